@@ -1,0 +1,106 @@
+// Builds the HTTP server: validation with the TypeBox schemas, one error format, sign-in on
+// every route but the public ones, the OpenAPI document generated from the same schemas.
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { registerAjvFormats, type TypeBoxTypeProvider, TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
+import type { Logger } from 'pino';
+import type { Store } from '../store/store.js';
+import { actorFromSession, actorFromToken } from '../services/auth.js';
+import { SignInThrottle } from '../services/sign-in-throttle.js';
+import { errorHandler, sendError } from './errors.js';
+import { accountRoutes } from './routes/accounts.js';
+import { authRoutes, SESSION_COOKIE } from './routes/auth.js';
+import { auditRoutes } from './routes/audit.js';
+import { contactRoutes } from './routes/contacts.js';
+import { interactionRoutes } from './routes/interactions.js';
+import { orderRoutes } from './routes/orders.js';
+import { productRoutes } from './routes/products.js';
+import { settingsRoutes } from './routes/settings.js';
+import { taskRoutes } from './routes/tasks.js';
+import { userRoutes } from './routes/users.js';
+import './request-context.js';
+
+export interface AppOptions {
+  store: Store;
+  logger?: Logger | boolean;
+  secureCookies?: boolean;
+  throttle?: SignInThrottle;
+}
+
+export type App = FastifyInstance;
+
+registerAjvFormats();
+
+export async function buildApp(options: AppOptions): Promise<App> {
+  const { store } = options;
+  const app = Fastify({
+    loggerInstance: typeof options.logger === 'object' ? options.logger : undefined,
+    logger: typeof options.logger === 'boolean' ? options.logger : undefined,
+    bodyLimit: 5 * 1024 * 1024,
+    trustProxy: false,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  // Response schemas document the API; plain JSON.stringify keeps every field as the service built it.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) =>
+    sendError(reply, 404, { error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}.` } }));
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Clientele API', version: '1', description: 'The customer portfolio: accounts, contacts, orders, interactions, tasks.' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'An API token from POST /api/v1/tokens' },
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true, engine: store.engine }));
+
+  app.addHook('onRequest', async (request) => {
+    const header = request.headers.authorization;
+    if (header?.toLowerCase().startsWith('bearer ')) {
+      request.actor = await actorFromToken(store, header.slice(7).trim());
+    } else {
+      const session = request.cookies[SESSION_COOKIE];
+      if (session) request.actor = await actorFromSession(store, session);
+    }
+  });
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.routeOptions.config.public || request.url.startsWith('/api/docs')) return;
+    if (!request.actor) {
+      return sendError(reply, 401, { error: { code: 'unauthenticated', message: 'Sign in first, or send an API token as "Authorization: Bearer …".' } });
+    }
+  });
+
+  const deps = { store, throttle: options.throttle ?? new SignInThrottle(), secureCookies: options.secureCookies ?? false };
+  await app.register(async (api) => {
+    await authRoutes(api, deps);
+    await userRoutes(api, deps);
+    await accountRoutes(api, deps);
+    await contactRoutes(api, deps);
+    await productRoutes(api, deps);
+    await orderRoutes(api, deps);
+    await interactionRoutes(api, deps);
+    await taskRoutes(api, deps);
+    await auditRoutes(api, deps);
+    await settingsRoutes(api, deps);
+  }, { prefix: '/api/v1' });
+
+  return app as unknown as App;
+}
+
+export interface RouteDeps {
+  store: Store;
+  throttle: SignInThrottle;
+  secureCookies: boolean;
+}

@@ -1,0 +1,37 @@
+import { Type } from 'typebox';
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { ApiTokenCreateSchema, ApiTokenSchema, UserCreateSchema, UserPatchSchema, UserSchema } from '../../domain/schemas/user.js';
+import { users } from '../../services/users.js';
+import type { RouteDeps } from '../app.js';
+import { contextOf } from '../request-context.js';
+import { errors, IdParams } from './shared.js';
+
+export async function userRoutes(base: FastifyInstance, { store }: RouteDeps) {
+  const app = base.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['users'];
+
+  app.get('/users', { schema: { tags, summary: 'List users', response: { 200: Type.Object({ items: Type.Array(UserSchema) }), ...errors(401) } } },
+    async (request) => ({ items: await users.list(contextOf(store, request)) }));
+  app.post('/users', { schema: { tags, summary: 'Create a user (admins)', body: UserCreateSchema, response: { 201: UserSchema, ...errors(400, 401, 403, 409) } } },
+    async (request, reply) => reply.status(201).send(await users.create(contextOf(store, request), request.body)));
+  app.get('/users/:id', { schema: { tags, summary: 'Read a user', params: IdParams, response: { 200: UserSchema, ...errors(401, 404) } } },
+    (request) => users.get(contextOf(store, request), request.params.id));
+  app.patch('/users/:id', { schema: { tags, summary: 'Change a user (admins; anyone for their own name and password)', params: IdParams, body: UserPatchSchema, response: { 200: UserSchema, ...errors(400, 401, 403, 404, 409) } } },
+    (request) => users.update(contextOf(store, request), request.params.id, request.body));
+
+  const tokenTags = ['tokens'];
+  app.get('/tokens', { schema: { tags: tokenTags, summary: 'Your API tokens', response: { 200: Type.Object({ items: Type.Array(ApiTokenSchema) }), ...errors(401) } } },
+    async (request) => ({ items: await users.listTokens(contextOf(store, request)) }));
+  app.post('/tokens', {
+    schema: {
+      tags: tokenTags, summary: 'Create an API token; the token is shown once', body: ApiTokenCreateSchema,
+      response: { 201: Type.Object({ token: Type.String(), record: ApiTokenSchema }), ...errors(400, 401) },
+    },
+  }, async (request, reply) => reply.status(201).send(await users.createToken(contextOf(store, request), request.body.name)));
+  app.delete('/tokens/:id', { schema: { tags: tokenTags, summary: 'Revoke one of your API tokens', params: IdParams, response: { 204: Type.Null(), ...errors(401, 404) } } },
+    async (request, reply) => {
+      await users.revokeToken(contextOf(store, request), request.params.id);
+      return reply.status(204).send(null);
+    });
+}

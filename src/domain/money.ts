@@ -1,0 +1,36 @@
+// Money travels as integer cents inside Clientele and as a decimal string ("1234.50") at the
+// edges, so no amount ever passes through binary floating point.
+
+export type Cents = number & { readonly __brand: 'Cents' };
+
+export const MONEY_PATTERN = '^-?\\d{1,13}(\\.\\d{1,2})?$';
+const moneyRegex = new RegExp(MONEY_PATTERN);
+
+export function cents(value: number): Cents {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`${value} is not a whole number of cents`);
+  return value as Cents;
+}
+
+export function parseMoney(text: string): Cents {
+  if (!moneyRegex.test(text)) throw new RangeError(`"${text}" is not an amount with at most two decimals`);
+  const negative = text.startsWith('-');
+  const [whole = '0', fraction = ''] = text.replace('-', '').split('.');
+  const value = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+  return cents(negative ? -value : value);
+}
+
+export function formatMoney(value: Cents | number): string {
+  const negative = value < 0;
+  const abs = Math.abs(value);
+  const text = `${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+  return negative ? `-${text}` : text;
+}
+
+/** Line total: quantity × unit price less a percentage discount, rounded half away from zero to the cent. */
+export function lineTotal(quantity: number, unitPrice: Cents, discountPercent: number): Cents {
+  // The discount is held in hundredths of a percent so the arithmetic stays in integers.
+  const discountBasisPoints = Math.round(discountPercent * 100);
+  const gross = quantity * unitPrice * (10000 - discountBasisPoints);
+  const sign = gross < 0 ? -1 : 1;
+  return cents(sign * Math.round(Math.abs(gross) / 10000));
+}

@@ -1,0 +1,52 @@
+// Building blocks for the TypeBox schemas that validate every input at the boundary (API,
+// CLI, imports) and describe it in the OpenAPI document.
+import { Type, type TSchema } from 'typebox';
+import { MONEY_PATTERN } from '../money.js';
+import { COUNTRY_CODES } from '../countries.js';
+
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const Text = (maxLength: number, options: { minLength?: number; description?: string } = {}) =>
+  Type.String({ maxLength, ...options });
+
+export const Name = (maxLength = 200) => Type.String({ minLength: 1, maxLength, pattern: '\\S' });
+
+export const Enum = <T extends readonly string[]>(values: T, description?: string) =>
+  Type.Enum([...values] as unknown as T[number][], description ? { description } : {});
+
+export const Id = Type.Integer({ minimum: 1, description: 'Identifier' });
+
+export const Email = Type.String({ format: 'email', maxLength: 254 });
+
+export const Phone = Type.String({
+  minLength: 3, maxLength: 40, pattern: '^\\+?[0-9 ().\\-/]{3,40}$',
+  description: 'Digits with optional leading +, spaces, dots, dashes or brackets',
+});
+
+export const Country = Type.Enum([...COUNTRY_CODES], { description: 'ISO 3166-1 alpha-2 country code' });
+
+export const Money = Type.String({ pattern: MONEY_PATTERN, description: 'Exact amount as a decimal string, e.g. "1234.50"' });
+
+export const DateTime = Type.String({ format: 'date-time', description: 'ISO 8601 timestamp; stored in UTC' });
+
+/** A date (2026-01-31) or a full timestamp; a bare date means midnight UTC. */
+export const DateOrDateTime = Type.Union([Type.String({ format: 'date' }), DateTime]);
+
+export const Tag = Type.String({ minLength: 1, maxLength: 50, pattern: '^[^,]+$' });
+
+export const Timestamps = {
+  createdAt: DateTime,
+  updatedAt: DateTime,
+};
+
+export const strict = { additionalProperties: false } as const;
+
+/** Query parameters shared by every list. */
+export const ListQuery = {
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+  cursor: Type.Optional(Type.String({ maxLength: 500, description: 'Opaque cursor from the previous page' })),
+  q: Type.Optional(Type.String({ maxLength: 200, description: 'Free-text search' })),
+};
+
+export const Page = <T extends TSchema>(item: T) =>
+  Type.Object({ items: Type.Array(item), nextCursor: Nullable(Type.String()) });

@@ -1,0 +1,74 @@
+import { Type, type Static } from 'typebox';
+import { ORDER_CHANNELS, ORDER_STATUSES } from '../customer-file.js';
+import { DateOrDateTime, DateTime, Enum, Id, ListQuery, Money, Nullable, Text, Timestamps, strict } from './common.js';
+
+export const OrderLineInputSchema = Type.Object({
+  productId: Type.Optional(Nullable(Id)),
+  description: Type.Optional(Nullable(Text(500))),
+  quantity: Type.Integer({ minimum: -1_000_000, maximum: 1_000_000, description: 'Negative for returns' }),
+  unitPrice: Money,
+  discountPercent: Type.Optional(Type.Number({ minimum: 0, maximum: 100, multipleOf: 0.01 })),
+}, strict);
+export type OrderLineInput = Static<typeof OrderLineInputSchema>;
+
+export const OrderLineSchema = Type.Object({
+  lineNo: Type.Integer(),
+  productId: Nullable(Id),
+  description: Nullable(Type.String()),
+  quantity: Type.Integer(),
+  unitPrice: Money,
+  discountPercent: Type.Number(),
+  total: Money,
+});
+export type OrderLine = Static<typeof OrderLineSchema>;
+
+const editable = {
+  accountId: Id,
+  number: Text(64, { minLength: 1 }),
+  orderedAt: DateOrDateTime,
+  channel: Nullable(Enum(ORDER_CHANNELS)),
+  status: Enum(ORDER_STATUSES),
+  lines: Type.Array(OrderLineInputSchema, { maxItems: 1000 }),
+  /** Only for orders recorded without lines (an ERP's order-level history). */
+  total: Money,
+  itemCount: Type.Integer({ minimum: 0 }),
+};
+
+export const OrderSchema = Type.Object({
+  id: Id,
+  accountId: Id,
+  number: Type.String(),
+  orderedAt: DateTime,
+  channel: Nullable(Enum(ORDER_CHANNELS)),
+  status: Enum(ORDER_STATUSES),
+  total: Money,
+  itemCount: Type.Integer(),
+  lines: Type.Array(OrderLineSchema),
+  ...Timestamps,
+}, { $id: 'Order' });
+export type Order = Static<typeof OrderSchema>;
+
+export const OrderCreateSchema = Type.Object({
+  ...Type.Partial(Type.Object(editable)).properties,
+  accountId: editable.accountId,
+  number: editable.number,
+  orderedAt: editable.orderedAt,
+}, { ...strict, $id: 'OrderCreate' });
+export type OrderCreate = Static<typeof OrderCreateSchema>;
+
+export const OrderPatchSchema = Type.Partial(Type.Object(editable), { ...strict, minProperties: 1, $id: 'OrderPatch' });
+export type OrderPatch = Static<typeof OrderPatchSchema>;
+
+export const OrderListQuerySchema = Type.Object({
+  ...ListQuery,
+  accountId: Type.Optional(Id),
+  status: Type.Optional(Enum(ORDER_STATUSES)),
+  orderedFrom: Type.Optional(DateOrDateTime),
+  orderedTo: Type.Optional(DateOrDateTime),
+  createdFrom: Type.Optional(DateTime),
+  createdTo: Type.Optional(DateTime),
+  updatedFrom: Type.Optional(DateTime),
+  updatedTo: Type.Optional(DateTime),
+  sort: Type.Optional(Enum(['orderedAt', '-orderedAt', 'total', '-total', 'number', '-number'] as const)),
+}, strict);
+export type OrderListQuery = Static<typeof OrderListQuerySchema>;

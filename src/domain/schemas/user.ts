@@ -1,0 +1,44 @@
+import { Type, type Static } from 'typebox';
+import { ROLES } from '../customer-file.js';
+import { DateTime, Email, Enum, Id, Name, Nullable, Text, Timestamps, strict } from './common.js';
+
+export const UserSchema = Type.Object({
+  id: Id,
+  email: Type.String(),
+  name: Type.String(),
+  role: Enum(ROLES),
+  active: Type.Boolean(),
+  ...Timestamps,
+}, { $id: 'User' });
+export type User = Static<typeof UserSchema>;
+
+export const Password = Type.String({ minLength: 10, maxLength: 200, description: 'At least 10 characters' });
+
+export const UserCreateSchema = Type.Object({
+  email: Email,
+  name: Name(),
+  role: Enum(ROLES),
+  password: Password,
+}, { ...strict, $id: 'UserCreate' });
+export type UserCreate = Static<typeof UserCreateSchema>;
+
+export const UserPatchSchema = Type.Partial(Type.Object({
+  name: Name(),
+  role: Enum(ROLES),
+  active: Type.Boolean(),
+  password: Password,
+}), { ...strict, minProperties: 1, $id: 'UserPatch' });
+export type UserPatch = Static<typeof UserPatchSchema>;
+
+export const SignInSchema = Type.Object({ email: Text(254, { minLength: 1 }), password: Text(200, { minLength: 1 }) }, strict);
+
+export const ApiTokenSchema = Type.Object({
+  id: Id,
+  name: Type.String(),
+  prefix: Type.String({ description: 'First characters of the token, to recognise it' }),
+  createdAt: DateTime,
+  lastUsedAt: Nullable(DateTime),
+});
+export type ApiToken = Static<typeof ApiTokenSchema>;
+
+export const ApiTokenCreateSchema = Type.Object({ name: Name(100) }, strict);

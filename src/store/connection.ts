@@ -1,0 +1,108 @@
+// Opens the one SQL database Clientele runs on: embedded PGlite, or a PostgreSQL server.
+// Both return the same Kysely handle and the same value types (int8 as number, date as string).
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Database } from './schema.js';
+import { lockDataDir } from './data-dir-lock.js';
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface Connection {
+  db: Kysely<Database>;
+  engine: Engine;
+  /** Bulk-loads CSV text (no header) with COPY, the fast path on both engines. */
+  copyCsv(table: string, columns: string[], chunks: AsyncIterable<string> | Iterable<string>): Promise<void>;
+  /** PGlite only: the data directory as a tarball, used to clone migrated templates in tests. */
+  dumpDataDir?(): Promise<Blob>;
+  close(): Promise<void>;
+}
+
+const INT8 = 20;
+const DATE = 1082;
+
+export interface PgliteOptions {
+  /** Directory to persist to; omitted means in memory. */
+  dataDir?: string;
+  /** A tarball from dumpDataDir to start from. */
+  loadDataDir?: Blob;
+  /** Who holds the data directory, shown to a second process that tries to open it. */
+  holder?: string;
+}
+
+export async function openPglite(options: PgliteOptions = {}): Promise<Connection> {
+  const release = options.dataDir ? lockDataDir(options.dataDir, options.holder ?? process.argv.slice(1).join(' ')) : () => {};
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      extensions: { pg_trgm },
+      parsers: { [pgliteTypes.INT8]: Number, [pgliteTypes.DATE]: (v: string) => v },
+    });
+  } catch (error) {
+    release();
+    throw error;
+  }
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  return {
+    db,
+    engine: 'pglite',
+    async copyCsv(table, columns, chunks) {
+      // PGlite reads COPY input from a blob; batches keep memory bounded on large loads.
+      const sqlText = `copy ${table} (${columns.join(', ')}) from '/dev/blob' with (format csv)`;
+      let batch: string[] = [];
+      let size = 0;
+      const flush = async () => {
+        if (batch.length === 0) return;
+        await pglite.query(sqlText, [], { blob: new Blob(batch) });
+        batch = [];
+        size = 0;
+      };
+      for await (const chunk of chunks) {
+        batch.push(chunk);
+        size += chunk.length;
+        if (size > 16 * 1024 * 1024) await flush();
+      }
+      await flush();
+    },
+    dumpDataDir: () => pglite.dumpDataDir('none') as Promise<Blob>,
+    async close() {
+      try {
+        await db.destroy();
+      } finally {
+        release();
+      }
+    },
+  };
+}
+
+export async function openPostgres(url: string, poolSize = 10): Promise<Connection> {
+  const typeParsers = {
+    getTypeParser: ((oid: number, format?: string) => {
+      if (oid === INT8) return Number;
+      if (oid === DATE) return (v: string) => v;
+      return pg.types.getTypeParser(oid, format as 'text');
+    }) as typeof pg.types.getTypeParser,
+  };
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: typeParsers });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    engine: 'postgres',
+    async copyCsv(table, columns, chunks) {
+      const client = await pool.connect();
+      try {
+        const sink = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin with (format csv)`));
+        await pipeline(Readable.from(chunks), sink);
+      } finally {
+        client.release();
+      }
+    },
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,12 @@
+// Migrations are listed here rather than read from disk so they work the same under tsx,
+// vitest and a bundled build. Names sort in the order they must run.
+import type { Migration, MigrationProvider } from 'kysely/migration';
+import * as customerFile from './0001-customer-file.js';
+
+const migrations: Record<string, Migration> = {
+  '0001-customer-file': customerFile,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

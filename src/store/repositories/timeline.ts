@@ -1,0 +1,88 @@
+import { sql } from 'kysely';
+import type { TimelineKind } from '../../domain/customer-file.js';
+import { ClienteleError } from '../../domain/errors.js';
+import type { TimelineEntry } from '../../domain/schemas/timeline.js';
+import { type Executor, isoRequired } from '../executor.js';
+
+interface TimelineRow {
+  kind: TimelineKind;
+  id: number;
+  at: Date;
+  title: string;
+  detail: string | null;
+  user_id: number | null;
+}
+
+export interface TimelinePage {
+  items: TimelineEntry[];
+  nextCursor: string | null;
+}
+
+function encode(row: TimelineRow): string {
+  return Buffer.from(JSON.stringify([row.at.toISOString(), row.kind, row.id])).toString('base64url');
+}
+
+function decode(cursor: string): [string, string, number] {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 3 && !Number.isNaN(Date.parse(String(value[0]))) && typeof value[1] === 'string' && Number.isInteger(value[2])) {
+      return value as [string, string, number];
+    }
+  } catch {
+    // fall through
+  }
+  throw new ClienteleError('bad_request', 'The cursor is not one this API returned; start again without it.', 'cursor');
+}
+
+/**
+ * One account's history, newest first: interactions, orders, tasks and status changes merged.
+ * Each source is read through its (account_id, time) index and cut at the page size before the
+ * merge, so a long history costs no more than a short one.
+ */
+export function timelineRepository(db: Executor) {
+  return {
+    async page(accountId: number, options: { limit: number; cursor?: string; kinds?: TimelineKind[] }): Promise<TimelinePage> {
+      const kinds = new Set(options.kinds?.length ? options.kinds : ['interaction', 'order', 'task', 'status_change']);
+      const cursor = options.cursor ? decode(options.cursor) : undefined;
+      const take = options.limit + 1;
+      const after = (timeColumn: string, kind: TimelineKind) =>
+        cursor ? sql`and (${sql.ref(timeColumn)}, ${kind}::text, id) < (${cursor[0]}::timestamptz, ${cursor[1]}::text, ${cursor[2]}::bigint)` : sql``;
+
+      const parts = [];
+      if (kinds.has('interaction')) {
+        parts.push(sql`(select 'interaction'::text as kind, id, occurred_at as at, type || ': ' || subject as title, body as detail, user_id
+          from interactions where account_id = ${accountId} ${after('occurred_at', 'interaction')}
+          order by occurred_at desc, id desc limit ${take})`);
+      }
+      if (kinds.has('order')) {
+        parts.push(sql`(select 'order'::text as kind, id, ordered_at as at,
+            'Order ' || number || ' (' || status || ')' as title,
+            to_char(total_cents / 100.0, 'FM999999999999990.00') || ' for ' || item_count || ' items' as detail, null::bigint as user_id
+          from orders where account_id = ${accountId} ${after('ordered_at', 'order')}
+          order by ordered_at desc, id desc limit ${take})`);
+      }
+      if (kinds.has('task')) {
+        parts.push(sql`(select 'task'::text as kind, id, due_at as at,
+            case when done then 'Task done: ' else 'Task: ' end || title as title, notes as detail, assignee_id as user_id
+          from tasks where account_id = ${accountId} ${after('due_at', 'task')}
+          order by due_at desc, id desc limit ${take})`);
+      }
+      if (kinds.has('status_change')) {
+        parts.push(sql`(select 'status_change'::text as kind, id, changed_at as at,
+            'Status ' || coalesce(from_status, 'new') || ' → ' || to_status as title, null::text as detail, changed_by as user_id
+          from account_status_changes where account_id = ${accountId} ${after('changed_at', 'status_change')}
+          order by changed_at desc, id desc limit ${take})`);
+      }
+      const union = sql.join(parts, sql` union all `);
+      const result = await sql<TimelineRow>`select * from (${union}) t order by at desc, kind desc, id desc limit ${take}`.execute(db);
+      const rows = result.rows.map((r) => ({ ...r, at: r.at instanceof Date ? r.at : new Date(r.at) }));
+      const more = rows.length > options.limit;
+      const pageRows = more ? rows.slice(0, options.limit) : rows;
+      const last = pageRows[pageRows.length - 1];
+      return {
+        items: pageRows.map((r) => ({ kind: r.kind, id: Number(r.id), at: isoRequired(r.at), title: r.title, detail: r.detail, userId: r.user_id === null ? null : Number(r.user_id) })),
+        nextCursor: more && last ? encode(last) : null,
+      };
+    },
+  };
+}

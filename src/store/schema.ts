@@ -1,0 +1,193 @@
+// The database as Kysely sees it. Row types for the rest of the code are derived from these
+// with Selectable / Insertable / Updateable rather than restated.
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type {
+  AccountKind, AccountSize, AccountStatus, Channel, Civility, ConsentByChannel, Direction,
+  InteractionType, OrderChannel, OrderStatus, RelationshipType, Role,
+} from '../domain/customer-file.js';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+type Id = Generated<number>;
+
+export interface UsersTable {
+  id: Id;
+  email: string;
+  name: string;
+  role: Role;
+  password_hash: string;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+  id: Id;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  created_at: CreatedAt;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: ColumnType<unknown, string, string>;
+  updated_at: UpdatedAt;
+}
+
+export interface AccountsTable {
+  id: Id;
+  external_id: string | null;
+  kind: AccountKind;
+  name: string;
+  status: AccountStatus;
+  status_changed_at: Timestamp;
+  sector: string | null;
+  segment: string | null;
+  size: AccountSize | null;
+  relationship_type: RelationshipType | null;
+  country: string | null;
+  region: string | null;
+  city: string | null;
+  postal_code: string | null;
+  website: string | null;
+  email: string | null;
+  phone: string | null;
+  owner_id: number | null;
+  tags: ColumnType<string[], string[] | undefined, string[]>;
+  has_interest: Generated<boolean>;
+  has_financial_capacity: Generated<boolean>;
+  custom_fields: JSONColumnType<Record<string, unknown>, string | undefined, string>;
+  search_text: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface AccountStatusChangesTable {
+  id: Id;
+  account_id: number;
+  from_status: AccountStatus | null;
+  to_status: AccountStatus;
+  changed_at: Timestamp;
+  changed_by: number | null;
+}
+
+export interface ContactsTable {
+  id: Id;
+  account_id: number;
+  external_id: string | null;
+  civility: Civility | null;
+  first_name: string | null;
+  last_name: string;
+  job_title: string | null;
+  email: string | null;
+  phone: string | null;
+  birth_year: number | null;
+  preferred_channel: Channel | null;
+  consent: JSONColumnType<ConsentByChannel, string | undefined, string>;
+  do_not_contact: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ProductsTable {
+  id: Id;
+  sku: string;
+  name: string;
+  category: string | null;
+  list_price_cents: number;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface OrdersTable {
+  id: Id;
+  account_id: number;
+  number: string;
+  ordered_at: Timestamp;
+  channel: OrderChannel | null;
+  status: OrderStatus;
+  total_cents: number;
+  item_count: number;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface OrderLinesTable {
+  id: Id;
+  order_id: number;
+  line_no: number;
+  product_id: number | null;
+  description: string | null;
+  quantity: number;
+  unit_price_cents: number;
+  discount_bp: number;
+  total_cents: number;
+}
+
+export interface InteractionsTable {
+  id: Id;
+  account_id: number;
+  contact_id: number | null;
+  type: InteractionType;
+  direction: Direction | null;
+  subject: string;
+  body: string | null;
+  occurred_at: Timestamp;
+  user_id: number | null;
+  outcome: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface TasksTable {
+  id: Id;
+  account_id: number;
+  assignee_id: number | null;
+  title: string;
+  notes: string | null;
+  due_at: Timestamp;
+  remind_at: Timestamp | null;
+  done: Generated<boolean>;
+  done_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface AuditLogTable {
+  id: Id;
+  at: CreatedAt;
+  user_id: number | null;
+  action: string;
+  entity: string;
+  entity_id: string;
+  changes: JSONColumnType<Record<string, unknown> | null, string | null, never>;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  settings: SettingsTable;
+  accounts: AccountsTable;
+  account_status_changes: AccountStatusChangesTable;
+  contacts: ContactsTable;
+  products: ProductsTable;
+  orders: OrdersTable;
+  order_lines: OrderLinesTable;
+  interactions: InteractionsTable;
+  tasks: TasksTable;
+  audit_log: AuditLogTable;
+}

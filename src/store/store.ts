@@ -1,0 +1,54 @@
+// The one store interface the services, the CLI and the API use. Everything SQL lives below it.
+import type { Connection, Engine } from './connection.js';
+import type { Executor } from './executor.js';
+import { accountsRepository } from './repositories/accounts.js';
+import { auditRepository } from './repositories/audit.js';
+import { contactsRepository } from './repositories/contacts.js';
+import { interactionsRepository } from './repositories/interactions.js';
+import { ordersRepository } from './repositories/orders.js';
+import { productsRepository } from './repositories/products.js';
+import { settingsRepository } from './repositories/settings.js';
+import { tasksRepository } from './repositories/tasks.js';
+import { timelineRepository } from './repositories/timeline.js';
+import { apiTokensRepository, sessionsRepository, usersRepository } from './repositories/users.js';
+
+function repositories(db: Executor) {
+  return {
+    accounts: accountsRepository(db),
+    contacts: contactsRepository(db),
+    products: productsRepository(db),
+    orders: ordersRepository(db),
+    interactions: interactionsRepository(db),
+    tasks: tasksRepository(db),
+    timeline: timelineRepository(db),
+    users: usersRepository(db),
+    sessions: sessionsRepository(db),
+    apiTokens: apiTokensRepository(db),
+    settings: settingsRepository(db),
+    audit: auditRepository(db),
+  };
+}
+
+export type Repositories = ReturnType<typeof repositories>;
+
+export interface Store extends Repositories {
+  engine: Engine;
+  /** Runs the callback in one transaction; nested calls join the outer one. */
+  transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
+  connection: Connection;
+}
+
+function build(connection: Connection, db: Executor, inTransaction: boolean): Store {
+  const store: Store = {
+    ...repositories(db),
+    engine: connection.engine,
+    connection,
+    transaction: (work) =>
+      inTransaction ? work(store) : db.transaction().execute((trx) => work(build(connection, trx, true))),
+  };
+  return store;
+}
+
+export function createStore(connection: Connection): Store {
+  return build(connection, connection.db, false);
+}

@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+
+// `npm test` runs everything that needs no server and no browser; `npm run test:all` sets
+// CLIENTELE_TEST_ALL so the browser suites join, and TEST_DATABASE_URL adds PostgreSQL.
+const all = process.env.CLIENTELE_TEST_ALL === '1';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', ...(all ? ['test/**/*.browser.ts'] : [])],
+    globalSetup: ['test/support/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    // Cheaper password hashing keeps the suites quick; production uses the stronger default.
+    env: { CLIENTELE_SCRYPT_LOG_N: '10' },
+  },
+});
