@@ -1,0 +1,71 @@
+// Dates in imported files come as ISO (2024-03-05), compact (20240305), day-first (05/03/2024)
+// or month-first (03/05/2024). The format is stated or detected from the whole column; a
+// column that fits both day-first and month-first is reported as ambiguous, never guessed.
+
+export const DATE_FORMATS = ['iso', 'ymd_compact', 'dmy', 'mdy'] as const;
+export type DateFormat = (typeof DATE_FORMATS)[number];
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+const SLASHED = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+function validDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+const fullYear = (y: string) => (y.length === 2 ? 2000 + Number(y) - (Number(y) > 69 ? 100 : 0) : Number(y));
+
+function build(year: number, month: number, day: number, hh = '0', mm = '0', ss = '0', zone?: string): string | undefined {
+  if (!validDate(year, month, day)) return undefined;
+  const h = Number(hh), m = Number(mm), s = Number(ss);
+  if (h > 23 || m > 59 || s > 59) return undefined;
+  const pad = (v: number, n = 2) => String(v).padStart(n, '0');
+  const local = `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(h)}:${pad(m)}:${pad(s)}`;
+  if (!zone || zone === 'Z') return `${local}.000Z`;
+  const offset = zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
+  return new Date(`${local}${offset}`).toISOString();
+}
+
+/** Parses one value in a known format to an ISO timestamp (UTC), or undefined when it does not fit. */
+export function parseDate(text: string, format: DateFormat): string | undefined {
+  const value = text.trim();
+  if (format === 'iso') {
+    const m = ISO.exec(value);
+    return m ? build(Number(m[1]), Number(m[2]), Number(m[3]), m[4], m[5], m[6], m[7]) : undefined;
+  }
+  if (format === 'ymd_compact') {
+    const m = COMPACT.exec(value);
+    return m ? build(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+  }
+  const m = SLASHED.exec(value);
+  if (!m) return undefined;
+  const [first, second] = [Number(m[1]), Number(m[2])];
+  const year = fullYear(m[3]!);
+  return format === 'dmy' ? build(year, second, first, m[4], m[5], m[6]) : build(year, first, second, m[4], m[5], m[6]);
+}
+
+export type DateDetection =
+  | { kind: 'detected'; format: DateFormat }
+  | { kind: 'ambiguous'; formats: DateFormat[]; message: string }
+  | { kind: 'unknown'; message: string };
+
+/**
+ * Picks the one format that every non-empty sample value fits. Day-first and month-first both
+ * fitting (every day ≤ 12) is ambiguous; the caller must ask for `--date-format`.
+ */
+export function detectDateFormat(samples: readonly string[]): DateDetection {
+  const values = samples.map((s) => s.trim()).filter(Boolean);
+  if (values.length === 0) return { kind: 'unknown', message: 'The column has no dates to detect a format from.' };
+  const fitting = DATE_FORMATS.filter((format) => values.every((v) => parseDate(v, format) !== undefined));
+  if (fitting.length === 1) return { kind: 'detected', format: fitting[0]! };
+  if (fitting.length === 0) {
+    const bad = values.find((v) => DATE_FORMATS.every((f) => parseDate(v, f) === undefined)) ?? values[0];
+    return { kind: 'unknown', message: `"${bad}" is not a date in any known format (YYYY-MM-DD, YYYYMMDD, DD/MM/YYYY, MM/DD/YYYY), or the column mixes formats.` };
+  }
+  return {
+    kind: 'ambiguous',
+    formats: fitting,
+    message: `Dates such as "${values[0]}" read as day-first and as month-first; state the format with --date-format dmy or mdy.`,
+  };
+}
