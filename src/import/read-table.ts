@@ -1,0 +1,213 @@
+// Streams the rows of a CSV, whitespace-separated or XLSX file as text cells keyed by header,
+// so memory stays bounded whatever the file's size. Structural problems (an unclosed quote,
+// bytes that are not UTF-8) stop the read with the row where they happened.
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import { ClienteleError } from '../domain/errors.js';
+
+export type Encoding = 'utf8' | 'latin1';
+export type Delimiter = ',' | ';' | '\t' | '|' | 'whitespace';
+
+export interface TableOptions {
+  format?: 'csv' | 'xlsx';
+  delimiter?: Delimiter;
+  encoding?: Encoding;
+  sheet?: string;
+  /** Headers for a file that has none (the CDNOW files); the first row is then data. */
+  headers?: string[];
+}
+
+export interface TableRow {
+  /** 1-based line (CSV) or row (XLSX) number in the file, header included, as a spreadsheet shows it. */
+  row: number;
+  cells: Record<string, string>;
+  /** Set when the row's value count differs from the header's. */
+  ragged?: { expected: number; actual: number };
+}
+
+export interface Table {
+  headers: string[];
+  rows: AsyncIterable<TableRow>;
+}
+
+const CANDIDATES: Delimiter[] = [',', ';', '\t', '|'];
+
+/** Picks the delimiter that splits the first lines into the same, largest number of fields. */
+export function sniffDelimiter(sample: string): Delimiter {
+  const lines = sample.split(/\r?\n/).filter((l) => l.trim()).slice(0, 20);
+  let best: Delimiter = ',';
+  let bestScore = 0;
+  for (const delimiter of CANDIDATES) {
+    const counts = lines.map((line) => countOutsideQuotes(line, delimiter));
+    const first = counts[0] ?? 0;
+    if (first === 0) continue;
+    const consistent = counts.filter((c) => c === first).length / counts.length;
+    const score = first * consistent;
+    if (score > bestScore) {
+      bestScore = score;
+      best = delimiter;
+    }
+  }
+  if (bestScore === 0 && lines.length > 0 && lines.every((l) => /\S\s+\S/.test(l.trim()))) return 'whitespace';
+  return best;
+}
+
+function countOutsideQuotes(line: string, delimiter: string): number {
+  let count = 0;
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === delimiter && !quoted) count++;
+  }
+  return count;
+}
+
+const isXlsx = (path: string, options: TableOptions) => options.format === 'xlsx' || (options.format === undefined && /\.xlsx$/i.test(path));
+
+async function readSample(path: string, encoding: Encoding): Promise<string> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead).toString(encoding).replace(/^\uFEFF/, '');
+  } finally {
+    await handle.close();
+  }
+}
+
+function checkEncoding(values: string[], row: number, encoding: Encoding) {
+  if (encoding === 'utf8' && values.some((v) => v.includes('\uFFFD'))) {
+    throw new ClienteleError('bad_request', `Row ${row} is not valid UTF-8 text. If the file was saved as Latin-1 (Windows-1252), import it with --encoding latin1.`, 'encoding');
+  }
+}
+
+function keyed(headers: string[], values: string[], row: number): TableRow {
+  const cells: Record<string, string> = {};
+  headers.forEach((header, i) => { cells[header] = (values[i] ?? '').trim(); });
+  // A trailing delimiter (empty extra values) is common in exports and harmless.
+  const ragged = values.length < headers.length || values.slice(headers.length).some((v) => v.trim() !== '');
+  return ragged ? { row, cells, ragged: { expected: headers.length, actual: values.length } } : { row, cells };
+}
+
+async function openCsv(path: string, options: TableOptions): Promise<Table> {
+  const encoding = options.encoding ?? 'utf8';
+  const delimiter = options.delimiter ?? sniffDelimiter(await readSample(path, encoding));
+  const records = delimiter === 'whitespace' ? whitespaceRecords(path, encoding) : csvRecords(path, encoding, delimiter);
+  const iterator = records[Symbol.asyncIterator]();
+  let headers = options.headers;
+  let firstData: { values: string[]; line: number } | undefined;
+  const first = await iterator.next();
+  if (!first.done) {
+    checkEncoding(first.value.values, first.value.line, encoding);
+    if (headers) firstData = first.value;
+    else headers = first.value.values.map((h, i) => h.trim() || `column ${i + 1}`);
+  }
+  const finalHeaders = headers ?? [];
+  async function* rows(): AsyncGenerator<TableRow> {
+    if (firstData) yield keyed(finalHeaders, firstData.values, firstData.line);
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      const { values, line } = next.value;
+      if (values.every((v) => v.trim() === '')) continue;
+      checkEncoding(values, line, encoding);
+      yield keyed(finalHeaders, values, line);
+    }
+  }
+  return { headers: finalHeaders, rows: rows() };
+}
+
+async function* csvRecords(path: string, encoding: Encoding, delimiter: string): AsyncGenerator<{ values: string[]; line: number }> {
+  const parser = createReadStream(path).pipe(parse({
+    delimiter, bom: true, encoding, relax_column_count: true, skip_empty_lines: true, info: true,
+  }));
+  try {
+    for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      yield { values: record.record, line: record.info.lines };
+    }
+  } catch (error) {
+    const e = error as { code?: string; lines?: number; message: string };
+    if (e.code?.startsWith('CSV_')) {
+      const what = e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted value is never closed' : e.message;
+      throw new ClienteleError('bad_request', `The file is not valid CSV near row ${e.lines ?? '?'}: ${what}.`, 'file', { cause: error });
+    }
+    throw error;
+  }
+}
+
+async function* whitespaceRecords(path: string, encoding: Encoding): AsyncGenerator<{ values: string[]; line: number }> {
+  const lines = createInterface({ input: createReadStream(path, { encoding }), crlfDelay: Infinity });
+  let line = 0;
+  for await (const text of lines) {
+    line++;
+    const trimmed = (line === 1 ? text.replace(/^\uFEFF/, '') : text).trim();
+    if (trimmed) yield { values: trimmed.split(/\s+/), line };
+  }
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object') {
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('text' in value) return String(value.text);
+    if ('error' in value) return '';
+  }
+  return String(value);
+}
+
+async function openXlsx(path: string, options: TableOptions): Promise<Table> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache' });
+  const sheets = workbook[Symbol.asyncIterator]();
+  let sheet: ExcelJS.stream.xlsx.WorksheetReader | undefined;
+  for (;;) {
+    const next = await sheets.next();
+    if (next.done) break;
+    const name = (next.value as unknown as { name?: string }).name;
+    if (!options.sheet || name === options.sheet) {
+      sheet = next.value;
+      break;
+    }
+  }
+  if (!sheet) {
+    throw new ClienteleError('bad_request', options.sheet ? `The workbook has no sheet named "${options.sheet}".` : 'The workbook has no sheet.', 'sheet');
+  }
+  const rowIterator = sheet[Symbol.asyncIterator]();
+  const valuesOf = (row: ExcelJS.Row) => {
+    const out: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => { out[col - 1] = cellText(cell.value); });
+    return Array.from(out, (v) => v ?? '');
+  };
+  let headers = options.headers;
+  let firstData: ExcelJS.Row | undefined;
+  const first = await rowIterator.next();
+  if (!first.done) {
+    if (headers) firstData = first.value;
+    else headers = valuesOf(first.value).map((h, i) => h.trim() || `column ${i + 1}`);
+  }
+  const finalHeaders = headers ?? [];
+  async function* rows(): AsyncGenerator<TableRow> {
+    if (firstData) yield keyed(finalHeaders, valuesOf(firstData), firstData.number);
+    for (;;) {
+      const next = await rowIterator.next();
+      if (next.done) return;
+      const values = valuesOf(next.value);
+      if (values.every((v) => v.trim() === '')) continue;
+      yield keyed(finalHeaders, values, next.value.number);
+    }
+  }
+  return { headers: finalHeaders, rows: rows() };
+}
+
+export async function openTable(path: string, options: TableOptions = {}): Promise<Table> {
+  try {
+    return isXlsx(path, options) ? await openXlsx(path, options) : await openCsv(path, options);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new ClienteleError('not_found', `There is no file ${path}.`, 'file');
+    throw error;
+  }
+}
