@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { parseBoolean, parseChoice, parseCountry, parseInteger, parseList, parseMoneyText } from './values.js';
+
+describe('import values', () => {
+  it('understands yes and no in English, French and Spanish', () => {
+    for (const yes of ['Yes', 'oui', 'Sí', '1', 'TRUE']) expect(parseBoolean(yes)).toEqual({ ok: true, value: true });
+    for (const no of ['no', 'Non', '0', 'false']) expect(parseBoolean(no)).toEqual({ ok: true, value: false });
+    expect(parseBoolean('maybe').ok).toBe(false);
+  });
+
+  it('reads amounts exactly, with either decimal convention', () => {
+    expect(parseMoneyText('1,234.50')).toEqual({ ok: true, value: '1234.50' });
+    expect(parseMoneyText('1 234,50', true)).toEqual({ ok: true, value: '1234.50' });
+    expect(parseMoneyText('1.234,5', true)).toEqual({ ok: true, value: '1234.5' });
+    expect(parseMoneyText('€ 12')).toEqual({ ok: true, value: '12' });
+    expect(parseMoneyText('(3.10)')).toEqual({ ok: true, value: '-3.10' });
+    expect(parseMoneyText('12.345')).toEqual({ ok: false, reason: 'has more than two decimals' });
+    expect(parseMoneyText('twelve').ok).toBe(false);
+  });
+
+  it('reads country codes and names in several languages', () => {
+    expect(parseCountry('fr')).toEqual({ ok: true, value: 'FR' });
+    expect(parseCountry('Allemagne')).toEqual({ ok: true, value: 'DE' });
+    expect(parseCountry('España')).toEqual({ ok: true, value: 'ES' });
+    expect(parseCountry('United Kingdom')).toEqual({ ok: true, value: 'GB' });
+    expect(parseCountry('Atlantis').ok).toBe(false);
+  });
+
+  it('matches choices by value or synonym, ignoring case and accents', () => {
+    const statuses = ['customer', 'prospect', 'ex_customer'] as const;
+    expect(parseChoice('Ex-Customer', statuses)).toEqual({ ok: true, value: 'ex_customer' });
+    expect(parseChoice('Client', statuses, { client: 'customer' })).toEqual({ ok: true, value: 'customer' });
+    expect(parseChoice('vip', statuses)).toEqual({ ok: false, reason: 'is not one of customer, prospect, ex_customer' });
+  });
+
+  it('reads whole numbers and lists', () => {
+    expect(parseInteger(' 1 200 ')).toEqual({ ok: true, value: 1200 });
+    expect(parseInteger('1.5').ok).toBe(false);
+    expect(parseList('vip; export,vip')).toEqual({ ok: true, value: ['vip', 'export'] });
+  });
+});

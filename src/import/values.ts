@@ -1,0 +1,82 @@
+// Turns one cell's text into a typed value, or says in words why it cannot. Spreadsheets are
+// written by people: yes/oui/sí, country names in three languages and "Client" for customer
+// are all understood.
+import { COUNTRY_CODES, isCountryCode } from '../domain/countries.js';
+import { normalizeHeader } from './header-match.js';
+import { type DateFormat, parseDate } from './dates.js';
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = (reason: string): Parsed<never> => ({ ok: false, reason });
+
+const TRUE = new Set(['true', 'yes', 'y', '1', 'oui', 'o', 'si', 'x', 'vrai', 'verdadero']);
+const FALSE = new Set(['false', 'no', 'n', '0', 'non', 'faux', 'falso']);
+
+export function parseBoolean(text: string): Parsed<boolean> {
+  const key = normalizeHeader(text);
+  if (TRUE.has(key)) return ok(true);
+  if (FALSE.has(key)) return ok(false);
+  return fail('is not yes or no');
+}
+
+export function parseInteger(text: string): Parsed<number> {
+  const clean = text.replace(/[\s\u00a0]/g, '');
+  if (!/^-?\d+$/.test(clean)) return fail('is not a whole number');
+  const value = Number(clean);
+  return Number.isSafeInteger(value) ? ok(value) : fail('is too large');
+}
+
+/**
+ * Money as a decimal string with at most two decimals. With `decimalComma`, "1 234,50" and
+ * "1.234,50" are read as 1234.50; otherwise "1,234.50" is. Never goes through a float.
+ */
+export function parseMoneyText(text: string, decimalComma = false): Parsed<string> {
+  let clean = text.replace(/[\s\u00a0$€£]/g, '');
+  if (decimalComma) clean = clean.replace(/\.(?=\d{3}(\D|$))/g, '').replace(',', '.');
+  else clean = clean.replace(/,(?=\d{3}(\D|$))/g, '');
+  if (/^\(.*\)$/.test(clean)) clean = `-${clean.slice(1, -1)}`;
+  if (!/^-?\d{1,13}(\.\d{1,2})?$/.test(clean)) {
+    return fail(/^-?\d+[.,]\d{3,}$/.test(clean) ? 'has more than two decimals' : 'is not an amount');
+  }
+  return ok(clean);
+}
+
+const countryByName = (() => {
+  const map = new Map<string, string>();
+  for (const locale of ['en', 'fr', 'es', 'de']) {
+    const names = new Intl.DisplayNames([locale], { type: 'region' });
+    for (const code of COUNTRY_CODES) {
+      const name = names.of(code);
+      if (name) map.set(normalizeHeader(name), code);
+    }
+  }
+  for (const [alias, code] of [['uk', 'GB'], ['usa', 'US'], ['unitedstatesofamerica', 'US'], ['eire', 'IE'], ['holland', 'NL'], ['rsa', 'ZA']] as const) map.set(alias, code);
+  return map;
+})();
+
+/** An ISO code (any case) or the country's name in English, French, Spanish or German. */
+export function parseCountry(text: string): Parsed<string> {
+  const upper = text.trim().toUpperCase();
+  if (upper.length === 2 && isCountryCode(upper)) return ok(upper);
+  const code = countryByName.get(normalizeHeader(text));
+  return code ? ok(code) : fail('is not a country code or name');
+}
+
+export function parseChoice<T extends string>(text: string, values: readonly T[], synonyms: Record<string, T> = {}): Parsed<T> {
+  const key = normalizeHeader(text);
+  const direct = values.find((v) => normalizeHeader(v) === key);
+  if (direct) return ok(direct);
+  const synonym = synonyms[key];
+  if (synonym) return ok(synonym);
+  return fail(`is not one of ${values.join(', ')}`);
+}
+
+export function parseDateText(text: string, format: DateFormat): Parsed<string> {
+  const value = parseDate(text, format);
+  return value ? ok(value) : fail(`is not a date in the ${format} format`);
+}
+
+export function parseList(text: string): Parsed<string[]> {
+  return ok([...new Set(text.split(/[;,|]/).map((t) => t.trim()).filter(Boolean))]);
+}
