@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { matchHeaders, normalizeHeader } from './header-match.js';
+import { IMPORT_TARGETS, parseCell, TARGET_FIELDS } from './targets.js';
+
+const options = { dateFormat: 'iso' as const, decimalComma: false };
+
+describe('import targets', () => {
+  it.each(IMPORT_TARGETS)('gives every column name of %s one field only', (target) => {
+    const owner = new Map<string, string>();
+    for (const { field, names } of TARGET_FIELDS[target]) {
+      for (const name of [field, ...names]) {
+        const key = normalizeHeader(name);
+        expect(owner.get(key) ?? field, `"${name}" is claimed by ${owner.get(key)} and ${field}`).toBe(field);
+        owner.set(key, field);
+      }
+    }
+  });
+
+  it('maps the retail invoice-line layout completely', () => {
+    const headers = ['InvoiceNo', 'StockCode', 'Description', 'Quantity', 'InvoiceDate', 'UnitPrice', 'CustomerID', 'Country'];
+    const { columns, unmatched } = matchHeaders(headers, TARGET_FIELDS['order-lines']);
+    expect(unmatched).toEqual([]);
+    expect(columns).toEqual({
+      InvoiceNo: 'orderNumber', StockCode: 'sku', Description: 'description', Quantity: 'quantity',
+      InvoiceDate: 'orderedAt', UnitPrice: 'unitPrice', CustomerID: 'accountExternalId', Country: 'country',
+    });
+  });
+
+  it('reads "Nom" as the company for accounts and the surname for contacts', () => {
+    expect(matchHeaders(['Nom'], TARGET_FIELDS.accounts).columns).toEqual({ Nom: 'name' });
+    expect(matchHeaders(['Nom', 'Prénom', 'Courriel', 'Téléphone'], TARGET_FIELDS.contacts).columns)
+      .toEqual({ Nom: 'lastName', Prénom: 'firstName', Courriel: 'email', Téléphone: 'phone' });
+  });
+
+  it('maps a Spanish account export', () => {
+    const { columns } = matchHeaders(['Código cliente', 'Razón social', 'País', 'Ciudad', 'Correo electrónico', 'Teléfono'], TARGET_FIELDS.accounts);
+    expect(Object.values(columns)).toEqual(['externalId', 'name', 'country', 'city', 'email', 'phone']);
+  });
+
+  it('parses cells by kind and explains failures', () => {
+    const [status] = TARGET_FIELDS.accounts.filter((f) => f.field === 'status');
+    expect(parseCell(status!, 'Ancien client', options)).toEqual({ ok: true, value: 'ex_customer' });
+    const [email] = TARGET_FIELDS.accounts.filter((f) => f.field === 'email');
+    expect(parseCell(email!, 'Ann@Example.COM', options)).toEqual({ ok: true, value: 'ann@example.com' });
+    expect(parseCell(email!, 'not-an-email', options)).toEqual({ ok: false, reason: 'is not an email address' });
+    expect(parseCell(email!, '   ', options)).toBeUndefined();
+    const [name] = TARGET_FIELDS.accounts.filter((f) => f.field === 'name');
+    expect(parseCell(name!, 'x'.repeat(201), options)).toEqual({ ok: false, reason: 'is longer than 200 characters' });
+  });
+});
