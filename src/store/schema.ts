@@ -70,6 +70,7 @@ export interface AccountsTable {
   has_financial_capacity: Generated<boolean>;
   custom_fields: JSONColumnType<Record<string, unknown>, string | undefined, string>;
   search_text: string;
+  contacts_search_text: Generated<string>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

@@ -2,9 +2,11 @@
 // vitest and a bundled build. Names sort in the order they must run.
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as customerFile from './0001-customer-file.js';
+import * as importRuns from './0002-import-runs.js';
 
 const migrations: Record<string, Migration> = {
   '0001-customer-file': customerFile,
+  '0002-import-runs': importRuns,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -9,6 +9,11 @@ import { afterCursor, containsPattern, type Page, parseSort, toPage } from '../k
 
 type Row = Selectable<AccountsTable>;
 
+/** The account's own part of its search text; imports compute the same for staged rows. */
+export function accountSearchText(a: { name: string; external_id: string | null; email: string | null; phone: string | null; website: string | null; city: string | null }): string {
+  return searchTextOf([a.name, a.external_id, a.email, a.website, a.city], [a.phone]);
+}
+
 const SORT_COLUMNS = { name: 'name', createdAt: 'created_at', updatedAt: 'updated_at' };
 
 export function toAccount(row: Row): Account {
@@ -97,7 +102,7 @@ export function accountsRepository(db: Executor) {
       if (query.updatedFrom) q = q.where('updated_at', '>=', new Date(query.updatedFrom));
       if (query.updatedTo) q = q.where('updated_at', '<', new Date(query.updatedTo));
       const term = query.q ? normalizeForSearch(query.q) : '';
-      if (term) q = q.where(sql<boolean>`search_text like ${containsPattern(term)}`);
+      if (term) q = q.where(sql<boolean>`(search_text || ' | ' || contacts_search_text) like ${containsPattern(term)}`);
       if (query.cursor) {
         const cursor = query.cursor;
         q = q.where((eb) => afterCursor(eb, 'accounts', sort, cursor));
@@ -154,12 +159,13 @@ export function accountsRepository(db: Executor) {
       if (!account) return;
       const contacts = await db.selectFrom('contacts').select(['first_name', 'last_name', 'email', 'phone'])
         .where('account_id', '=', accountId).execute();
-      const text = searchTextOf(
-        [account.name, account.external_id, account.email, account.website, account.city,
-          ...contacts.flatMap((c) => [[c.first_name, c.last_name].filter(Boolean).join(' '), c.email])],
-        [account.phone, ...contacts.map((c) => c.phone)],
-      );
-      await db.updateTable('accounts').set({ search_text: text }).where('id', '=', accountId).execute();
+      await db.updateTable('accounts').set({
+        search_text: accountSearchText(account),
+        contacts_search_text: searchTextOf(
+          contacts.flatMap((c) => [[c.first_name, c.last_name].filter(Boolean).join(' '), c.email]),
+          contacts.map((c) => c.phone),
+        ),
+      }).where('id', '=', accountId).execute();
     },
   };
 }
