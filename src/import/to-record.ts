@@ -1,0 +1,82 @@
+// One row of a file → one record of typed values for a target, or the reasons it cannot be,
+// each naming the row, the column and the value.
+import type { TableRow } from './read-table.js';
+import { type FieldSpec, parseCell, type ParseOptions } from './targets.js';
+
+export interface RowError {
+  row: number;
+  column: string;
+  value: string;
+  reason: string;
+}
+
+export interface ImportRecord {
+  row: number;
+  values: Record<string, unknown>;
+}
+
+export interface RecordRules {
+  fields: readonly FieldSpec[];
+  /** file header → field */
+  columns: Record<string, string>;
+  /** field → text used when the file has no value for it */
+  defaults: Record<string, string>;
+  parse: ParseOptions;
+  /** headers kept as custom fields (accounts) */
+  customFieldHeaders: readonly string[];
+}
+
+export function toRecord(row: TableRow, rules: RecordRules): { record?: ImportRecord; errors: RowError[] } {
+  const errors: RowError[] = [];
+  if (row.ragged) {
+    errors.push({ row: row.row, column: '', value: '', reason: `has ${row.ragged.actual} values where the header has ${row.ragged.expected}` });
+    return { errors };
+  }
+  const values: Record<string, unknown> = {};
+  const headerOf: Record<string, string> = {};
+  for (const [header, field] of Object.entries(rules.columns)) headerOf[field] = header;
+  for (const spec of rules.fields) {
+    const header = headerOf[spec.field];
+    const raw = header !== undefined ? (row.cells[header] ?? '') : '';
+    const text = raw.trim() === '' ? (rules.defaults[spec.field] ?? '') : raw;
+    const parsed = parseCell(spec, text, rules.parse);
+    if (parsed === undefined) {
+      if (spec.required) errors.push({ row: row.row, column: header ?? spec.field, value: raw, reason: `${spec.field} is required` });
+      continue;
+    }
+    if (!parsed.ok) {
+      errors.push({ row: row.row, column: header ?? spec.field, value: raw, reason: `${spec.field} ${parsed.reason}` });
+      continue;
+    }
+    values[spec.field] = parsed.value;
+  }
+  if (rules.customFieldHeaders.length) {
+    const custom: Record<string, string> = {};
+    for (const header of rules.customFieldHeaders) {
+      const value = row.cells[header]?.trim();
+      if (value) custom[header] = value;
+    }
+    values.customFields = custom;
+  }
+  return errors.length ? { errors } : { record: { row: row.row, values }, errors };
+}
+
+/**
+ * Builds order numbers for files that have none, from other fields ("00001-19970101"); a second
+ * order with the same parts in the file gets "-2", so the same file always yields the same numbers.
+ */
+export class OrderNumberer {
+  private readonly seen = new Map<string, number>();
+
+  constructor(private readonly parts: readonly string[]) {}
+
+  next(values: Record<string, unknown>): string {
+    const key = this.parts.map((part) => {
+      const value = values[part];
+      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T00:00:00\.000Z$/.test(value) ? value.slice(0, 10).replace(/-/g, '') : String(value ?? '');
+    }).join('-');
+    const count = (this.seen.get(key) ?? 0) + 1;
+    this.seen.set(key, count);
+    return count === 1 ? key : `${key}-${count}`;
+  }
+}
