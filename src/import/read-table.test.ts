@@ -34,7 +34,7 @@ describe('reading tables', () => {
     const path = await file('quoted.csv', 'Nom;Notes\n"Dupont; Fils";"He said ""hi""\nthen left"\n');
     const { headers, rows } = await readAll(path);
     expect(headers).toEqual(['Nom', 'Notes']);
-    expect(rows).toEqual([{ row: 3, cells: { Nom: 'Dupont; Fils', Notes: 'He said "hi"\nthen left' } }]);
+    expect(rows).toMatchObject([{ row: 3, cells: { Nom: 'Dupont; Fils', Notes: 'He said "hi"\nthen left' } }]);
   });
 
   it('drops a UTF-8 byte order mark from the first header', async () => {
@@ -67,6 +67,7 @@ describe('reading tables', () => {
   it('reads the CDNOW whitespace layout with headers given', async () => {
     const path = await file('cdnow.txt', '00001 19970101 1 11.77\r\n00002  19970112 1   12.00\r\n');
     const { rows } = await readAll(path, { headers: ['customer', 'date', 'cds', 'amount'] });
+    expect(rows.at(-1)!.bytes).toBeGreaterThan(40);
     expect(rows.map((r) => r.cells)).toEqual([
       { customer: '00001', date: '19970101', cds: '1', amount: '11.77' },
       { customer: '00002', date: '19970112', cds: '1', amount: '12.00' },

@@ -26,6 +26,8 @@ export interface TableRow {
   cells: Record<string, string>;
   /** Set when the row's value count differs from the header's. */
   ragged?: { expected: number; actual: number };
+  /** Bytes of the file read so far, for progress; absent for workbooks. */
+  bytes?: number;
 }
 
 export interface Table {
@@ -98,7 +100,7 @@ async function openCsv(path: string, options: TableOptions): Promise<Table> {
   const records = delimiter === 'whitespace' ? whitespaceRecords(path, encoding) : csvRecords(path, encoding, delimiter);
   const iterator = records[Symbol.asyncIterator]();
   let headers = options.headers;
-  let firstData: { values: string[]; line: number } | undefined;
+  let firstData: RawRecord | undefined;
   const first = await iterator.next();
   if (!first.done) {
     checkEncoding(first.value.values, first.value.line, encoding);
@@ -107,26 +109,32 @@ async function openCsv(path: string, options: TableOptions): Promise<Table> {
   }
   const finalHeaders = headers ?? [];
   async function* rows(): AsyncGenerator<TableRow> {
-    if (firstData) yield keyed(finalHeaders, firstData.values, firstData.line);
+    if (firstData) yield { ...keyed(finalHeaders, firstData.values, firstData.line), bytes: firstData.bytes };
     for (;;) {
       const next = await iterator.next();
       if (next.done) return;
-      const { values, line } = next.value;
+      const { values, line, bytes } = next.value;
       if (values.every((v) => v.trim() === '')) continue;
       checkEncoding(values, line, encoding);
-      yield keyed(finalHeaders, values, line);
+      yield { ...keyed(finalHeaders, values, line), bytes };
     }
   }
   return { headers: finalHeaders, rows: rows() };
 }
 
-async function* csvRecords(path: string, encoding: Encoding, delimiter: string): AsyncGenerator<{ values: string[]; line: number }> {
+interface RawRecord {
+  values: string[];
+  line: number;
+  bytes?: number;
+}
+
+async function* csvRecords(path: string, encoding: Encoding, delimiter: string): AsyncGenerator<RawRecord> {
   const parser = createReadStream(path).pipe(parse({
     delimiter, bom: true, encoding, relax_column_count: true, skip_empty_lines: true, info: true,
   }));
   try {
-    for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      yield { values: record.record, line: record.info.lines };
+    for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number; bytes: number } }>) {
+      yield { values: record.record, line: record.info.lines, bytes: record.info.bytes };
     }
   } catch (error) {
     const e = error as { code?: string; lines?: number; message: string };
@@ -138,13 +146,15 @@ async function* csvRecords(path: string, encoding: Encoding, delimiter: string):
   }
 }
 
-async function* whitespaceRecords(path: string, encoding: Encoding): AsyncGenerator<{ values: string[]; line: number }> {
+async function* whitespaceRecords(path: string, encoding: Encoding): AsyncGenerator<RawRecord> {
   const lines = createInterface({ input: createReadStream(path, { encoding }), crlfDelay: Infinity });
   let line = 0;
+  let bytes = 0;
   for await (const text of lines) {
     line++;
+    bytes += text.length + 1;
     const trimmed = (line === 1 ? text.replace(/^\uFEFF/, '') : text).trim();
-    if (trimmed) yield { values: trimmed.split(/\s+/), line };
+    if (trimmed) yield { values: trimmed.split(/\s+/), line, bytes };
   }
 }
 

@@ -4,6 +4,7 @@ import type { Executor } from './executor.js';
 import { accountsRepository } from './repositories/accounts.js';
 import { auditRepository } from './repositories/audit.js';
 import { contactsRepository } from './repositories/contacts.js';
+import { importRunsRepository } from './repositories/import-runs.js';
 import { interactionsRepository } from './repositories/interactions.js';
 import { ordersRepository } from './repositories/orders.js';
 import { productsRepository } from './repositories/products.js';
@@ -26,6 +27,7 @@ function repositories(db: Executor) {
     apiTokens: apiTokensRepository(db),
     settings: settingsRepository(db),
     audit: auditRepository(db),
+    importRuns: importRunsRepository(db),
   };
 }
 
@@ -47,6 +49,11 @@ function build(connection: Connection, db: Executor, inTransaction: boolean): St
       inTransaction ? work(store) : db.transaction().execute((trx) => work(build(connection, trx, true))),
   };
   return store;
+}
+
+/** A store over one session already inside a transaction (a bulk load's COPY session). */
+export function sessionStore(connection: Connection, db: Executor): Store {
+  return build(connection, db, true);
 }
 
 export function createStore(connection: Connection): Store {

@@ -1,0 +1,61 @@
+// Orders, order lines, contacts and interactions name their account by external id or by name.
+// This resolves those natural keys once per import, creating missing accounts when asked.
+import { sql } from 'kysely';
+import type { Executor } from '../executor.js';
+import { count, type MergeOptions, type Problem } from './merge-result.js';
+
+/** Problems with the account references of a staging table that has account_external_id and account_name. */
+export function accountLinkProblems(table: string, runId: number, creating: boolean) {
+  const t = sql.table(table);
+  const missing = sql<Problem>`select s.row_no, 'accountExternalId' as column, null as value, 'names no account: give accountExternalId or accountName' as reason
+      from ${t} s where s.run_id = ${runId} and s.account_external_id is null and s.account_name is null`;
+  const ambiguous = sql<Problem>`select s.row_no, 'accountName' as column, s.account_name as value, 'matches ' || n || ' accounts; use accountExternalId' as reason
+      from ${t} s join lateral (select count(*)::int as n from accounts a where lower(a.name) = lower(s.account_name)) c on true
+      where s.run_id = ${runId} and s.account_external_id is null and s.account_name is not null and c.n > 1`;
+  const unknownName = sql<Problem>`select s.row_no, 'accountName' as column, s.account_name as value, 'no account is named ' || s.account_name as reason
+      from ${t} s where s.run_id = ${runId} and s.account_external_id is null and s.account_name is not null
+        and not exists (select 1 from accounts a where lower(a.name) = lower(s.account_name))`;
+  const unknownId = sql<Problem>`select s.row_no, 'accountExternalId' as column, s.account_external_id as value, 'no account has the external id ' || s.account_external_id as reason
+      from ${t} s where s.run_id = ${runId} and s.account_external_id is not null
+        and not exists (select 1 from accounts a where a.external_id = s.account_external_id)`;
+  return creating ? [missing, ambiguous, unknownName] : [missing, ambiguous, unknownName, unknownId];
+}
+
+/** Creates the accounts that staged rows name by an external id nobody has yet; returns how many. */
+export async function createMissingAccounts(db: Executor, table: string, options: MergeOptions, countryColumn?: string): Promise<number> {
+  if (!options.createAccounts) return 0;
+  const { name, status } = options.createAccounts;
+  const country = countryColumn ? sql.raw(`s.${countryColumn}`) : sql`null`;
+  return count(db, sql<{ n: number }>`with wanted as (
+      select distinct on (s.account_external_id) s.account_external_id as external_id, ${country} as country
+      from ${sql.table(table)} s
+      where s.run_id = ${options.runId} and s.account_external_id is not null
+        and not exists (select 1 from accounts a where a.external_id = s.account_external_id)
+      order by s.account_external_id, s.row_no
+    ), created as (
+      insert into accounts (external_id, name, kind, status, country, search_text)
+      select external_id, replace(${name}, '{accountExternalId}', external_id), 'company', ${status ?? 'customer'}, country,
+        lower(replace(${name}, '{accountExternalId}', external_id)) || ' | ' || lower(external_id)
+      from wanted order by external_id
+      returning id, status
+    ), audit as (
+      insert into audit_log (user_id, action, entity, entity_id, changes)
+      select ${options.actorId}, 'import_create', 'account', id::text, null from created
+    ), statuses as (
+      insert into account_status_changes (account_id, from_status, to_status, changed_by)
+      select id, null, status, ${options.actorId} from created
+    )
+    select count(*)::int as n from created`);
+}
+
+/** A temp table row_no → account_id for the staged rows of this run. */
+export async function linkAccounts(db: Executor, table: string, runId: number, into: string): Promise<void> {
+  await sql`create temp table ${sql.table(into)} on commit drop as
+    select s.row_no, coalesce(by_id.id, by_name.id) as account_id
+    from ${sql.table(table)} s
+    left join accounts by_id on s.account_external_id is not null and by_id.external_id = s.account_external_id
+    left join lateral (select a.id from accounts a where s.account_external_id is null and lower(a.name) = lower(s.account_name)
+                       order by a.id limit 1) by_name on true
+    where s.run_id = ${runId}`.execute(db);
+  await sql`create index on ${sql.table(into)} (row_no)`.execute(db);
+}

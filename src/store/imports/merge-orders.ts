@@ -1,0 +1,62 @@
+// Staged orders (one row per order, total given: an ERP's order-level history) → orders.
+// Upserts by order number; an order whose lines decide its total keeps them.
+import { sql } from 'kysely';
+import type { Executor } from '../executor.js';
+import { accountLinkProblems, createMissingAccounts, linkAccounts } from './account-links.js';
+import { collectProblems, count, type MergeOptions, type MergeResult } from './merge-result.js';
+
+const FIELD_COLUMNS: Record<string, string> = {
+  accountExternalId: 'account_id', accountName: 'account_id', orderedAt: 'ordered_at', channel: 'channel', status: 'status',
+  total: 'total_cents', itemCount: 'item_count',
+};
+const staged = (column: string) => (column === 'account_id' ? 'm.account_id' : column === 'status' ? "coalesce(s.status, 'confirmed')" : `s.${column}`);
+
+export async function mergeOrders(db: Executor, options: MergeOptions): Promise<MergeResult> {
+  const { runId } = options;
+  const creating = !!options.createAccounts;
+  const rejected = await collectProblems(db, 'staging_orders', runId, [
+    sql`select row_no, 'number' as column, number as value, 'order ' || number || ' already appears at row ' || first_row || ' of this file' as reason
+        from (select row_no, number, first_value(row_no) over (partition by number order by row_no) as first_row
+              from staging_orders where run_id = ${runId}) d where row_no <> first_row`,
+    sql`select s.row_no, 'total' as column, (s.total_cents / 100.0)::text as value, 'order ' || s.number || ' has lines, which decide its total' as reason
+        from staging_orders s join orders o on o.number = s.number
+        where s.run_id = ${runId} and exists (select 1 from order_lines l where l.order_id = o.id)`,
+    ...accountLinkProblems('staging_orders', runId, creating),
+  ], options.skipInvalid);
+  if (rejected.length && !options.skipInvalid) return { inserted: 0, updated: 0, unchanged: 0, rejected };
+
+  await createMissingAccounts(db, 'staging_orders', options);
+  await linkAccounts(db, 'staging_orders', runId, 'import_order_account');
+
+  const columns = [...new Set(options.fields.map((f) => FIELD_COLUMNS[f]).filter((c): c is string => !!c))];
+  const changed = columns.map((c) => `o.${c} is distinct from ${staged(c)}`).join(' or ') || 'false';
+  const assignments = columns.map((c) => `${c} = ${staged(c)}`).join(', ');
+  const diff = columns.map((c) => `case when old.${c} is distinct from ${staged(c)} then jsonb_build_object('${c}', jsonb_build_array(to_jsonb(old.${c}), to_jsonb(${staged(c)}))) else '{}'::jsonb end`).join(' || ') || "'{}'::jsonb";
+
+  const updated = columns.length ? await count(db, sql<{ n: number }>`with changed as (
+      update orders o set ${sql.raw(assignments)}, updated_at = now()
+      from staging_orders s join import_order_account m on m.row_no = s.row_no, orders old
+      where s.run_id = ${runId} and o.number = s.number and old.id = o.id and (${sql.raw(changed)})
+      returning o.id, ${sql.raw(diff)} as changes
+    ), audit as (
+      insert into audit_log (user_id, action, entity, entity_id, changes)
+      select ${options.actorId}, 'import_update', 'order', id::text, changes from changed
+    )
+    select count(*)::int as n from changed`) : 0;
+
+  const inserted = await count(db, sql<{ n: number }>`with created as (
+      insert into orders (account_id, number, ordered_at, channel, status, total_cents, item_count)
+      select m.account_id, s.number, s.ordered_at, s.channel, coalesce(s.status, 'confirmed'), coalesce(s.total_cents, 0), coalesce(s.item_count, 0)
+      from staging_orders s join import_order_account m on m.row_no = s.row_no
+      where s.run_id = ${runId} and not exists (select 1 from orders o where o.number = s.number)
+      order by s.row_no
+      returning id
+    ), audit as (
+      insert into audit_log (user_id, action, entity, entity_id, changes)
+      select ${options.actorId}, 'import_create', 'order', id::text, null from created
+    )
+    select count(*)::int as n from created`);
+
+  const total = await count(db, sql<{ n: number }>`select count(*)::int as n from staging_orders where run_id = ${runId}`);
+  return { inserted, updated, unchanged: total - inserted - updated, rejected };
+}
