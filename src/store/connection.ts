@@ -2,7 +2,7 @@
 // Both return the same Kysely handle and the same value types (int8 as number, date as string).
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { Kysely, PGliteDialect, PostgresDialect, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
@@ -12,11 +12,25 @@ import { lockDataDir } from './data-dir-lock.js';
 
 export type Engine = 'pglite' | 'postgres';
 
+export type CopyCsv = (table: string, columns: string[], chunks: AsyncIterable<string> | Iterable<string>) => Promise<void>;
+
+/** One database session inside one transaction, where COPY writes too. */
+export interface CopySession {
+  db: Kysely<Database>;
+  copyCsv: CopyCsv;
+}
+
 export interface Connection {
   db: Kysely<Database>;
   engine: Engine;
   /** Bulk-loads CSV text (no header) with COPY, the fast path on both engines. */
-  copyCsv(table: string, columns: string[], chunks: AsyncIterable<string> | Iterable<string>): Promise<void>;
+  copyCsv: CopyCsv;
+  /**
+   * Runs a bulk load in one transaction on one session, so it lands whole or not at all. The
+   * work must not open transactions of its own (their COMMIT would end this one) and nothing
+   * else should use the connection meanwhile (PGlite has a single session).
+   */
+  copyTransaction<T>(work: (session: CopySession) => Promise<T>): Promise<T>;
   /** PGlite only: the data directory as a tarball, used to clone migrated templates in tests. */
   dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
@@ -49,26 +63,40 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Connectio
     throw error;
   }
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  const copyCsv: CopyCsv = async (table, columns, chunks) => {
+    // PGlite reads COPY input from a blob; batches keep memory bounded on large loads.
+    const sqlText = `copy ${table} (${columns.join(', ')}) from '/dev/blob' with (format csv)`;
+    let batch: string[] = [];
+    let size = 0;
+    const flush = async () => {
+      if (batch.length === 0) return;
+      await pglite.query(sqlText, [], { blob: new Blob(batch) });
+      batch = [];
+      size = 0;
+    };
+    for await (const chunk of chunks) {
+      batch.push(chunk);
+      size += chunk.length;
+      if (size > 16 * 1024 * 1024) await flush();
+    }
+    await flush();
+  };
   return {
     db,
     engine: 'pglite',
-    async copyCsv(table, columns, chunks) {
-      // PGlite reads COPY input from a blob; batches keep memory bounded on large loads.
-      const sqlText = `copy ${table} (${columns.join(', ')}) from '/dev/blob' with (format csv)`;
-      let batch: string[] = [];
-      let size = 0;
-      const flush = async () => {
-        if (batch.length === 0) return;
-        await pglite.query(sqlText, [], { blob: new Blob(batch) });
-        batch = [];
-        size = 0;
-      };
-      for await (const chunk of chunks) {
-        batch.push(chunk);
-        size += chunk.length;
-        if (size > 16 * 1024 * 1024) await flush();
+    copyCsv,
+    async copyTransaction(work) {
+      // Kysely's transactions hold PGlite's transaction lock, which COPY through pglite.query
+      // would wait for; a plain BEGIN on the single session covers both instead.
+      await pglite.exec('begin');
+      try {
+        const result = await work({ db, copyCsv });
+        await pglite.exec('commit');
+        return result;
+      } catch (error) {
+        await pglite.exec('rollback');
+        throw error;
       }
-      await flush();
     },
     dumpDataDir: () => pglite.dumpDataDir('none') as Promise<Blob>,
     async close() {
@@ -89,17 +117,44 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Connecti
       return pg.types.getTypeParser(oid, format as 'text');
     }) as typeof pg.types.getTypeParser,
   };
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: typeParsers });
+  // Sessions run in UTC whatever the server's default, as PGlite's do: casts to date and
+  // timestamps written without an offset then mean the same on both engines.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: typeParsers, options: '-c TimeZone=UTC' });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const copyOn = (client: pg.PoolClient): CopyCsv => async (table, columns, chunks) => {
+    const sink = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin with (format csv)`));
+    await pipeline(Readable.from(chunks), sink);
+  };
   return {
     db,
     engine: 'postgres',
     async copyCsv(table, columns, chunks) {
       const client = await pool.connect();
       try {
-        const sink = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin with (format csv)`));
-        await pipeline(Readable.from(chunks), sink);
+        await copyOn(client)(table, columns, chunks);
       } finally {
+        client.release();
+      }
+    },
+    async copyTransaction(work) {
+      const client = await pool.connect();
+      // A Kysely bound to this one client, so its queries and the COPYs share the transaction.
+      const session: PostgresPoolClient = { query: client.query.bind(client) as PostgresPoolClient['query'], release: () => {} };
+      const sessionDb = new Kysely<Database>({
+        dialect: new PostgresDialect({ pool: { connect: async () => session, end: async () => {}, options: {} } }),
+      });
+      try {
+        await client.query('begin');
+        try {
+          const result = await work({ db: sessionDb, copyCsv: copyOn(client) });
+          await client.query('commit');
+          return result;
+        } catch (error) {
+          await client.query('rollback');
+          throw error;
+        }
+      } finally {
+        await sessionDb.destroy();
         client.release();
       }
     },
