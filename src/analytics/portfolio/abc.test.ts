@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { classifyAbc } from './abc.js';
+import { resolvePortfolioSettings } from './settings.js';
+import { summarizeAccount } from './summarize.js';
+import { order } from './testing/facts.js';
+
+const asOf = '2026-06-30';
+const settings = resolvePortfolioSettings({ revenuePeriod: 'lifetime' });
+function analyse(revenues: Record<number, string>, overrides = settings) {
+  const orders = Object.entries(revenues).map(([id, total]) => order(Number(id), '2026-01-01', total));
+  const summaries = Object.keys(revenues).map((id) => summarizeAccount(Number(id), orders, asOf));
+  return classifyAbc(summaries, overrides);
+}
+
+describe('ABC classes', () => {
+  // Ten accounts: 500, 200, 100, 60, 50, 40, 20, 15, 10, 5 (total 1000).
+  const revenues = { 1: '500.00', 2: '200.00', 3: '100.00', 4: '60.00', 5: '50.00', 6: '40.00', 7: '20.00', 8: '15.00', 9: '10.00', 10: '5.00' };
+  const abc = analyse(revenues);
+  const classOf = (id: number) => abc.classes.get(id)!.class;
+
+  it('classes accounts by the revenue share of the accounts ranked above them', () => {
+    // Shares above: 0, 50, 70, 80, 86, 91, 95, 97, 98.5, 99.5 %.
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(classOf)).toEqual(['A', 'A', 'A', 'B', 'B', 'B', 'C', 'C', 'C', 'C']);
+    expect(abc.accounts).toEqual({ A: 3, B: 3, C: 4 });
+    expect(abc.revenue).toEqual({ A: 80000, B: 15000, C: 5000 });
+    expect(abc.classes.get(4)!.rule).toBe(
+      'Ranked 4 of 10 by revenue since the first purchase; the accounts ranked above it hold 80.0 % of revenue, at least 80 % and under 95 %: B.',
+    );
+  });
+
+  it('keeps the account that crosses the A threshold in A', () => {
+    const crossing = analyse({ 1: '70.00', 2: '20.00', 3: '10.00' });
+    expect(crossing.classes.get(2)!.class).toBe('A');
+    expect(crossing.classes.get(3)!.class).toBe('B');
+  });
+
+  it('gives the Pareto chart from the origin to the whole portfolio', () => {
+    expect(abc.chart[0]).toEqual({ accountShare: 0, revenueShare: 0 });
+    expect(abc.chart[1]).toEqual({ accountShare: 0.1, revenueShare: 0.5 });
+    expect(abc.chart.at(-1)).toEqual({ accountShare: 1, revenueShare: 1 });
+    expect(abc.chart).toHaveLength(11);
+    const thin = analyse(revenues, resolvePortfolioSettings({ revenuePeriod: 'lifetime', abc: { chartMaxPoints: 3 } }));
+    expect(thin.chart).toEqual([
+      { accountShare: 0, revenueShare: 0 }, { accountShare: 0.5, revenueShare: 0.91 }, { accountShare: 1, revenueShare: 1 },
+    ]);
+  });
+
+  it('reports the revenue share of the top 20 % of accounts, interpolating within an account', () => {
+    expect(abc.topRevenueShare).toBeCloseTo(0.7);
+    const five = analyse({ 1: '40.00', 2: '30.00', 3: '20.00', 4: '5.00', 5: '5.00' },
+      resolvePortfolioSettings({ revenuePeriod: 'lifetime', abc: { topAccountShare: 0.3 } }));
+    // 30 % of 5 accounts is 1.5: the first (40) and half the second (15) out of 100.
+    expect(five.topRevenueShare).toBeCloseTo(0.55);
+  });
+
+  it('measures concentration with the Gini coefficient', () => {
+    expect(analyse({ 1: '10.00', 2: '10.00', 3: '10.00' }).gini).toBe(0);
+    expect(abc.gini).toBeGreaterThan(0.5);
+    expect(abc.gini).toBeLessThan(1);
+  });
+
+  it('ranks equal revenues by account id and leaves accounts without revenue out', () => {
+    const tied = analyse({ 3: '10.00', 1: '10.00', 2: '10.00', 4: '0.00' });
+    expect([1, 2, 3].map((id) => tied.classes.get(id)!.figures.rank)).toEqual([1, 2, 3]);
+    expect(tied.classes.get(4)!.class).toBe('none');
+    expect(tied.rankedAccounts).toBe(3);
+  });
+
+  it('returns empty figures for a portfolio without revenue', () => {
+    const empty = analyse({ 1: '0.00' });
+    expect(empty).toMatchObject({ rankedAccounts: 0, chart: [], topRevenueShare: null, gini: null, accounts: { A: 0, B: 0, C: 0 } });
+  });
+});

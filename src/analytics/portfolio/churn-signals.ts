@@ -1,0 +1,74 @@
+// Pre-churn signals of an account that still buys (current or active), each with its reason
+// in words:
+//   overdue_repurchase        no purchase for more than k times its own median gap (with at
+//                             least minGapsForOverdue gaps, so the median means something);
+//   shrinking_purchase_value  its last n purchases average less than the n before, beyond
+//                             valueDropShare (a purchase is a day's orders);
+//   revenue_drop              its revenue over the last 12 months fell beyond revenueDropShare
+//                             from the 12 months before;
+//   shrinking_frequency       it bought on fewer days in the last 12 months than in the 12
+//                             before, beyond frequencyDropShare.
+import type { PortfolioSettings } from './settings.js';
+import type { AccountSummary, Figures } from './types.js';
+import { days, decimal, money, percent, times } from './wording.js';
+
+export const CHURN_SIGNAL_KINDS = ['overdue_repurchase', 'shrinking_purchase_value', 'revenue_drop', 'shrinking_frequency'] as const;
+export type ChurnSignalKind = (typeof CHURN_SIGNAL_KINDS)[number];
+
+export interface ChurnSignal {
+  kind: ChurnSignalKind;
+  reason: string;
+  figures: Figures;
+}
+
+const drop = (now: number, before: number) => 1 - now / before;
+
+export function churnSignals(summary: AccountSummary, settings: PortfolioSettings): ChurnSignal[] {
+  const s = settings.churn;
+  const signals: ChurnSignal[] = [];
+  const gaps = summary.purchaseDayCount - 1;
+  const since = summary.daysSinceLastPurchase;
+  const gap = summary.medianGapDays;
+
+  if (since !== null && gap !== null && gap > 0 && gaps >= s.minGapsForOverdue && since > s.overdueGapMultiple * gap) {
+    signals.push({
+      kind: 'overdue_repurchase',
+      reason: `No purchase for ${days(since)}, ${decimal(since / gap)}× its usual ${decimal(gap)}-day gap.`,
+      figures: { daysSinceLastPurchase: since, medianGapDays: gap, multiple: Math.round((since / gap) * 100) / 100, overdueGapMultiple: s.overdueGapMultiple },
+    });
+  }
+
+  const n = s.valueTrendPurchases;
+  if (summary.purchases.length >= 2 * n) {
+    const recent = summary.purchases.slice(-n).reduce((sum, p) => sum + p.revenue, 0) / n;
+    const earlier = summary.purchases.slice(-2 * n, -n).reduce((sum, p) => sum + p.revenue, 0) / n;
+    if (earlier > 0 && drop(recent, earlier) > s.valueDropShare) {
+      signals.push({
+        kind: 'shrinking_purchase_value',
+        reason: `Its last ${times(n, 'purchase')} averaged ${money(recent)}, ${percent(drop(recent, earlier))} less than the ${n} before (${money(earlier)}).`,
+        figures: { purchasesCompared: n, recentMean: Math.round(recent), earlierMean: Math.round(earlier), drop: Math.round(drop(recent, earlier) * 1000) / 1000 },
+      });
+    }
+  }
+
+  const last = summary.revenueLast12Months;
+  const previous = summary.revenuePrevious12Months;
+  if (previous > 0 && drop(last, previous) > s.revenueDropShare) {
+    signals.push({
+      kind: 'revenue_drop',
+      reason: `Revenue over the last 12 months of ${money(last)}, down ${percent(drop(last, previous))} from ${money(previous)} in the 12 months before.`,
+      figures: { revenueLast12Months: last, revenuePrevious12Months: previous, drop: Math.round(drop(last, previous) * 1000) / 1000 },
+    });
+  }
+
+  const now = summary.purchasesLast12Months;
+  const before = summary.purchasesPrevious12Months;
+  if (before >= s.minPreviousPurchases && drop(now, before) > s.frequencyDropShare) {
+    signals.push({
+      kind: 'shrinking_frequency',
+      reason: `Bought on ${times(now, 'day')} in the last 12 months against ${before} in the 12 months before, down ${percent(drop(now, before))}.`,
+      figures: { purchasesLast12Months: now, purchasesPrevious12Months: before, drop: Math.round(drop(now, before) * 1000) / 1000 },
+    });
+  }
+  return signals;
+}

@@ -1,0 +1,129 @@
+// Portfolio goals and how far along they are. A goal sets a target on a metric over a
+// period; it is measured on the as-of day, or on the period's last day once that has passed.
+// Metrics over the period count the purchase days from its start through the measuring day:
+//   activeAccounts           accounts with a purchase within the active window ending on the measuring day;
+//   newCustomers             accounts whose first purchase falls in the period;
+//   revenue                  revenue in the period (cents);
+//   averageTicket            revenue per order in the period (cents);
+//   retentionRate            of the accounts that bought in the active window just before the
+//                            period, the share that bought again in it;
+//   revenueShareEnterprise   enterprise accounts' share of the period's revenue;
+//   revenueShareSmall        small accounts' share of it;
+//   enterpriseToSmallRevenue enterprise revenue as a multiple of small-account revenue.
+import { dayNumber, daysBefore } from './calendar.js';
+import { activityBetween } from './purchase-windows.js';
+import type { PortfolioSettings } from './settings.js';
+import type { AccountFact, AccountSummary } from './types.js';
+import { decimal, money, percent } from './wording.js';
+
+export const GOAL_METRICS = [
+  'activeAccounts', 'newCustomers', 'revenue', 'averageTicket', 'retentionRate',
+  'revenueShareEnterprise', 'revenueShareSmall', 'enterpriseToSmallRevenue',
+] as const;
+export type GoalMetric = (typeof GOAL_METRICS)[number];
+
+export const GOAL_COMPARATORS = ['atLeast', 'atMost'] as const;
+export type GoalComparator = (typeof GOAL_COMPARATORS)[number];
+
+export interface Goal {
+  metric: GoalMetric;
+  target: number;
+  comparator: GoalComparator;
+  /** First and last day (YYYY-MM-DD), both included. */
+  period: { start: string; end: string };
+}
+
+export interface GoalProgress {
+  goal: Goal;
+  measuredOn: string;
+  actual: number | null;
+  /** actual / target; null when either is missing or the target is 0. */
+  ratio: number | null;
+  met: boolean | null;
+  /** The share of the period gone by on the measuring day. */
+  elapsedShare: number;
+  description: string;
+}
+
+export interface GoalInput {
+  account: AccountFact;
+  summary: AccountSummary;
+}
+
+const LABELS: Record<GoalMetric, string> = {
+  activeAccounts: 'Active accounts',
+  newCustomers: 'New customers',
+  revenue: 'Revenue',
+  averageTicket: 'Average ticket',
+  retentionRate: 'Retention rate',
+  revenueShareEnterprise: 'Revenue share of enterprise accounts',
+  revenueShareSmall: 'Revenue share of small accounts',
+  enterpriseToSmallRevenue: 'Enterprise revenue against small-account revenue',
+};
+
+function show(metric: GoalMetric, value: number): string {
+  if (metric === 'revenue' || metric === 'averageTicket') return money(value);
+  if (metric === 'enterpriseToSmallRevenue') return `${decimal(value)}×`;
+  if (metric === 'retentionRate' || metric.startsWith('revenueShare')) return percent(value, 1);
+  return String(value);
+}
+
+function measure(metric: GoalMetric, inputs: readonly GoalInput[], start: string, on: string, window: number): number | null {
+  if (metric === 'activeAccounts') {
+    const from = daysBefore(on, window - 1);
+    return inputs.filter(({ summary }) => activityBetween(summary, from, on).purchases > 0).length;
+  }
+  if (metric === 'newCustomers') {
+    return inputs.filter(({ summary }) => summary.firstPurchase !== null && summary.firstPurchase >= start && summary.firstPurchase <= on).length;
+  }
+  if (metric === 'retentionRate') {
+    const before = [daysBefore(start, window), daysBefore(start, 1)] as const;
+    const base = inputs.filter(({ summary }) => activityBetween(summary, ...before).purchases > 0);
+    if (base.length === 0) return null;
+    return base.filter(({ summary }) => activityBetween(summary, start, on).purchases > 0).length / base.length;
+  }
+  let revenue = 0;
+  let orders = 0;
+  let enterprise = 0;
+  let small = 0;
+  for (const { account, summary } of inputs) {
+    const activity = activityBetween(summary, start, on);
+    revenue += activity.revenue;
+    orders += activity.orders;
+    if (account.size === 'enterprise') enterprise += activity.revenue;
+    if (account.size === 'small') small += activity.revenue;
+  }
+  switch (metric) {
+    case 'revenue': return revenue;
+    case 'averageTicket': return orders === 0 ? null : Math.round(revenue / orders);
+    case 'revenueShareEnterprise': return revenue === 0 ? null : enterprise / revenue;
+    case 'revenueShareSmall': return revenue === 0 ? null : small / revenue;
+    case 'enterpriseToSmallRevenue': return small === 0 ? null : enterprise / small;
+  }
+}
+
+export function goalProgress(goals: readonly Goal[], inputs: readonly GoalInput[], asOf: string, settings: PortfolioSettings): GoalProgress[] {
+  const window = settings.status.activeWindowDays;
+  return goals.map((goal) => {
+    const { start, end } = goal.period;
+    const on = asOf < end ? asOf : end;
+    const length = dayNumber(end) - dayNumber(start) + 1;
+    const elapsedShare = Math.min(1, Math.max(0, (dayNumber(on) - dayNumber(start) + 1) / length));
+    const actual = measure(goal.metric, inputs, start, on, window);
+    const ratio = actual === null || goal.target === 0 ? null : actual / goal.target;
+    const met = actual === null ? null : goal.comparator === 'atLeast' ? actual >= goal.target : actual <= goal.target;
+    const wanted = `${goal.comparator === 'atLeast' ? 'at least' : 'at most'} ${show(goal.metric, goal.target)}`;
+    const got = actual === null ? 'not measurable yet' : show(goal.metric, actual);
+    const verdict = met === null ? '' : met ? ', met' : ', not met';
+    return {
+      goal,
+      measuredOn: on,
+      actual,
+      ratio,
+      met,
+      elapsedShare,
+      description: `${LABELS[goal.metric]}: ${got} against a target of ${wanted}${ratio === null ? '' : ` (${percent(ratio)})`}${verdict}, `
+        + `measured on ${on} with ${percent(elapsedShare)} of the period gone.`,
+    };
+  });
+}

@@ -1,0 +1,55 @@
+// Purchases in windows of days that end on, or some days before, the summary's as-of day.
+import { type Cents, cents } from '../../domain/money.js';
+import { daysBefore } from './calendar.js';
+import type { RevenuePeriod } from './settings.js';
+import type { AccountSummary } from './types.js';
+
+export interface WindowActivity {
+  purchases: number;
+  orders: number;
+  revenue: Cents;
+}
+
+/**
+ * Purchases on the `length` days that end `endDaysBefore` days before asOf: a window of 365
+ * days ending on asOf runs from the day after asOf − 365 through asOf.
+ */
+export function activityIn(summary: AccountSummary, length: number, endDaysBefore = 0): WindowActivity {
+  const last = daysBefore(summary.asOf, endDaysBefore);
+  const first = daysBefore(summary.asOf, endDaysBefore + length);
+  let purchases = 0;
+  let orders = 0;
+  let revenue = 0;
+  for (const purchase of summary.purchases) {
+    if (purchase.day > first && purchase.day <= last) {
+      purchases += 1;
+      orders += purchase.orders;
+      revenue += purchase.revenue;
+    }
+  }
+  return { purchases, orders, revenue: cents(revenue) };
+}
+
+/** Purchases on the days from `from` through `to`, both included. */
+export function activityBetween(summary: AccountSummary, from: string, to: string): WindowActivity {
+  let purchases = 0;
+  let orders = 0;
+  let revenue = 0;
+  for (const purchase of summary.purchases) {
+    if (purchase.day >= from && purchase.day <= to) {
+      purchases += 1;
+      orders += purchase.orders;
+      revenue += purchase.revenue;
+    }
+  }
+  return { purchases, orders, revenue: cents(revenue) };
+}
+
+export function periodRevenue(summary: AccountSummary, period: RevenuePeriod): Cents {
+  return period === 'lifetime' ? summary.revenue : summary.revenueLast12Months;
+}
+
+export const PERIOD_WORDS: Record<RevenuePeriod, string> = {
+  last12Months: 'over the last 12 months',
+  lifetime: 'since the first purchase',
+};

@@ -1,0 +1,67 @@
+// RFM scores 1 to 5 by quintiles among the accounts that have bought, and their segment.
+// Recency is the days since the last purchase (fewer is better), frequency the number of
+// orders, monetary the revenue, all up to the as-of day. A score is
+//   1 + floor(5 × share of buyers with a strictly worse value), at most 5,
+// so equal values always get equal scores and a score never depends on ids or input order.
+// When many accounts tie (most have bought once), their block takes the score where it
+// starts, and the next scores up may be skipped; quintiles are then unequal by design.
+import { RFM_SEGMENTS, type RfmSegment, rfmSegmentRule } from './rfm-segments.js';
+import type { AccountSummary, Classification } from './types.js';
+import { money, times } from './wording.js';
+
+export type RfmClass = RfmSegment | 'none';
+
+export interface RfmAnalysis {
+  classes: Map<number, Classification<RfmClass>>;
+  scoredAccounts: number;
+  segments: Record<RfmSegment, number>;
+  /** How many accounts got each score 1 to 5 (index 0 is score 1). */
+  scoreCounts: { r: number[]; f: number[]; m: number[] };
+}
+
+/** Quintile scores of `values`, in their order; `better` says which way is up. */
+export function quintileScores(values: readonly number[], better: 'higher' | 'lower'): number[] {
+  const n = values.length;
+  const sign = better === 'higher' ? 1 : -1;
+  const order = values.map((value, index) => ({ value: sign * value, index })).sort((a, b) => a.value - b.value);
+  const scores = new Array<number>(n);
+  for (let start = 0; start < n;) {
+    let end = start;
+    while (end + 1 < n && order[end + 1]!.value === order[start]!.value) end++;
+    const score = Math.min(5, 1 + Math.floor((5 * start) / n));
+    for (let i = start; i <= end; i++) scores[order[i]!.index] = score;
+    start = end + 1;
+  }
+  return scores;
+}
+
+export function classifyRfm(summaries: readonly AccountSummary[]): RfmAnalysis {
+  const classes = new Map<number, Classification<RfmClass>>();
+  const buyers = summaries.filter((summary) => summary.orderCount > 0);
+  for (const summary of summaries) {
+    if (summary.orderCount === 0) classes.set(summary.accountId, { class: 'none', rule: 'Has never bought, so has no RFM scores.', figures: {} });
+  }
+  const r = quintileScores(buyers.map((s) => s.daysSinceLastPurchase!), 'lower');
+  const f = quintileScores(buyers.map((s) => s.orderCount), 'higher');
+  const m = quintileScores(buyers.map((s) => s.revenue), 'higher');
+  const segments = Object.fromEntries(RFM_SEGMENTS.map((segment) => [segment, 0])) as Record<RfmSegment, number>;
+  const scoreCounts = { r: [0, 0, 0, 0, 0], f: [0, 0, 0, 0, 0], m: [0, 0, 0, 0, 0] };
+  buyers.forEach((summary, i) => {
+    const [rs, fs, ms] = [r[i]!, f[i]!, m[i]!];
+    const rule = rfmSegmentRule(rs, fs, ms);
+    segments[rule.segment] += 1;
+    scoreCounts.r[rs - 1]! += 1;
+    scoreCounts.f[fs - 1]! += 1;
+    scoreCounts.m[ms - 1]! += 1;
+    const facts = `last purchase ${times(summary.daysSinceLastPurchase!, 'day')} ago, ${times(summary.orderCount, 'order')}, ${money(summary.revenue)}`;
+    classes.set(summary.accountId, {
+      class: rule.segment,
+      rule: `Scores R${rs} F${fs} M${ms} (${facts}): ${rule.meaning}`,
+      figures: {
+        recency: rs, frequency: fs, monetary: ms, rfm: `${rs}${fs}${ms}`,
+        daysSinceLastPurchase: summary.daysSinceLastPurchase, orders: summary.orderCount, revenue: summary.revenue,
+      },
+    });
+  });
+  return { classes, scoredAccounts: buyers.length, segments, scoreCounts };
+}

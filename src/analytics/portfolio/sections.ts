@@ -1,0 +1,71 @@
+// The portfolio cut into sections by one dimension, or two crossed: per section, how many
+// accounts, how much revenue, the ABC mix, the active rate and the accounts showing churn
+// signals. The active rate is the share of the section's buyers (accounts that ever bought)
+// that bought within the active window.
+import { type Cents, cents } from '../../domain/money.js';
+import type { AbcClass } from './abc.js';
+import { BUYING_NOW, type StatusClass } from './status.js';
+import type { AccountFact } from './types.js';
+
+export const SECTION_DIMENSIONS = ['country', 'segment', 'sector', 'relationshipType', 'size', 'owner'] as const;
+export type SectionDimension = (typeof SECTION_DIMENSIONS)[number];
+
+export interface SectionRow {
+  account: AccountFact;
+  /** Revenue over the settings' period. */
+  revenue: Cents;
+  everBought: boolean;
+  status: StatusClass;
+  abc: AbcClass;
+  churnSignals: number;
+}
+
+export type SectionKeyValue = string | number | null;
+
+export interface Section {
+  dimensions: SectionDimension[];
+  /** The section's value on each dimension, in the same order; null where unknown. */
+  key: SectionKeyValue[];
+  accounts: number;
+  buyers: number;
+  activeAccounts: number;
+  activeRate: number | null;
+  revenue: Cents;
+  revenueShare: number | null;
+  abc: Record<AbcClass, number>;
+  accountsWithChurnSignals: number;
+}
+
+function valueOf(account: AccountFact, dimension: SectionDimension): SectionKeyValue {
+  return dimension === 'owner' ? account.ownerId : account[dimension];
+}
+
+/** Sections by one dimension or two crossed, largest revenue first. */
+export function sectionsBy(rows: readonly SectionRow[], dimensions: readonly [SectionDimension] | readonly [SectionDimension, SectionDimension]): Section[] {
+  const sections = new Map<string, Section>();
+  let total = 0;
+  for (const row of rows) {
+    const key = dimensions.map((dimension) => valueOf(row.account, dimension));
+    const id = JSON.stringify(key);
+    let section = sections.get(id);
+    if (!section) {
+      sections.set(id, section = {
+        dimensions: [...dimensions], key, accounts: 0, buyers: 0, activeAccounts: 0, activeRate: null,
+        revenue: cents(0), revenueShare: null, abc: { A: 0, B: 0, C: 0, none: 0 }, accountsWithChurnSignals: 0,
+      });
+    }
+    section.accounts += 1;
+    if (row.everBought) section.buyers += 1;
+    if (BUYING_NOW.has(row.status)) section.activeAccounts += 1;
+    section.revenue = cents(section.revenue + row.revenue);
+    section.abc[row.abc] += 1;
+    if (row.churnSignals > 0) section.accountsWithChurnSignals += 1;
+    total += row.revenue;
+  }
+  const list = [...sections.values()];
+  for (const section of list) {
+    section.activeRate = section.buyers === 0 ? null : section.activeAccounts / section.buyers;
+    section.revenueShare = total > 0 ? section.revenue / total : null;
+  }
+  return list.sort((a, b) => b.revenue - a.revenue || JSON.stringify(a.key).localeCompare(JSON.stringify(b.key)));
+}

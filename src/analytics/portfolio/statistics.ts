@@ -1,0 +1,62 @@
+// The few statistics the classifications share, over plain numbers.
+
+export function sum(values: readonly number[]): number {
+  let total = 0;
+  for (const value of values) total += value;
+  return total;
+}
+
+export function mean(values: readonly number[]): number | null {
+  return values.length === 0 ? null : sum(values) / values.length;
+}
+
+export function sortedAscending(values: readonly number[]): number[] {
+  return [...values].sort((a, b) => a - b);
+}
+
+/** Quantile with linear interpolation between order statistics (R type 7, numpy's default). */
+export function quantile(sorted: readonly number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  const position = (sorted.length - 1) * p;
+  const below = Math.floor(position);
+  const lower = sorted[below]!;
+  const upper = sorted[Math.min(below + 1, sorted.length - 1)]!;
+  return lower + (upper - lower) * (position - below);
+}
+
+export function median(values: readonly number[]): number | null {
+  return quantile(sortedAscending(values), 0.5);
+}
+
+/**
+ * Where each value stands among the others, from 0 (lowest) to 1 (highest). Tied values share
+ * the middle of their ranks, so equal inputs always get equal ranks; a single value gets 0.5.
+ */
+export function percentRanks(values: readonly number[]): number[] {
+  const n = values.length;
+  if (n === 1) return [0.5];
+  const order = values.map((value, index) => ({ value, index })).sort((a, b) => a.value - b.value);
+  const ranks = new Array<number>(n);
+  for (let start = 0; start < n;) {
+    let end = start;
+    while (end + 1 < n && order[end + 1]!.value === order[start]!.value) end++;
+    const midrank = (start + end) / 2 / (n - 1);
+    for (let i = start; i <= end; i++) ranks[order[i]!.index] = midrank;
+    start = end + 1;
+  }
+  return ranks;
+}
+
+/**
+ * Gini coefficient of non-negative values: 0 when all are equal, approaching 1 when one holds
+ * everything (at most 1 − 1/n for n values). Null when there is nothing to share.
+ */
+export function gini(values: readonly number[]): number | null {
+  const sorted = sortedAscending(values);
+  const n = sorted.length;
+  const total = sum(sorted);
+  if (n === 0 || total <= 0) return null;
+  let weighted = 0;
+  sorted.forEach((value, i) => { weighted += (i + 1) * value; });
+  return (2 * weighted) / (n * total) - (n + 1) / n;
+}
