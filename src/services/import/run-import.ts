@@ -76,7 +76,6 @@ async function sha256File(path: string): Promise<string> {
 
 export async function runImport(store: Store, request: ImportRequest): Promise<ImportReport> {
   const merge = mergerFor(request.target);
-  if (!merge) throw new ClienteleError('bad_request', `Importing ${request.target} is not available yet.`, 'target');
   const plan = await planImport(request.target, request.path, request.mapping, request.flags);
   const report: ImportReport = {
     status: 'rejected', runId: null, target: request.target, file: request.path,
@@ -113,15 +112,34 @@ export async function runImport(store: Store, request: ImportRequest): Promise<I
   let bytesRead = 0;
   let lastProgress = 0;
 
+  // The lines of one order stay in one batch, so a batch never commits half an order.
+  const groupHeader = request.target === 'order-lines' ? Object.entries(plan.columns).find(([, f]) => f === 'orderNumber')?.[0] : undefined;
+  let pending: TableRow | undefined;
+  const nextRow = async (): Promise<TableRow | undefined> => {
+    if (pending) {
+      const row = pending;
+      pending = undefined;
+      return row;
+    }
+    const next = await rows.next();
+    return next.done ? undefined : next.value;
+  };
+
   /** Reads, checks and stages up to `limit` rows; returns the last row number seen, or 0 at the end. */
   async function stageBatch(copyCsv: Parameters<typeof stageRecords>[0], limit: number): Promise<number> {
     let buffer: ImportRecord[] = [];
     let lastRow = 0;
     let taken = 0;
-    while (taken < limit) {
-      const next = await rows.next();
-      if (next.done) break;
-      const row: TableRow = next.value;
+    let lastGroup: string | undefined;
+    for (;;) {
+      const row = await nextRow();
+      if (!row) break;
+      const group = groupHeader ? row.cells[groupHeader] : undefined;
+      if (taken >= limit && (group === undefined || group !== lastGroup)) {
+        pending = row;
+        break;
+      }
+      lastGroup = group;
       lastRow = row.row;
       bytesRead = row.bytes ?? bytesRead;
       const { record, errors } = toRecord(row, plan.rules);

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../executor.js';
 import { accountLinkProblems, createMissingAccounts, linkAccounts } from './account-links.js';
 import { collectProblems, count, type MergeOptions, type MergeResult } from './merge-result.js';
+import { auditedUpsert } from './upsert.js';
 
 const FIELD_COLUMNS: Record<string, string> = {
   accountExternalId: 'account_id', accountName: 'account_id', orderedAt: 'ordered_at', channel: 'channel', status: 'status',
@@ -29,20 +30,11 @@ export async function mergeOrders(db: Executor, options: MergeOptions): Promise<
   await linkAccounts(db, 'staging_orders', runId, 'import_order_account');
 
   const columns = [...new Set(options.fields.map((f) => FIELD_COLUMNS[f]).filter((c): c is string => !!c))];
-  const changed = columns.map((c) => `o.${c} is distinct from ${staged(c)}`).join(' or ') || 'false';
-  const assignments = columns.map((c) => `${c} = ${staged(c)}`).join(', ');
-  const diff = columns.map((c) => `case when old.${c} is distinct from ${staged(c)} then jsonb_build_object('${c}', jsonb_build_array(to_jsonb(old.${c}), to_jsonb(${staged(c)}))) else '{}'::jsonb end`).join(' || ') || "'{}'::jsonb";
-
-  const updated = columns.length ? await count(db, sql<{ n: number }>`with changed as (
-      update orders o set ${sql.raw(assignments)}, updated_at = now()
-      from staging_orders s join import_order_account m on m.row_no = s.row_no, orders old
-      where s.run_id = ${runId} and o.number = s.number and old.id = o.id and (${sql.raw(changed)})
-      returning o.id, ${sql.raw(diff)} as changes
-    ), audit as (
-      insert into audit_log (user_id, action, entity, entity_id, changes)
-      select ${options.actorId}, 'import_update', 'order', id::text, changes from changed
-    )
-    select count(*)::int as n from changed`) : 0;
+  const updated = await auditedUpsert(db, {
+    entity: 'order', table: 'orders', alias: 'o', columns, staged, actorId: options.actorId,
+    from: sql`staging_orders s join import_order_account m on m.row_no = s.row_no`,
+    match: sql`s.run_id = ${runId} and o.number = s.number`,
+  });
 
   const inserted = await count(db, sql<{ n: number }>`with created as (
       insert into orders (account_id, number, ordered_at, channel, status, total_cents, item_count)
