@@ -2,7 +2,7 @@
 // Both return the same Kysely handle and the same value types (int8 as number, date as string).
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { Kysely, PGliteDialect, PostgresDialect, type PostgresPoolClient } from 'kysely';
+import { Kysely, PGliteDialect, PostgresDialect, sql, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
@@ -87,16 +87,20 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Connectio
     copyCsv,
     async copyTransaction(work) {
       // Kysely's transactions hold PGlite's transaction lock, which COPY through pglite.query
-      // would wait for; a plain BEGIN on the single session covers both instead.
-      await pglite.exec('begin');
-      try {
-        const result = await work({ db, copyCsv });
-        await pglite.exec('commit');
-        return result;
-      } catch (error) {
-        await pglite.exec('rollback');
-        throw error;
-      }
+      // would wait for; a plain BEGIN on the single session covers both instead. Holding one
+      // Kysely connection for the whole work keeps Kysely's lock on the session, so queries of
+      // concurrent requests wait outside instead of running inside this transaction.
+      return db.connection().execute(async (session) => {
+        await sql`begin`.execute(session);
+        try {
+          const result = await work({ db: session, copyCsv });
+          await sql`commit`.execute(session);
+          return result;
+        } catch (error) {
+          await sql`rollback`.execute(session);
+          throw error;
+        }
+      });
     },
     dumpDataDir: () => pglite.dumpDataDir('none') as Promise<Blob>,
     async close() {
