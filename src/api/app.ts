@@ -2,6 +2,9 @@
 // every route but the public ones, the OpenAPI document generated from the same schemas.
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { registerAjvFormats, type TypeBoxTypeProvider, TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
@@ -14,7 +17,9 @@ import { accountRoutes } from './routes/accounts.js';
 import { authRoutes, SESSION_COOKIE } from './routes/auth.js';
 import { auditRoutes } from './routes/audit.js';
 import { contactRoutes } from './routes/contacts.js';
+import { importRoutes } from './routes/imports.js';
 import { interactionRoutes } from './routes/interactions.js';
+import { ImportJobs } from '../services/import/import-jobs.js';
 import { orderRoutes } from './routes/orders.js';
 import { productRoutes } from './routes/products.js';
 import { settingsRoutes } from './routes/settings.js';
@@ -27,6 +32,7 @@ export interface AppOptions {
   logger?: Logger | boolean;
   secureCookies?: boolean;
   throttle?: SignInThrottle;
+  imports?: ImportJobs;
 }
 
 export type App = FastifyInstance;
@@ -49,6 +55,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     sendError(reply, 404, { error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}.` } }));
 
   await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 4 * 1024 ** 3, files: 1, fields: 20 } });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -77,13 +84,16 @@ export async function buildApp(options: AppOptions): Promise<App> {
       if (session) request.actor = await actorFromSession(store, session);
     }
   });
-  app.addHook('preHandler', async (request, reply) => {
+  // Before validation, so a stranger learns nothing about the API from its error messages.
+  app.addHook('preValidation', async (request, reply) => {
     if (request.routeOptions.config.public || request.url.startsWith('/api/docs')) return;
     if (!request.actor) {
       return sendError(reply, 401, { error: { code: 'unauthenticated', message: 'Sign in first, or send an API token as "Authorization: Bearer …".' } });
     }
   });
 
+  const imports = options.imports ?? new ImportJobs(store, join(tmpdir(), 'clientele-imports'));
+  app.addHook('onClose', () => imports.idle());
   const deps = { store, throttle: options.throttle ?? new SignInThrottle(), secureCookies: options.secureCookies ?? false };
   await app.register(async (api) => {
     await authRoutes(api, deps);
@@ -96,6 +106,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     await taskRoutes(api, deps);
     await auditRoutes(api, deps);
     await settingsRoutes(api, deps);
+    await importRoutes(api, { ...deps, imports });
   }, { prefix: '/api/v1' });
 
   return app as unknown as App;

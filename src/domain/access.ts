@@ -25,3 +25,5 @@ export const canManageUsers = (actor: Actor) => actor.role === 'admin';
 export const canReadAudit = (actor: Actor) => actor.role === 'admin';
 export const canEditCatalogue = (actor: Actor) => actor.role !== 'rep';
 export const canChangeSettings = (actor: Actor) => actor.role === 'admin';
+/** Imports bypass per-rep portfolios, so they are for managers and admins. */
+export const canImport = (actor: Actor) => actor.role !== 'rep';

@@ -44,10 +44,16 @@ export function parseMappingFile(json: string, source: string): MappingFile {
     throw new ClienteleError('bad_request', `The mapping file ${source} is not valid JSON: ${(error as Error).message}`, 'mapping', { cause: error });
   }
   if (!check.Check(value)) {
-    const first = [...check.Errors(value)].find((e) => e.keyword !== 'anyOf') ?? [...check.Errors(value)][0];
+    const errors = [...check.Errors(value)];
+    const extra = errors.find((e) => e.keyword === 'additionalProperties');
+    if (extra) {
+      const key = (extra.params as { additionalProperties: string[] }).additionalProperties[0];
+      const where = extra.instancePath ? ` in "${extra.instancePath.slice(1).replace(/\//g, '.')}"` : '';
+      throw new ClienteleError('bad_request', `The mapping file ${source} has an unknown key "${key}"${where}.`, 'mapping');
+    }
+    const first = errors.find((e) => e.keyword !== 'anyOf' && e.keyword !== 'boolean') ?? errors[0];
     const where = first?.instancePath ? first.instancePath.slice(1).replace(/\//g, '.') : '';
-    const extra = first?.keyword === 'additionalProperties' ? ` (unknown key "${(first.params as { additionalProperties: string[] }).additionalProperties[0]}")` : '';
-    throw new ClienteleError('bad_request', `The mapping file ${source} is not valid${where ? ` at "${where}"` : ''}: ${first?.message ?? 'unknown problem'}${extra}.`, 'mapping');
+    throw new ClienteleError('bad_request', `The mapping file ${source} is not valid${where ? ` at "${where}"` : ''}: ${first?.message ?? 'unknown problem'}.`, 'mapping');
   }
   return value;
 }
