@@ -17,6 +17,8 @@ import { accountRoutes } from './routes/accounts.js';
 import { authRoutes, SESSION_COOKIE } from './routes/auth.js';
 import { auditRoutes } from './routes/audit.js';
 import { contactRoutes } from './routes/contacts.js';
+import { exportRoutes } from './routes/exports.js';
+import { duplicateRoutes } from './routes/duplicates.js';
 import { importRoutes } from './routes/imports.js';
 import { interactionRoutes } from './routes/interactions.js';
 import { ImportJobs } from '../services/import/import-jobs.js';
@@ -106,6 +108,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     await taskRoutes(api, deps);
     await auditRoutes(api, deps);
     await settingsRoutes(api, deps);
+    await exportRoutes(api, deps);
+    await duplicateRoutes(api, deps);
     await importRoutes(api, { ...deps, imports });
   }, { prefix: '/api/v1' });
 

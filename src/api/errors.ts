@@ -2,6 +2,8 @@
 // code implies. This file is the one place that mapping lives.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ClienteleError, type ErrorCode } from '../domain/errors.js';
+import { MONEY_PATTERN } from '../domain/money.js';
+import { NOT_BLANK, PHONE_PATTERN, TAG_PATTERN } from '../domain/schemas/common.js';
 
 export const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -49,16 +51,51 @@ export function describeSchemaErrors(errors: SchemaError[], part: string): { fie
     ?? errors[0];
   if (!specific) return { message: `The request${where} is not valid.` };
   const field = pathToField(specific.instancePath ?? '') || undefined;
-  let rule = specific.message ?? 'is not valid';
-  if (specific.keyword === 'enum') {
-    const allowed = specific.params?.allowedValues as unknown[] | undefined;
-    rule = allowed && allowed.length <= 12 ? `must be one of ${allowed.join(', ')}` : 'is not one of the allowed values';
+  const rule = ruleInWords(specific, field);
+  const whole = part === 'body' ? 'The request body' : `The ${part === 'querystring' ? 'query string' : part}`;
+  return { field, message: field ? `Field "${field}" ${rule}${where}.` : `${whole} ${rule}.` };
+}
+
+const PATTERNS: Record<string, string> = {
+  [MONEY_PATTERN]: 'must be an amount as a string with at most two decimals and a dot, like "1234.50"',
+  [NOT_BLANK]: 'must not be blank',
+  [PHONE_PATTERN]: 'must be a phone number (digits, spaces, + . - / ( ))',
+  [TAG_PATTERN]: 'must not contain a comma',
+};
+
+const FORMATS: Record<string, string> = {
+  'date-time': 'must be an ISO 8601 timestamp, like 2026-01-31T09:30:00Z',
+  date: 'must be a date like 2026-01-31, or a timestamp like 2026-01-31T09:30:00Z',
+  email: 'must be a valid email address',
+  'iso-country': 'must be an ISO 3166-1 alpha-2 country code in capitals, like FR',
+};
+
+/** The schema rule a value broke, as a phrase following the field name. */
+function ruleInWords(error: SchemaError, field: string | undefined): string {
+  const params = error.params ?? {};
+  const limit = String(params.limit);
+  switch (error.keyword) {
+    case 'type': {
+      const type = String(params.type);
+      return `must be ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
+    }
+    case 'enum': {
+      const allowed = params.allowedValues as unknown[] | undefined;
+      if (field?.split('.').pop() === 'country') return 'must be an ISO 3166-1 alpha-2 country code in capitals, like FR';
+      return allowed && allowed.length <= 12 ? `must be one of ${allowed.join(', ')}` : 'is not one of the allowed values';
+    }
+    case 'pattern': return PATTERNS[String(params.pattern)] ?? error.message ?? 'is not valid';
+    case 'format': return FORMATS[String(params.format)] ?? `must be a valid ${String(params.format)}`;
+    case 'maxLength': return `must be at most ${limit} characters`;
+    case 'minLength': return limit === '1' ? 'must not be empty' : `must be at least ${limit} characters`;
+    case 'maximum': return `must be at most ${limit}`;
+    case 'minimum': return `must be at least ${limit}`;
+    case 'maxItems': return `must have at most ${limit} items`;
+    case 'multipleOf': return `must be a multiple of ${String(params.multipleOf)}`;
+    // Only the change schemas ask for a least one property.
+    case 'minProperties': return field ? `must have at least ${limit} properties` : 'must name at least one field to change';
+    default: return error.message ?? 'is not valid';
   }
-  if (specific.keyword === 'maxLength') rule = `must be at most ${String(specific.params?.limit)} characters`;
-  if (specific.keyword === 'format') rule = `must be a valid ${String(specific.params?.format)}`;
-  if (specific.keyword === 'pattern' && field?.endsWith('phone')) rule = 'must be a phone number (digits, spaces, + . - ( ))';
-  rule = rule.replace(/^must/, 'must');
-  return { field, message: field ? `Field "${field}" ${rule}${where}.` : `The request ${rule}${where}.` };
 }
 
 export function sendError(reply: FastifyReply, status: number, body: ErrorBody) {

@@ -25,5 +25,7 @@ export const canManageUsers = (actor: Actor) => actor.role === 'admin';
 export const canReadAudit = (actor: Actor) => actor.role === 'admin';
 export const canEditCatalogue = (actor: Actor) => actor.role !== 'rep';
 export const canChangeSettings = (actor: Actor) => actor.role === 'admin';
+/** Merging deletes a record for good: a manager's call. */
+export const canMergeRecords = (actor: Actor) => actor.role !== 'rep';
 /** Imports bypass per-rep portfolios, so they are for managers and admins. */
 export const canImport = (actor: Actor) => actor.role !== 'rep';

@@ -30,7 +30,8 @@ export function formatMoney(value: Cents | number): string {
 export function lineTotal(quantity: number, unitPrice: Cents, discountPercent: number): Cents {
   // The discount is held in hundredths of a percent so the arithmetic stays in integers.
   const discountBasisPoints = Math.round(discountPercent * 100);
-  const gross = quantity * unitPrice * (10000 - discountBasisPoints);
-  const sign = gross < 0 ? -1 : 1;
-  return cents(sign * Math.round(Math.abs(gross) / 10000));
+  // BigInt because the product passes 2^53 on large lines, where a float loses the last cent.
+  const gross = BigInt(quantity) * BigInt(unitPrice) * BigInt(10000 - discountBasisPoints);
+  const magnitude = (gross < 0n ? -gross : gross) + 5000n;
+  return cents(Number((gross < 0n ? -magnitude : magnitude) / 10000n));
 }

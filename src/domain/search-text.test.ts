@@ -11,6 +11,7 @@ describe('search text', () => {
     expect(text).toContain('acme');
     expect(text).toContain('+33 (1) 23.45');
     expect(text).toContain('3312345');
+    expect(text).toContain('012345');
   });
 
   it('skips missing values', () => {

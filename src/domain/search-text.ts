@@ -1,5 +1,6 @@
 // Free-text search compares normalised text: no case, no accents, and phone numbers also as
 // bare digits so "+33 1 23 45" finds "01.23.45".
+import { nationalDigits } from './phone-numbers.js';
 
 export function normalizeForSearch(text: string): string {
   return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().trim();
@@ -12,6 +13,8 @@ export function searchTextOf(values: ReadonlyArray<string | null | undefined>, p
     parts.push(normalizeForSearch(phone));
     const digits = phone.replace(/\D/g, '');
     if (digits) parts.push(digits);
+    const national = nationalDigits(phone);
+    if (national) parts.push(national);
   }
   return parts.join(' | ');
 }

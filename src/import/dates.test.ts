@@ -14,6 +14,12 @@ describe('import dates', () => {
     expect(parseDate('12/1/2010 8:26', 'mdy')).toBe('2010-12-01T08:26:00.000Z');
   });
 
+  it('keeps the milliseconds of a timestamp, as exports write them', () => {
+    expect(parseDate('2024-03-05T10:30:00.123Z', 'iso')).toBe('2024-03-05T10:30:00.123Z');
+    expect(parseDate('2024-03-05T10:30:00.5+01:00', 'iso')).toBe('2024-03-05T09:30:00.500Z');
+    expect(parseDate('2024-03-05 10:30:00.123456', 'iso')).toBe('2024-03-05T10:30:00.123Z');
+  });
+
   it('refuses impossible dates instead of rolling them over', () => {
     expect(parseDate('2023-02-29', 'iso')).toBeUndefined();
     expect(parseDate('31/04/2024', 'dmy')).toBeUndefined();

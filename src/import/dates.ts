@@ -5,7 +5,7 @@
 export const DATE_FORMATS = ['iso', 'ymd_compact', 'dmy', 'mdy'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 const SLASHED = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
@@ -16,13 +16,14 @@ function validDate(year: number, month: number, day: number): boolean {
 
 const fullYear = (y: string) => (y.length === 2 ? 2000 + Number(y) - (Number(y) > 69 ? 100 : 0) : Number(y));
 
-function build(year: number, month: number, day: number, hh = '0', mm = '0', ss = '0', zone?: string): string | undefined {
+function build(year: number, month: number, day: number, hh = '0', mm = '0', ss = '0', zone?: string, fraction = ''): string | undefined {
   if (!validDate(year, month, day)) return undefined;
   const h = Number(hh), m = Number(mm), s = Number(ss);
   if (h > 23 || m > 59 || s > 59) return undefined;
   const pad = (v: number, n = 2) => String(v).padStart(n, '0');
-  const local = `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(h)}:${pad(m)}:${pad(s)}`;
-  if (!zone || zone === 'Z') return `${local}.000Z`;
+  // Milliseconds are kept, as the store keeps them; finer digits are dropped.
+  const local = `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(h)}:${pad(m)}:${pad(s)}.${fraction.slice(0, 3).padEnd(3, '0')}`;
+  if (!zone || zone === 'Z') return `${local}Z`;
   const offset = zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
   return new Date(`${local}${offset}`).toISOString();
 }
@@ -32,7 +33,7 @@ export function parseDate(text: string, format: DateFormat): string | undefined 
   const value = text.trim();
   if (format === 'iso') {
     const m = ISO.exec(value);
-    return m ? build(Number(m[1]), Number(m[2]), Number(m[3]), m[4], m[5], m[6], m[7]) : undefined;
+    return m ? build(Number(m[1]), Number(m[2]), Number(m[3]), m[4], m[5], m[6], m[8], m[7]) : undefined;
   }
   if (format === 'ymd_compact') {
     const m = COMPACT.exec(value);

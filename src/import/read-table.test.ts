@@ -89,4 +89,14 @@ describe('reading tables', () => {
     expect((await readAll(path, { sheet: 'Orders' })).rows[0]!.cells).toEqual({ Number: 'INV-1' });
     await expect(readAll(path, { sheet: 'Nope' })).rejects.toThrow(/no sheet named "Nope"/);
   });
+
+  it('reads a workbook row whose last cells are blank as a whole row, not a ragged one', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Clients');
+    sheet.addRow(['Name', 'City', 'Notes']);
+    sheet.addRow(['Acme', null, null]);
+    const path = join(dir, 'blank-end.xlsx');
+    await workbook.xlsx.writeFile(path);
+    expect((await readAll(path)).rows).toEqual([{ row: 2, cells: { Name: 'Acme', City: '', Notes: '' } }]);
+  });
 });

@@ -200,14 +200,16 @@ async function openXlsx(path: string, options: TableOptions): Promise<Table> {
     else headers = valuesOf(first.value).map((h, i) => h.trim() || `column ${i + 1}`);
   }
   const finalHeaders = headers ?? [];
+  // A workbook stores no cell after a row's last value: blank trailing cells are not missing ones.
+  const padded = (values: string[]) => (values.length < finalHeaders.length ? [...values, ...Array<string>(finalHeaders.length - values.length).fill('')] : values);
   async function* rows(): AsyncGenerator<TableRow> {
-    if (firstData) yield keyed(finalHeaders, valuesOf(firstData), firstData.number);
+    if (firstData) yield keyed(finalHeaders, padded(valuesOf(firstData)), firstData.number);
     for (;;) {
       const next = await rowIterator.next();
       if (next.done) return;
       const values = valuesOf(next.value);
       if (values.every((v) => v.trim() === '')) continue;
-      yield keyed(finalHeaders, values, next.value.number);
+      yield keyed(finalHeaders, padded(values), next.value.number);
     }
   }
   return { headers: finalHeaders, rows: rows() };

@@ -47,4 +47,19 @@ describe('import targets', () => {
     const [name] = TARGET_FIELDS.accounts.filter((f) => f.field === 'name');
     expect(parseCell(name!, 'x'.repeat(201), options)).toEqual({ ok: false, reason: 'is longer than 200 characters' });
   });
+
+  it('drops the apostrophe an export puts before a formula character, and only that one', () => {
+    const [name] = TARGET_FIELDS.accounts.filter((f) => f.field === 'name');
+    expect(parseCell(name!, '\'=HYPERLINK("http://x")', options)).toEqual({ ok: true, value: '=HYPERLINK("http://x")' });
+    expect(parseCell(name!, "''=quoted", options)).toEqual({ ok: true, value: "'=quoted" });
+    expect(parseCell(name!, "'Tis the season", options)).toEqual({ ok: true, value: "'Tis the season" });
+    const [phone] = TARGET_FIELDS.accounts.filter((f) => f.field === 'phone');
+    expect(parseCell(phone!, "'+33 1 23 45 67 89", options)).toEqual({ ok: true, value: '+33 1 23 45 67 89' });
+  });
+
+  it('reads the custom fields column of an account export as JSON', () => {
+    const [custom] = TARGET_FIELDS.accounts.filter((f) => f.field === 'customFields');
+    expect(parseCell(custom!, '{"employees":12}', options)).toEqual({ ok: true, value: { employees: 12 } });
+    expect(parseCell(custom!, 'twelve', options)).toEqual({ ok: false, reason: 'is not JSON, like {"source": "fair"}' });
+  });
 });

@@ -6,8 +6,9 @@ import {
   ORDER_CHANNELS, ORDER_STATUSES, RELATIONSHIP_TYPES,
 } from '../domain/customer-file.js';
 import type { DateFormat } from './dates.js';
+import { unescapeFormula } from './formula-escape.js';
 import {
-  parseBoolean, parseChoice, parseCountry, parseDateText, parseInteger, parseList, parseMoneyText, type Parsed,
+  parseBoolean, parseChoice, parseCountry, parseDateText, parseInteger, parseJsonObject, parseList, parseMoneyText, type Parsed,
 } from './values.js';
 
 export const IMPORT_TARGETS = ['accounts', 'contacts', 'products', 'orders', 'order-lines', 'interactions'] as const;
@@ -18,7 +19,7 @@ export interface ParseOptions {
   decimalComma: boolean;
 }
 
-export type FieldKind = 'text' | 'email' | 'money' | 'integer' | 'boolean' | 'date' | 'country' | 'choice' | 'list';
+export type FieldKind = 'text' | 'email' | 'money' | 'integer' | 'boolean' | 'date' | 'country' | 'choice' | 'list' | 'json';
 
 export interface FieldSpec {
   field: string;
@@ -65,6 +66,8 @@ export const TARGET_FIELDS: Record<ImportTarget, readonly FieldSpec[]> = {
     { field: 'tags', names: ['labels', 'étiquettes', 'etiquetas', 'mots clés'], kind: 'list' },
     { field: 'hasInterest', names: ['interested', 'interest', 'intéressé', 'interesado'], kind: 'boolean' },
     { field: 'hasFinancialCapacity', names: ['financial capacity', 'solvent', 'solvable', 'capacité financière', 'solvente'], kind: 'boolean' },
+    // A JSON object, as exports write the custom fields so that they come back with their types.
+    { field: 'customFields', names: ['custom fields', 'champs personnalisés', 'campos personalizados'], kind: 'json' },
   ],
   contacts: [
     text('externalId', ['id', 'contact id', 'external id', 'id contact', 'id contacto'], 100),
@@ -126,7 +129,7 @@ const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Converts one cell for one field; empty cells are absent values, not errors. */
 export function parseCell(spec: FieldSpec, raw: string, options: ParseOptions): Parsed<unknown> | undefined {
-  const value = raw.trim();
+  const value = unescapeFormula(raw.trim());
   if (value === '') return undefined;
   switch (spec.kind) {
     case 'text':
@@ -142,5 +145,6 @@ export function parseCell(spec: FieldSpec, raw: string, options: ParseOptions): 
     case 'country': return parseCountry(value);
     case 'choice': return parseChoice(value, spec.choices ?? [], spec.synonyms as Record<string, string>);
     case 'list': return parseList(value);
+    case 'json': return parseJsonObject(value);
   }
 }

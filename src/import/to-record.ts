@@ -1,5 +1,6 @@
 // One row of a file → one record of typed values for a target, or the reasons it cannot be,
 // each naming the row, the column and the value.
+import { unescapeFormula } from './formula-escape.js';
 import type { TableRow } from './read-table.js';
 import { type FieldSpec, parseCell, type ParseOptions } from './targets.js';
 
@@ -51,10 +52,11 @@ export function toRecord(row: TableRow, rules: RecordRules): { record?: ImportRe
     values[spec.field] = parsed.value;
   }
   if (rules.customFieldHeaders.length) {
-    const custom: Record<string, string> = {};
+    // Added to those of a customFields column, if the file has one as well.
+    const custom: Record<string, unknown> = { ...(values.customFields as Record<string, unknown> | undefined) };
     for (const header of rules.customFieldHeaders) {
       const value = row.cells[header]?.trim();
-      if (value) custom[header] = value;
+      if (value) custom[header] = unescapeFormula(value);
     }
     values.customFields = custom;
   }

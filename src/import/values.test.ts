@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBoolean, parseChoice, parseCountry, parseInteger, parseList, parseMoneyText } from './values.js';
+import { parseBoolean, parseChoice, parseCountry, parseInteger, parseJsonObject, parseList, parseMoneyText } from './values.js';
 
 describe('import values', () => {
   it('understands yes and no in English, French and Spanish', () => {
@@ -37,5 +37,12 @@ describe('import values', () => {
     expect(parseInteger(' 1 200 ')).toEqual({ ok: true, value: 1200 });
     expect(parseInteger('1.5').ok).toBe(false);
     expect(parseList('vip; export,vip')).toEqual({ ok: true, value: ['vip', 'export'] });
+  });
+
+  it('reads a JSON object of custom fields with its values typed, and explains anything else', () => {
+    expect(parseJsonObject('{"employees": 12, "source": "fair", "nested": {"a": [1]}}')).toEqual({ ok: true, value: { employees: 12, source: 'fair', nested: { a: [1] } } });
+    expect(parseJsonObject('[1, 2]')).toEqual({ ok: false, reason: 'is not a JSON object, like {"source": "fair"}' });
+    expect(parseJsonObject('{source: fair}')).toEqual({ ok: false, reason: 'is not JSON, like {"source": "fair"}' });
+    expect(parseJsonObject(JSON.stringify(Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`k${i}`, i]))))).toEqual({ ok: false, reason: 'has more than 100 keys' });
   });
 });

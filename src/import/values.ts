@@ -80,3 +80,18 @@ export function parseDateText(text: string, format: DateFormat): Parsed<string> 
 export function parseList(text: string): Parsed<string[]> {
   return ok([...new Set(text.split(/[;,|]/).map((t) => t.trim()).filter(Boolean))]);
 }
+
+/** A JSON object of at most 100 keys (an account's custom fields), its values kept as typed. */
+export function parseJsonObject(text: string): Parsed<Record<string, unknown>> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return fail('is not JSON, like {"source": "fair"}');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('is not a JSON object, like {"source": "fair"}');
+  const keys = Object.keys(value);
+  if (keys.length > 100) return fail('has more than 100 keys');
+  if (keys.some((key) => key.length > 100)) return fail('has a key longer than 100 characters');
+  return ok(value as Record<string, unknown>);
+}

@@ -23,8 +23,8 @@ export interface AccountRecordKind<T extends { id: number; accountId: number }, 
   repository: (store: Store) => RecordRepository<T, C, P, Q>;
   /** Fills defaults that depend on who acts, e.g. the author of an interaction. */
   defaults?: (ctx: Context, input: C) => C;
-  /** Checks references other than the account (a contact of the same account, an active user). */
-  check?: (ctx: Context, input: Partial<C> | P, accountId: number) => Promise<void>;
+  /** Checks references other than the account (a contact of the same account, an active user); `current` is the record a patch changes. */
+  check?: (ctx: Context, input: Partial<C> | P, accountId: number, current?: T) => Promise<void>;
   /** Runs inside the write's transaction, once per account touched. */
   afterWrite?: (tx: Store, accountId: number) => Promise<void>;
   unique?: Record<string, [field: string, message: string]>;
@@ -66,7 +66,7 @@ export function accountRecordService<T extends { id: number; accountId: number }
       const current = await kind.repository(ctx.store).get(id, scope);
       if (!current) throw notFound(kind.label, id);
       if (patch.accountId !== undefined && patch.accountId !== current.accountId) await requireVisibleAccount(ctx, patch.accountId);
-      await kind.check?.(ctx, patch, patch.accountId ?? current.accountId);
+      await kind.check?.(ctx, patch, patch.accountId ?? current.accountId, current);
       return uniqueViolation(() => ctx.store.transaction(async (tx) => {
         const repo = kind.repository(tx);
         const before = await repo.get(id, scope);

@@ -5,14 +5,16 @@ import type { TimelineQuery } from '../domain/schemas/timeline.js';
 import { TIMELINE_KINDS, type TimelineKind } from '../domain/customer-file.js';
 import type { Page } from '../store/keyset.js';
 import { type Context, requireVisibleAccount, scopeOf } from './context.js';
+import { notFoundOrMerged } from './merged-away.js';
 import { uniqueViolation } from './store-errors.js';
 
 const AUDIT_IGNORED = ['updatedAt', 'createdAt', 'statusChangedAt', 'id'];
 
-async function checkOwner(ctx: Context, ownerId: number | null | undefined): Promise<void> {
-  if (ownerId === undefined || ownerId === null) return;
-  const scope = await scopeOf(ctx);
-  if (scope.ownerId !== undefined && ownerId !== scope.ownerId) {
+/** `current` is the owner the account has now: keeping it is no assignment. */
+async function checkOwner(ctx: Context, ownerId: number | null | undefined, current?: number | null): Promise<void> {
+  if (ownerId === undefined || ownerId === null || ownerId === current) return;
+  // Assigning portfolios is a manager's call whatever reps may see.
+  if (ctx.actor.role === 'rep' && ownerId !== ctx.actor.userId) {
     throw new ClienteleError('forbidden', 'You may only own accounts yourself; ask a manager to assign them to another rep.', 'ownerId');
   }
   const owner = await ctx.store.users.get(ownerId);
@@ -21,7 +23,7 @@ async function checkOwner(ctx: Context, ownerId: number | null | undefined): Pro
 
 export async function getAccount(ctx: Context, id: number): Promise<Account> {
   const account = await ctx.store.accounts.get(id, await scopeOf(ctx));
-  if (!account) throw notFound('Account', id);
+  if (!account) throw await notFoundOrMerged(ctx, 'account', 'Account', id);
   await ctx.store.audit.record({ userId: ctx.actor.userId, action: 'view', entity: 'account', entityId: id });
   return account;
 }
@@ -47,10 +49,10 @@ export async function createAccount(ctx: Context, input: AccountCreate): Promise
 
 export async function updateAccount(ctx: Context, id: number, patch: AccountPatch): Promise<Account> {
   const scope = await scopeOf(ctx);
-  await checkOwner(ctx, patch.ownerId);
   return uniqueViolation(() => ctx.store.transaction(async (tx) => {
     const before = await tx.accounts.get(id, scope);
     if (!before) throw notFound('Account', id);
+    await checkOwner({ ...ctx, store: tx }, patch.ownerId, before.ownerId);
     const now = new Date();
     const after = (await tx.accounts.update(id, patch, now))!;
     if (after.status !== before.status) {

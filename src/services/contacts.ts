@@ -6,8 +6,12 @@ export const contacts = accountRecordService<Contact, ContactCreate, ContactPatc
   entity: 'contact',
   label: 'Contact',
   repository: (store) => store.contacts,
-  async check(_ctx, input) {
-    if (input.preferredChannel === 'email' && input.email === null) {
+  async check(_ctx, input, _accountId, current) {
+    if (input.preferredChannel === undefined && input.email === undefined) return;
+    // A patch keeps what it leaves out, and a new contact without an email has none.
+    const channel = input.preferredChannel !== undefined ? input.preferredChannel : current?.preferredChannel;
+    const email = input.email !== undefined ? input.email : current?.email;
+    if (channel === 'email' && !email) {
       throw new ClienteleError('invalid', 'A contact who prefers email needs an email address.', 'email');
     }
   },

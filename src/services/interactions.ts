@@ -11,12 +11,14 @@ export const interactions = accountRecordService<Interaction, InteractionCreate,
     occurredAt: input.occurredAt ?? new Date().toISOString(),
     userId: input.userId === undefined ? (ctx.actor.userId || null) : input.userId,
   }),
-  async check(ctx, input, accountId) {
+  async check(ctx, input, accountId, current) {
     await requireActiveUser(ctx, input.userId, 'userId');
-    if (input.contactId !== undefined && input.contactId !== null) {
-      const contact = await ctx.store.contacts.get(input.contactId);
+    // Moving to another account must not carry along a contact of the first one.
+    const contactId = input.contactId !== undefined ? input.contactId : current && current.accountId !== accountId ? current.contactId : null;
+    if (contactId !== null) {
+      const contact = await ctx.store.contacts.get(contactId);
       if (!contact || contact.accountId !== accountId) {
-        throw new ClienteleError('invalid', `Contact ${input.contactId} is not a contact of account ${accountId}.`, 'contactId');
+        throw new ClienteleError('invalid', `Contact ${contactId} is not a contact of account ${accountId}.`, 'contactId');
       }
     }
   },

@@ -22,7 +22,13 @@ async function checkProducts(store: Store, lines: readonly OrderLineInput[]): Pr
 function totals(input: { lines?: OrderLineInput[]; total?: string; itemCount?: number }) {
   if (input.lines && input.lines.length > 0) {
     if (input.total !== undefined) throw new ClienteleError('bad_request', 'An order with lines gets its total from them; leave "total" out.', 'total');
-    return priceLines(input.lines);
+    try {
+      return priceLines(input.lines);
+    } catch (error) {
+      // Amounts past 2^53 cents cannot be kept to the cent; such an order is a typing mistake.
+      if (error instanceof RangeError) throw new ClienteleError('invalid', 'The lines add up to more than can be kept to the cent; check the quantities and prices.', 'lines', { cause: error });
+      throw error;
+    }
   }
   return { lines: [], totalCents: input.total !== undefined ? parseMoney(input.total) : 0, itemCount: input.itemCount ?? 0 };
 }
@@ -67,9 +73,10 @@ export const orders = {
       let money = {};
       if (patch.lines !== undefined || patch.total !== undefined || patch.itemCount !== undefined) {
         if (patch.lines === undefined && before.lines.length > 0) {
-          throw new ClienteleError('bad_request', 'This order has lines; change the lines and the total follows.', 'total');
+          throw new ClienteleError('bad_request', 'This order has lines; change the lines and the total follows.', patch.total !== undefined ? 'total' : 'itemCount');
         }
-        const priced = totals(patch);
+        // Without lines, the total and the item count are kept apart: changing one leaves the other.
+        const priced = totals(patch.lines === undefined ? { total: before.total, itemCount: before.itemCount, ...patch } : patch);
         await tx.orders.replaceLines(id, priced.lines);
         money = { totalCents: priced.totalCents, itemCount: priced.itemCount };
       }

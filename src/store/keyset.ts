@@ -20,19 +20,33 @@ export function parseSort(sort: string | undefined, columns: Record<string, stri
   return { column, direction };
 }
 
-export function encodeCursor(value: unknown, id: number): string {
+/** Cursors carry times exactly as toISOString() wrote them; anything else was not made here. */
+export const isCursorTime = (value: unknown): value is string =>
+  typeof value === 'string' && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value;
+
+/** The cursor names its sort column so that it cannot be replayed against another sort. */
+export function encodeCursor(column: string, value: unknown, id: number): string {
   const v = value instanceof Date ? value.toISOString() : value;
-  return Buffer.from(JSON.stringify([v, id])).toString('base64url');
+  return Buffer.from(JSON.stringify([column, v, id])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): [CursorValue, number] {
+export function decodeCursor(cursor: string, column: string): [CursorValue, number] {
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && ['string', 'number'].includes(typeof parsed[0]) && Number.isInteger(parsed[1])) {
-      return parsed as [CursorValue, number];
-    }
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through to the error below
+    // answered below
+  }
+  if (Array.isArray(parsed) && parsed.length === 3 && typeof parsed[0] === 'string' && ['string', 'number'].includes(typeof parsed[1]) && Number.isSafeInteger(parsed[2])) {
+    const [from, value, id] = parsed as [string, CursorValue, number];
+    if (from !== column) {
+      throw new ClienteleError('bad_request', 'The cursor belongs to another sort order; start again without it.', 'cursor');
+    }
+    // A forged value of the wrong type would reach the database as a cast error. Column names
+    // say the type: *_at are timestamps, *_cents and id are numbers, the others text.
+    const fits = column.endsWith('_at') ? isCursorTime(value)
+      : typeof value === (column.endsWith('_cents') || column === 'id' ? 'number' : 'string');
+    if (fits) return [value, id];
   }
   throw new ClienteleError('bad_request', 'The cursor is not one this API returned; start again without it.', 'cursor');
 }
@@ -41,7 +55,7 @@ export function decodeCursor(cursor: string): [CursorValue, number] {
 export function afterCursor<DB, TB extends keyof DB>(
   eb: ExpressionBuilder<DB, TB>, table: string, sort: Sort, cursor: string,
 ): Expression<SqlBool> {
-  const [value, id] = decodeCursor(cursor);
+  const [value, id] = decodeCursor(cursor, sort.column);
   const op = sort.direction === 'asc' ? '>' : '<';
   return sql<SqlBool>`(${sql.ref(`${table}.${sort.column}`)}, ${sql.ref(`${table}.id`)}) ${sql.raw(op)} (${value}, ${id})`;
 }
@@ -63,6 +77,6 @@ export function toPage<R extends { id: number }, T>(rows: R[], limit: number, so
   const last = pageRows[pageRows.length - 1];
   return {
     items: pageRows.map(map),
-    nextCursor: more && last ? encodeCursor((last as Record<string, unknown>)[sort.column], last.id) : null,
+    nextCursor: more && last ? encodeCursor(sort.column, (last as Record<string, unknown>)[sort.column], last.id) : null,
   };
 }

@@ -1,15 +1,20 @@
 import type { Config } from '../config.js';
 import { type Connection, openPglite, openPostgres } from './connection.js';
-import { migrateToLatest } from './migrate.js';
+import { type MigrationReport, migrateToLatest } from './migrate.js';
 import { createStore, type Store } from './store.js';
 
 /** Opens the store the configuration selects and brings its schema up to date. */
-export async function openStore(config: Pick<Config, 'databaseUrl' | 'dataDir'>, holder: string): Promise<Store> {
+export async function openStore(
+  config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+  holder: string,
+  options: { onMigrated?: (report: MigrationReport) => void } = {},
+): Promise<Store> {
   const connection: Connection = config.databaseUrl
     ? await openPostgres(config.databaseUrl)
     : await openPglite({ dataDir: config.dataDir, holder });
   try {
-    await migrateToLatest(connection.db);
+    const report = await migrateToLatest(connection.db);
+    options.onMigrated?.(report);
   } catch (error) {
     await connection.close();
     throw error;

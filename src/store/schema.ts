@@ -177,6 +177,14 @@ export interface AuditLogTable {
   changes: JSONColumnType<Record<string, unknown> | null, string | null, never>;
 }
 
+export interface MergedRecordsTable {
+  entity: 'account' | 'contact';
+  old_id: number;
+  new_id: number;
+  merged_at: Timestamp;
+  merged_by: number | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -191,4 +199,5 @@ export interface Database {
   interactions: InteractionsTable;
   tasks: TasksTable;
   audit_log: AuditLogTable;
+  merged_records: MergedRecordsTable;
 }

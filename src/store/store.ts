@@ -4,8 +4,11 @@ import type { Executor } from './executor.js';
 import { accountsRepository } from './repositories/accounts.js';
 import { auditRepository } from './repositories/audit.js';
 import { contactsRepository } from './repositories/contacts.js';
+import { duplicatesRepository } from './repositories/duplicates.js';
+import { exportsRepository } from './repositories/exports.js';
 import { importRunsRepository } from './repositories/import-runs.js';
 import { interactionsRepository } from './repositories/interactions.js';
+import { mergesRepository } from './repositories/merges.js';
 import { ordersRepository } from './repositories/orders.js';
 import { productsRepository } from './repositories/products.js';
 import { settingsRepository } from './repositories/settings.js';
@@ -28,6 +31,9 @@ function repositories(db: Executor) {
     settings: settingsRepository(db),
     audit: auditRepository(db),
     importRuns: importRunsRepository(db),
+    duplicates: duplicatesRepository(db),
+    merges: mergesRepository(db),
+    exports: exportsRepository(db),
   };
 }
 

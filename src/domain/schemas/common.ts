@@ -2,14 +2,20 @@
 // CLI, imports) and describe it in the OpenAPI document.
 import { Type, type TSchema } from 'typebox';
 import { MONEY_PATTERN } from '../money.js';
-import { COUNTRY_CODES } from '../countries.js';
+import Format from 'typebox/format';
+import { isCountryCode } from '../countries.js';
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const Text = (maxLength: number, options: { minLength?: number; description?: string } = {}) =>
   Type.String({ maxLength, ...options });
 
-export const Name = (maxLength = 200) => Type.String({ minLength: 1, maxLength, pattern: '\\S' });
+/** Patterns the API's error messages explain in words (api/errors.ts). */
+export const NOT_BLANK = '\\S';
+export const PHONE_PATTERN = '^\\+?[0-9 ().\\-/]{3,40}$';
+export const TAG_PATTERN = '^[^,]+$';
+
+export const Name = (maxLength = 200) => Type.String({ minLength: 1, maxLength, pattern: NOT_BLANK });
 
 export const Enum = <T extends readonly string[]>(values: T, description?: string) =>
   Type.Enum([...values] as unknown as T[number][], description ? { description } : {});
@@ -19,11 +25,14 @@ export const Id = Type.Integer({ minimum: 1, description: 'Identifier' });
 export const Email = Type.String({ format: 'email', maxLength: 254 });
 
 export const Phone = Type.String({
-  minLength: 3, maxLength: 40, pattern: '^\\+?[0-9 ().\\-/]{3,40}$',
+  minLength: 3, maxLength: 40, pattern: PHONE_PATTERN,
   description: 'Digits with optional leading +, spaces, dots, dashes or brackets',
 });
 
-export const Country = Type.Enum([...COUNTRY_CODES], { description: 'ISO 3166-1 alpha-2 country code' });
+// A format rather than an enum of 249 values: the enum made every query naming a country spend
+// a third of a second converting the parameter against each value.
+Format.Set('iso-country', isCountryCode);
+export const Country = Type.String({ format: 'iso-country', minLength: 2, maxLength: 2, description: 'ISO 3166-1 alpha-2 country code, in capitals (FR, DE, US…)' });
 
 export const Money = Type.String({ pattern: MONEY_PATTERN, description: 'Exact amount as a decimal string, e.g. "1234.50"' });
 
@@ -32,7 +41,7 @@ export const DateTime = Type.String({ format: 'date-time', description: 'ISO 860
 /** A date (2026-01-31) or a full timestamp; a bare date means midnight UTC. */
 export const DateOrDateTime = Type.Union([Type.String({ format: 'date' }), DateTime]);
 
-export const Tag = Type.String({ minLength: 1, maxLength: 50, pattern: '^[^,]+$' });
+export const Tag = Type.String({ minLength: 1, maxLength: 50, pattern: TAG_PATTERN });
 
 export const Timestamps = {
   createdAt: DateTime,

@@ -95,7 +95,7 @@ export async function planImport(target: ImportTarget, path: string, mapping: Ma
     clashes: matched.clashes,
     dateFormat,
     dateFormatSource,
-    fields: [...provided, ...(customFieldHeaders.length ? ['customFields'] : [])],
+    fields: [...new Set([...provided, ...(customFieldHeaders.length ? ['customFields'] : [])])],
     tableOptions,
     rules: { fields: fields.map((f) => (derived.includes(f.field) ? { ...f, required: false } : f)), columns: matched.columns, defaults, parse: { dateFormat, decimalComma: flags.decimalComma ?? mapping.decimalComma ?? false }, customFieldHeaders },
     orderNumberFrom: target === 'orders' ? mapping.orderNumberFrom : undefined,

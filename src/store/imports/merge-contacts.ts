@@ -2,6 +2,7 @@
 // or, failing both, the domain of the contact's email matching the account's website or email.
 // Upserts by the contact's external id, else by email.
 import { sql } from 'kysely';
+import { PUBLIC_EMAIL_DOMAINS } from '../../domain/duplicates/shared-domains.js';
 import type { Executor } from '../executor.js';
 import { refreshContactsSearchText } from './search-text.js';
 import { collectProblems, count, type MergeOptions, type MergeResult, type Problem } from './merge-result.js';
@@ -13,11 +14,6 @@ const FIELD_COLUMNS: Record<string, string> = {
   doNotContact: 'do_not_contact',
 };
 const staged = (c: string) => (c === 'account_id' ? 'm.account_id' : c === 'do_not_contact' ? 'coalesce(s.do_not_contact, false)' : `s.${c}`);
-
-// Mail providers' domains say nothing about the employer.
-const PUBLIC_DOMAINS = ['gmail.com', 'googlemail.com', 'yahoo.com', 'yahoo.fr', 'hotmail.com', 'hotmail.fr', 'outlook.com', 'live.com',
-  'msn.com', 'icloud.com', 'me.com', 'aol.com', 'orange.fr', 'free.fr', 'wanadoo.fr', 'laposte.net', 'sfr.fr', 'gmx.de', 'gmx.net',
-  'web.de', 'proton.me', 'protonmail.com', 'yandex.ru', 'mail.ru', 'qq.com', '163.com'];
 
 const accountDomain = sql`lower(regexp_replace(coalesce(a.website, ''), '^([a-z]+://)?(www\\.)?([^/:]+).*$', '\\3', 'i'))`;
 
@@ -33,7 +29,7 @@ export async function mergeContacts(db: Executor, options: MergeOptions): Promis
                        where s.account_external_id is null and s.account_name is not null and lower(a.name) = lower(s.account_name)) by_name on true
     left join lateral (select min(a.id) as id, count(*)::int as n from accounts a
                        where s.account_external_id is null and s.account_name is null and s.email is not null
-                         and split_part(s.email, '@', 2) <> all(${PUBLIC_DOMAINS}::text[])
+                         and split_part(s.email, '@', 2) <> all(${[...PUBLIC_EMAIL_DOMAINS]}::text[])
                          and (${accountDomain} = split_part(s.email, '@', 2) or split_part(lower(a.email), '@', 2) = split_part(s.email, '@', 2))) by_domain on true
     where s.run_id = ${runId}`.execute(db);
 

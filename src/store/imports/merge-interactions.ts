@@ -10,7 +10,10 @@ import { auditedUpsert } from './upsert.js';
 const FIELD_COLUMNS: Record<string, string> = {
   contactEmail: 'contact_id', direction: 'direction', body: 'body', userEmail: 'user_id', outcome: 'outcome',
 };
-const staged = (c: string) => (c === 'contact_id' ? 'ct.id' : c === 'user_id' ? 'u.id' : `s.${c}`);
+// A file names the contact by email, so a contact without one cannot be named: a blank email
+// keeps such a link (re-importing an export must not undo it) and clears any other.
+const KEPT_CONTACT = 'case when s.contact_email is null and exists (select 1 from contacts k where k.id = i.contact_id and k.email is null) then i.contact_id end';
+const staged = (c: string) => (c === 'contact_id' ? `coalesce(ct.id, ${KEPT_CONTACT})` : c === 'user_id' ? 'u.id' : `s.${c}`);
 
 export async function mergeInteractions(db: Executor, options: MergeOptions): Promise<MergeResult> {
   const { runId } = options;

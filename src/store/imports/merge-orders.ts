@@ -19,9 +19,11 @@ export async function mergeOrders(db: Executor, options: MergeOptions): Promise<
     sql`select row_no, 'number' as column, number as value, 'order ' || number || ' already appears at row ' || first_row || ' of this file' as reason
         from (select row_no, number, first_value(row_no) over (partition by number order by row_no) as first_row
               from staging_orders where run_id = ${runId}) d where row_no <> first_row`,
+    // The same total and item count as the lines give change nothing: an export imports back.
     sql`select s.row_no, 'total' as column, (s.total_cents / 100.0)::text as value, 'order ' || s.number || ' has lines, which decide its total' as reason
         from staging_orders s join orders o on o.number = s.number
-        where s.run_id = ${runId} and exists (select 1 from order_lines l where l.order_id = o.id)`,
+        where s.run_id = ${runId} and exists (select 1 from order_lines l where l.order_id = o.id)
+          and (s.total_cents is distinct from o.total_cents or coalesce(s.item_count, o.item_count) <> o.item_count)`,
     ...accountLinkProblems('staging_orders', runId, creating),
   ], options.skipInvalid);
   if (rejected.length && !options.skipInvalid) return { inserted: 0, updated: 0, unchanged: 0, rejected };

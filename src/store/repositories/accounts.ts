@@ -2,6 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { AccountScope } from '../../domain/access.js';
 import type { AccountStatus } from '../../domain/customer-file.js';
 import type { Account, AccountCreate, AccountListQuery, AccountPatch } from '../../domain/schemas/account.js';
+import { phoneDigitsOfQuery } from '../../domain/phone-numbers.js';
 import { normalizeForSearch, searchTextOf } from '../../domain/search-text.js';
 import type { AccountsTable } from '../schema.js';
 import { type Executor, isoRequired } from '../executor.js';
@@ -102,7 +103,12 @@ export function accountsRepository(db: Executor) {
       if (query.updatedFrom) q = q.where('updated_at', '>=', new Date(query.updatedFrom));
       if (query.updatedTo) q = q.where('updated_at', '<', new Date(query.updatedTo));
       const term = query.q ? normalizeForSearch(query.q) : '';
-      if (term) q = q.where(sql<boolean>`(search_text || ' | ' || contacts_search_text) like ${containsPattern(term)}`);
+      // A phone number is also looked for as bare digits, however the search spaced it.
+      const digits = phoneDigitsOfQuery(term);
+      if (term) {
+        q = q.where((eb) => eb.or([term, ...(digits ? [digits] : [])].map((text) =>
+          sql<boolean>`(search_text || ' | ' || contacts_search_text) like ${containsPattern(text)}`)));
+      }
       if (query.cursor) {
         const cursor = query.cursor;
         q = q.where((eb) => afterCursor(eb, 'accounts', sort, cursor));

@@ -1,10 +1,12 @@
 import { sql, type Selectable } from 'kysely';
 import type { AccountScope } from '../../domain/access.js';
 import type { Contact, ContactCreate, ContactListQuery, ContactPatch } from '../../domain/schemas/contact.js';
+import { phoneDigitsOfQuery } from '../../domain/phone-numbers.js';
 import { normalizeForSearch } from '../../domain/search-text.js';
 import type { ContactsTable } from '../schema.js';
 import { type Executor, isoRequired } from '../executor.js';
 import { afterCursor, containsPattern, type Page, parseSort, toPage } from '../keyset.js';
+import { foldedSql, nationalDigitsSql, phoneDigitsSql } from '../search-sql.js';
 import { inAccountScope, toColumns } from './scoped.js';
 
 type Row = Selectable<ContactsTable>;
@@ -66,11 +68,14 @@ export function contactsRepository(db: Executor) {
       const term = query.q ? normalizeForSearch(query.q) : '';
       if (term) {
         const pattern = containsPattern(term);
-        const digits = term.replace(/\D/g, '');
+        const digits = phoneDigitsOfQuery(term);
         q = q.where((eb) => eb.or([
-          sql<boolean>`lower(coalesce(first_name, '') || ' ' || last_name) like ${pattern}`,
-          sql<boolean>`lower(coalesce(email, '')) like ${pattern}`,
-          ...(digits.length >= 3 ? [sql<boolean>`regexp_replace(coalesce(phone, ''), '\\D', '', 'g') like ${containsPattern(digits)}`] : []),
+          sql<boolean>`${foldedSql(sql`coalesce(first_name, '') || ' ' || last_name`)} like ${pattern}`,
+          sql<boolean>`${foldedSql(sql`coalesce(email, '')`)} like ${pattern}`,
+          ...(digits ? [
+            sql<boolean>`${phoneDigitsSql(sql`coalesce(phone, '')`)} like ${containsPattern(digits)}`,
+            sql<boolean>`${nationalDigitsSql(sql.ref('phone'))} like ${containsPattern(digits)}`,
+          ] : []),
         ]));
       }
       if (query.cursor) {

@@ -5,6 +5,7 @@ import { normalizeForSearch } from '../../domain/search-text.js';
 import type { InteractionsTable } from '../schema.js';
 import { type Executor, isoRequired } from '../executor.js';
 import { afterCursor, containsPattern, type Page, parseSort, toPage } from '../keyset.js';
+import { foldedSql } from '../search-sql.js';
 import { inAccountScope, toColumns } from './scoped.js';
 
 const COLUMNS = {
@@ -57,7 +58,7 @@ export function interactionsRepository(db: Executor) {
       const term = query.q ? normalizeForSearch(query.q) : '';
       if (term) {
         const pattern = containsPattern(term);
-        q = q.where((eb) => eb.or([sql<boolean>`lower(subject) like ${pattern}`, sql<boolean>`lower(coalesce(body, '')) like ${pattern}`]));
+        q = q.where((eb) => eb.or([sql<boolean>`${foldedSql(sql`subject`)} like ${pattern}`, sql<boolean>`${foldedSql(sql`coalesce(body, '')`)} like ${pattern}`]));
       }
       if (query.cursor) {
         const cursor = query.cursor;

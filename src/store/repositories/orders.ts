@@ -8,6 +8,7 @@ import { normalizeForSearch } from '../../domain/search-text.js';
 import type { OrderLinesTable, OrdersTable } from '../schema.js';
 import { type Executor, isoRequired } from '../executor.js';
 import { afterCursor, containsPattern, type Page, parseSort, toPage } from '../keyset.js';
+import { foldedSql } from '../search-sql.js';
 import { inAccountScope } from './scoped.js';
 
 const SORT_COLUMNS = { orderedAt: 'ordered_at', total: 'total_cents', number: 'number' };
@@ -94,7 +95,7 @@ export function ordersRepository(db: Executor) {
       if (query.updatedFrom) q = q.where('updated_at', '>=', new Date(query.updatedFrom));
       if (query.updatedTo) q = q.where('updated_at', '<', new Date(query.updatedTo));
       const term = query.q ? normalizeForSearch(query.q) : '';
-      if (term) q = q.where(sql<boolean>`lower(number) like ${containsPattern(term)}`);
+      if (term) q = q.where(sql<boolean>`${foldedSql(sql`number`)} like ${containsPattern(term)}`);
       if (query.cursor) {
         const cursor = query.cursor;
         q = q.where((eb) => afterCursor(eb, 'orders', sort, cursor));

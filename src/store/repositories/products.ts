@@ -5,6 +5,7 @@ import { normalizeForSearch } from '../../domain/search-text.js';
 import type { ProductsTable } from '../schema.js';
 import { type Executor, isoRequired } from '../executor.js';
 import { afterCursor, containsPattern, type Page, parseSort, toPage } from '../keyset.js';
+import { foldedSql } from '../search-sql.js';
 import { toColumns } from './scoped.js';
 
 const COLUMNS = { sku: 'sku', name: 'name', category: 'category', active: 'active' };
@@ -47,7 +48,7 @@ export function productsRepository(db: Executor) {
       const term = query.q ? normalizeForSearch(query.q) : '';
       if (term) {
         const pattern = containsPattern(term);
-        q = q.where((eb) => eb.or([sql<boolean>`lower(name) like ${pattern}`, sql<boolean>`lower(sku) like ${pattern}`]));
+        q = q.where((eb) => eb.or([sql<boolean>`${foldedSql(sql`name`)} like ${pattern}`, sql<boolean>`${foldedSql(sql`sku`)} like ${pattern}`]));
       }
       if (query.cursor) {
         const cursor = query.cursor;

@@ -5,6 +5,7 @@ import { normalizeForSearch } from '../../domain/search-text.js';
 import type { TasksTable } from '../schema.js';
 import { type Executor, iso, isoRequired } from '../executor.js';
 import { afterCursor, containsPattern, type Page, parseSort, toPage } from '../keyset.js';
+import { foldedSql } from '../search-sql.js';
 import { inAccountScope, toColumns } from './scoped.js';
 
 const COLUMNS = {
@@ -60,7 +61,7 @@ export function tasksRepository(db: Executor) {
       if (query.updatedFrom) q = q.where('updated_at', '>=', new Date(query.updatedFrom));
       if (query.updatedTo) q = q.where('updated_at', '<', new Date(query.updatedTo));
       const term = query.q ? normalizeForSearch(query.q) : '';
-      if (term) q = q.where(sql<boolean>`lower(title || ' ' || coalesce(notes, '')) like ${containsPattern(term)}`);
+      if (term) q = q.where(sql<boolean>`${foldedSql(sql`title || ' ' || coalesce(notes, '')`)} like ${containsPattern(term)}`);
       if (query.cursor) {
         const cursor = query.cursor;
         q = q.where((eb) => afterCursor(eb, 'tasks', sort, cursor));
@@ -75,7 +76,10 @@ export function tasksRepository(db: Executor) {
     },
 
     async update(id: number, patch: TaskPatch, at: Date = new Date()): Promise<Task | undefined> {
-      const row = await db.updateTable('tasks').set({ ...values(patch, at), updated_at: at } as never)
+      const set = values(patch, at);
+      // Marking a done task done again keeps the day it was really done.
+      if (patch.done === true) set.done_at = sql`case when done then done_at else ${at} end`;
+      const row = await db.updateTable('tasks').set({ ...set, updated_at: at } as never)
         .where('id', '=', id).returningAll().executeTakeFirst();
       return row && toTask(row);
     },

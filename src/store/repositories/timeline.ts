@@ -3,6 +3,7 @@ import type { TimelineKind } from '../../domain/customer-file.js';
 import { ClienteleError } from '../../domain/errors.js';
 import type { TimelineEntry } from '../../domain/schemas/timeline.js';
 import { type Executor, isoRequired } from '../executor.js';
+import { isCursorTime } from '../keyset.js';
 
 interface TimelineRow {
   kind: TimelineKind;
@@ -25,7 +26,7 @@ function encode(row: TimelineRow): string {
 function decode(cursor: string): [string, string, number] {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 3 && !Number.isNaN(Date.parse(String(value[0]))) && typeof value[1] === 'string' && Number.isInteger(value[2])) {
+    if (Array.isArray(value) && value.length === 3 && isCursorTime(value[0]) && typeof value[1] === 'string' && Number.isSafeInteger(value[2])) {
       return value as [string, string, number];
     }
   } catch {

@@ -1,0 +1,20 @@
+// `npm run bench [-- NAME…]`: runs the benchmarks (all by default) and writes bench/results/.
+import { runApiLatencyBench } from './api-latency.js';
+import { runImportBench } from './import-throughput.js';
+
+const BENCHES: Record<string, () => Promise<void>> = {
+  api: runApiLatencyBench,
+  import: runImportBench,
+};
+
+const wanted = process.argv.slice(2).filter((a) => a !== '--');
+const names = wanted.length ? wanted : Object.keys(BENCHES);
+for (const name of names) {
+  const bench = BENCHES[name];
+  if (!bench) {
+    process.stderr.write(`Unknown benchmark "${name}"; choose from ${Object.keys(BENCHES).join(', ')}.\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`Running ${name}…\n`);
+  await bench();
+}

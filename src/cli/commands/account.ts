@@ -1,0 +1,174 @@
+// `clientele account add|list|show`: the customer file from the command line, through the
+// same services and checks as the API.
+import { Command } from 'commander';
+import {
+  ACCOUNT_KINDS, ACCOUNT_SIZES, ACCOUNT_STATUSES, RELATIONSHIP_TYPES,
+} from '../../domain/customer-file.js';
+import { ClienteleError } from '../../domain/errors.js';
+import { type Account, AccountCreateSchema, AccountListQuerySchema } from '../../domain/schemas/account.js';
+import { accountTimeline, createAccount, getAccount, listAccounts } from '../../services/accounts.js';
+import { contacts } from '../../services/contacts.js';
+import type { Context } from '../../services/context.js';
+import { users } from '../../services/users.js';
+import { formatFields, formatOption, formatTable, type OutputFormat, print, printJson, shortTime } from '../format-output.js';
+import { runCommand, useStore } from '../run-command.js';
+import { validateOptions } from '../validate-options.js';
+
+/** API fields set by an option of another name. */
+const OPTION_OF = { ownerId: '--owner-email', hasInterest: '--interest', hasFinancialCapacity: '--financial-capacity' };
+
+const dropUndefined = <T extends object>(value: T): T =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+
+const tagList = (text: string | undefined) => text?.split(',').map((t) => t.trim()).filter(Boolean);
+
+async function ownerIdOf(ctx: Context, email: string | undefined): Promise<number | undefined> {
+  if (email === undefined) return undefined;
+  const owner = await ctx.store.users.getByEmail(email);
+  if (!owner) throw new ClienteleError('invalid', `--owner-email: no user has the email ${email}; see \`clientele user list\`.`, 'ownerId');
+  return owner.id;
+}
+
+async function ownerEmails(ctx: Context): Promise<Map<number, string>> {
+  return new Map((await users.list(ctx)).map((u) => [u.id, u.email]));
+}
+
+interface AddOptions {
+  name: string; kind?: string; status?: string; sector?: string; segment?: string; size?: string; relationshipType?: string;
+  country?: string; region?: string; city?: string; postalCode?: string; website?: string; email?: string; phone?: string;
+  ownerEmail?: string; tags?: string; externalId?: string; interest?: boolean; financialCapacity?: boolean; format: OutputFormat;
+}
+
+interface ListOptions {
+  status?: string; ownerEmail?: string; q?: string; country?: string; segment?: string; sector?: string; tags?: string;
+  sort?: string; limit?: string; cursor?: string; format: OutputFormat;
+}
+
+function addCommand(): Command {
+  return new Command('add')
+    .description('Add an account')
+    .requiredOption('--name <name>', 'company or person name')
+    .option('--kind <kind>', ACCOUNT_KINDS.join(' or '))
+    .option('--status <status>', `${ACCOUNT_STATUSES.join(', ')} (default prospect)`)
+    .option('--country <code>', 'ISO 3166-1 alpha-2 code, e.g. FR')
+    .option('--region <region>', 'region or state')
+    .option('--city <city>', 'city')
+    .option('--postal-code <code>', 'postal code')
+    .option('--sector <sector>', 'business sector, e.g. retail')
+    .option('--segment <segment>', 'market segment')
+    .option('--size <size>', ACCOUNT_SIZES.join(', '))
+    .option('--relationship-type <type>', RELATIONSHIP_TYPES.join(', '))
+    .option('--website <url>', 'web site')
+    .option('--email <email>', 'general email address')
+    .option('--phone <phone>', 'main phone number')
+    .option('--owner-email <email>', 'email of the user who owns the account')
+    .option('--tags <list>', 'comma-separated tags, e.g. vip,export')
+    .option('--external-id <id>', 'identifier in another system')
+    .option('--interest', 'has shown interest')
+    .option('--financial-capacity', 'has the means to buy')
+    .addOption(formatOption())
+    .action((options: AddOptions) => runCommand(async () => {
+      const fields = dropUndefined({
+        name: options.name, kind: options.kind, status: options.status, sector: options.sector, segment: options.segment,
+        size: options.size, relationshipType: options.relationshipType, country: options.country?.toUpperCase(),
+        region: options.region, city: options.city, postalCode: options.postalCode, website: options.website,
+        email: options.email, phone: options.phone, tags: tagList(options.tags), externalId: options.externalId,
+        hasInterest: options.interest, hasFinancialCapacity: options.financialCapacity,
+      });
+      validateOptions(AccountCreateSchema, fields, OPTION_OF);
+      await useStore('clientele account add', async ({ ctx }) => {
+        const input = validateOptions(AccountCreateSchema, dropUndefined({ ...fields, ownerId: await ownerIdOf(ctx, options.ownerEmail) }), OPTION_OF);
+        const account = await createAccount(ctx, input);
+        if (options.format === 'json') printJson(account);
+        else print(`Added account ${account.id}: ${account.name} (${account.status}).`);
+      });
+    }));
+}
+
+function listCommand(): Command {
+  return new Command('list')
+    .description('List accounts, filtered and searched like the API does')
+    .option('--status <status>', ACCOUNT_STATUSES.join(', '))
+    .option('--owner-email <email>', 'accounts owned by this user')
+    .option('--q <text>', 'free-text search over names, emails and phones, contacts included')
+    .option('--country <code>', 'ISO 3166-1 alpha-2 code')
+    .option('--segment <segment>', 'market segment')
+    .option('--sector <sector>', 'business sector')
+    .option('--tags <list>', 'comma-separated; accounts carrying all of them')
+    .option('--sort <key>', 'name, -name, createdAt, -createdAt, updatedAt or -updatedAt')
+    .option('--limit <n>', 'accounts per page, 1 to 500', '50')
+    .option('--cursor <cursor>', 'the next page, as given at the end of the previous one')
+    .addOption(formatOption())
+    .action((options: ListOptions) => runCommand(async () => {
+      const limit = /^\d+$/.test(options.limit ?? '') ? Number(options.limit) : options.limit;
+      const fields = dropUndefined({
+        status: options.status, q: options.q, country: options.country?.toUpperCase(), segment: options.segment,
+        sector: options.sector, tags: options.tags, sort: options.sort, limit, cursor: options.cursor,
+      });
+      validateOptions(AccountListQuerySchema, fields, OPTION_OF);
+      await useStore('clientele account list', async ({ ctx }) => {
+        const query = validateOptions(AccountListQuerySchema, dropUndefined({ ...fields, ownerId: await ownerIdOf(ctx, options.ownerEmail) }), OPTION_OF);
+        const page = await listAccounts(ctx, query);
+        if (options.format === 'json') return printJson(page);
+        const owners = await ownerEmails(ctx);
+        print(formatTable(page.items, [
+          ['ID', (a: Account) => a.id], ['NAME', (a) => a.name], ['STATUS', (a) => a.status], ['COUNTRY', (a) => a.country],
+          ['CITY', (a) => a.city], ['SEGMENT', (a) => a.segment], ['OWNER', (a) => (a.ownerId ? owners.get(a.ownerId) : '')],
+        ]));
+        if (page.nextCursor) print(`\nMore accounts: run again with --cursor ${page.nextCursor}`);
+      });
+    }));
+}
+
+function showCommand(): Command {
+  return new Command('show')
+    .description('Show an account with its contacts and latest activity')
+    .argument('<id>', 'account id')
+    .option('--activity <n>', 'how many timeline entries to show', '10')
+    .addOption(formatOption())
+    .action((idText: string, options: { activity: string; format: OutputFormat }) => runCommand(async () => {
+      if (!/^[1-9]\d*$/.test(idText)) throw new ClienteleError('bad_request', `The account id must be a whole number, not "${idText}".`, 'id');
+      const activity = Number(options.activity);
+      if (!Number.isInteger(activity) || activity < 1 || activity > 200) {
+        throw new ClienteleError('bad_request', `--activity must be a whole number from 1 to 200, not "${options.activity}".`, 'activity');
+      }
+      const id = Number(idText);
+      await useStore('clientele account show', async ({ ctx }) => {
+        const account = await getAccount(ctx, id);
+        const people = await contacts.list(ctx, { accountId: id, limit: 100 });
+        const timeline = await accountTimeline(ctx, id, { limit: activity });
+        if (options.format === 'json') return printJson({ account, contacts: people.items, timeline: timeline.items });
+        const owner = account.ownerId ? (await ctx.store.users.get(account.ownerId))?.email : null;
+        print(`Account ${account.id}: ${account.name}`);
+        print(formatFields([
+          ['status', `${account.status} since ${account.statusChangedAt.slice(0, 10)}`],
+          ['kind', account.kind], ['sector', account.sector], ['segment', account.segment], ['size', account.size],
+          ['relationship', account.relationshipType],
+          ['address', [account.postalCode, account.city, account.region, account.country].filter(Boolean).join(', ')],
+          ['email', account.email], ['phone', account.phone], ['website', account.website], ['owner', owner],
+          ['tags', account.tags.join(', ')], ['external id', account.externalId], ['created', shortTime(account.createdAt)],
+        ]));
+        print(`\nContacts (${people.items.length}${people.nextCursor ? '+' : ''})`);
+        if (people.items.length) {
+          print(formatTable(people.items, [
+            ['ID', (c) => c.id], ['NAME', (c) => [c.firstName, c.lastName].filter(Boolean).join(' ')], ['JOB TITLE', (c) => c.jobTitle],
+            ['EMAIL', (c) => c.email], ['PHONE', (c) => c.phone], ['PREFERS', (c) => c.preferredChannel],
+          ]));
+        }
+        print(`\nLatest activity (${timeline.items.length})`);
+        if (timeline.items.length) {
+          print(formatTable(timeline.items, [
+            ['WHEN', (e) => shortTime(e.at)], ['KIND', (e) => e.kind], ['WHAT', (e) => e.title], ['DETAIL', (e) => e.detail],
+          ]));
+        }
+      });
+    }));
+}
+
+export function accountCommand(): Command {
+  return new Command('account')
+    .description('Add, list and show accounts')
+    .addCommand(addCommand())
+    .addCommand(listCommand())
+    .addCommand(showCommand());
+}

@@ -1,0 +1,60 @@
+// `clientele duplicates`: likely duplicate accounts and contacts, most likely first, each
+// with its score and the reasons, as the API lists them.
+import { Command } from 'commander';
+import { DUPLICATE_KINDS } from '../../domain/duplicates/find-duplicates.js';
+import { DuplicateQuerySchema } from '../../domain/schemas/duplicate.js';
+import { type DuplicateList, listDuplicates } from '../../services/duplicates.js';
+import { formatOption, formatTable, type OutputFormat, print, printJson } from '../format-output.js';
+import { runCommand, useStore } from '../run-command.js';
+import { validateOptions } from '../validate-options.js';
+
+interface Options {
+  kind?: string;
+  minScore: string;
+  limit: string;
+  format: OutputFormat;
+}
+
+type Record = DuplicateList['items'][number]['a'];
+
+const wholeNumber = (text: string) => (/^\d+$/.test(text) ? Number(text) : text);
+
+const describe = (record: Record) => ('accountId' in record
+  ? `${record.id} ${[record.firstName, record.lastName].filter(Boolean).join(' ')} (account ${record.accountId})`
+  : `${record.id} ${record.name}`);
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+export function duplicatesCommand(): Command {
+  return new Command('duplicates')
+    .description('List likely duplicate accounts and contacts, most likely first, with the reasons; merge them with `clientele merge`')
+    .option('--kind <kind>', `${DUPLICATE_KINDS.join(' or ')} (default both)`)
+    .option('--min-score <n>', 'leave out pairs scoring less, 0 to 100', '60')
+    .option('--limit <n>', 'pairs to show, 1 to 500', '50')
+    .addOption(formatOption())
+    .action((options: Options) => runCommand(async () => {
+      const query = validateOptions(DuplicateQuerySchema, {
+        ...(options.kind !== undefined && { kind: options.kind }), minScore: wholeNumber(options.minScore), limit: wholeNumber(options.limit),
+      });
+      await useStore('clientele duplicates', async ({ ctx }) => {
+        const list = await listDuplicates(ctx, query);
+        if (options.format === 'json') return printJson(list);
+        if (!list.items.length) {
+          print(`No likely duplicates scoring ${query.minScore} or more.`);
+        } else {
+          // One line per pair, its reasons on the next: reasons are too long for a column.
+          const [heading, ...rows] = formatTable(list.items, [
+            ['SCORE', (p) => p.score], ['KIND', (p) => p.kind], ['A', (p) => describe(p.a)], ['B', (p) => describe(p.b)],
+          ]).split('\n');
+          print(heading!);
+          rows.forEach((row, i) => print(`${row}\n      ${list.items[i]!.reasons.join('; ')}`));
+          if (list.total > list.items.length) print(`\nShowing ${list.items.length} of ${list.total} pairs; raise --limit or --min-score.`);
+          print('\nTo merge B into A, keeping A: clientele merge A B (add --kind contact for contacts).');
+        }
+        if (list.ignored.length) {
+          print(`\nShared by too many records to tell duplicates apart, so not used: ${list.ignored
+            .map((v) => `${v.signal} ${v.value} (${plural(v.count, v.kind)})`).join(', ')}.`);
+        }
+      });
+    }));
+}

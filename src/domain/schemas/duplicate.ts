@@ -1,0 +1,69 @@
+import { Type, type Static } from 'typebox';
+import { DUPLICATE_KINDS } from '../duplicates/find-duplicates.js';
+import { AccountSchema } from './account.js';
+import { ContactSchema } from './contact.js';
+import { Enum, Id, Nullable, strict } from './common.js';
+
+export const DuplicateQuerySchema = Type.Object({
+  kind: Type.Optional(Enum(DUPLICATE_KINDS, 'Accounts or contacts; both when left out')),
+  minScore: Type.Optional(Type.Integer({ minimum: 0, maximum: 100, default: 60, description: 'Leave out pairs scoring less' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+}, strict);
+export type DuplicateQuery = Static<typeof DuplicateQuerySchema>;
+
+const AccountCandidateSchema = Type.Object({
+  id: Id, name: Type.String(), email: Nullable(Type.String()), phone: Nullable(Type.String()), website: Nullable(Type.String()),
+  city: Nullable(Type.String()), country: Nullable(Type.String()),
+});
+
+const ContactCandidateSchema = Type.Object({
+  id: Id, accountId: Id, firstName: Nullable(Type.String()), lastName: Type.String(), email: Nullable(Type.String()),
+  phone: Nullable(Type.String()), country: Nullable(Type.String({ description: "The account's country" })),
+});
+
+const Candidate = Type.Union([AccountCandidateSchema, ContactCandidateSchema]);
+
+export const DuplicatePairSchema = Type.Object({
+  kind: Enum(DUPLICATE_KINDS),
+  a: Candidate,
+  b: Candidate,
+  score: Type.Integer({ minimum: 0, maximum: 100, description: 'How likely the two are one customer' }),
+  reasons: Type.Array(Type.String(), { description: 'Why, in words: "same email a@x.fr", "names alike: …"' }),
+}, { $id: 'DuplicatePair' });
+
+export const DuplicateListSchema = Type.Object({
+  items: Type.Array(DuplicatePairSchema),
+  total: Type.Integer({ description: 'Pairs found at or above minScore, before limit' }),
+  ignored: Type.Array(Type.Object({
+    kind: Enum(DUPLICATE_KINDS),
+    signal: Type.String({ description: 'email, phone, domain or name' }),
+    value: Type.String(),
+    count: Type.Integer({ description: 'Records sharing it: too many to be duplicates of one another' }),
+  })),
+});
+
+export const MergeBodySchema = Type.Object({
+  from: Id,
+}, { ...strict, $id: 'MergeBody', description: 'The record merged into this one, then deleted' });
+export type MergeBody = Static<typeof MergeBodySchema>;
+
+const Fields = Type.Array(Type.String(), { description: 'Fields that were empty and took the merged record\'s value' });
+
+export const AccountMergeSchema = Type.Object({
+  kept: AccountSchema,
+  mergedId: Id,
+  moved: Type.Object({
+    contacts: Type.Integer(), orders: Type.Integer(), interactions: Type.Integer(), tasks: Type.Integer(), statusChanges: Type.Integer(),
+  }),
+  filled: Fields,
+  tagsAdded: Type.Array(Type.String()),
+  customFieldsAdded: Type.Array(Type.String()),
+}, { $id: 'AccountMerge' });
+
+export const ContactMergeSchema = Type.Object({
+  kept: ContactSchema,
+  mergedId: Id,
+  moved: Type.Object({ interactions: Type.Integer() }),
+  filled: Fields,
+  consentTaken: Type.Array(Type.String(), { description: 'Channels whose more recent consent came from the merged contact' }),
+}, { $id: 'ContactMerge' });

@@ -1,0 +1,75 @@
+// Likely duplicates and their merging, for the API and the command line alike. Anyone may list
+// the duplicates among the accounts they see; merging deletes a record, so only managers and
+// admins may.
+import { canMergeRecords } from '../domain/access.js';
+import {
+  type AccountCandidate, type ContactCandidate, DEFAULT_DUPLICATE_OPTIONS, DUPLICATE_KINDS, type DuplicateKind,
+  type DuplicatePair, findAccountDuplicates, findContactDuplicates, type IgnoredValue,
+} from '../domain/duplicates/find-duplicates.js';
+import { ClienteleError } from '../domain/errors.js';
+import type { DuplicateQuery } from '../domain/schemas/duplicate.js';
+import type { AccountMerge, ContactMerge, MergedEntity } from '../store/repositories/merges.js';
+import { type Context, requireRole, scopeOf } from './context.js';
+import { notFoundOrMerged } from './merged-away.js';
+
+export interface DuplicateList {
+  items: Array<DuplicatePair<AccountCandidate> | DuplicatePair<ContactCandidate>>;
+  total: number;
+  ignored: Array<IgnoredValue & { kind: DuplicateKind }>;
+}
+
+export async function listDuplicates(ctx: Context, query: DuplicateQuery = {}): Promise<DuplicateList> {
+  const scope = await scopeOf(ctx);
+  const options = { minScore: query.minScore ?? DEFAULT_DUPLICATE_OPTIONS.minScore };
+  const items: DuplicateList['items'] = [];
+  const ignored: DuplicateList['ignored'] = [];
+  for (const kind of query.kind ? [query.kind] : DUPLICATE_KINDS) {
+    const found = kind === 'account'
+      ? findAccountDuplicates(await ctx.store.duplicates.accountCandidates(scope), options)
+      : findContactDuplicates(await ctx.store.duplicates.contactCandidates(scope), options);
+    items.push(...found.pairs);
+    ignored.push(...found.ignored.map((value) => ({ kind, ...value })));
+  }
+  // Stable: within one score, accounts before contacts, then by id.
+  items.sort((x, y) => y.score - x.score);
+  return { items: items.slice(0, query.limit ?? 50), total: items.length, ignored };
+}
+
+const LABELS: Record<MergedEntity, string> = { account: 'Account', contact: 'Contact' };
+
+/** Checks who merges what, and that both records exist; returns them. */
+async function checkMerge<T>(ctx: Context, entity: MergedEntity, keepId: number, dropId: number, get: (id: number) => Promise<T | undefined>) {
+  requireRole(ctx, canMergeRecords, `merge ${entity}s; ask a manager`);
+  if (keepId === dropId) throw new ClienteleError('bad_request', `${LABELS[entity]} ${keepId} cannot be merged into itself; give the id of its duplicate.`, 'from');
+  const kept = await get(keepId);
+  if (!kept) throw await notFoundOrMerged(ctx, entity, LABELS[entity], keepId, 'id');
+  const merged = await get(dropId);
+  if (!merged) throw await notFoundOrMerged(ctx, entity, LABELS[entity], dropId, 'from');
+  return { kept, merged };
+}
+
+const gone = (entity: MergedEntity, keepId: number, dropId: number): never => {
+  throw new ClienteleError('conflict', `${LABELS[entity]} ${keepId} or ${dropId} was deleted while merging; list the duplicates again.`);
+};
+
+const by = (ctx: Context) => ({ userId: ctx.actor.userId || null, at: new Date() });
+
+/** Merges account `dropId` into `keepId`, which keeps its own values and gains everything of the other. */
+export async function mergeAccounts(ctx: Context, keepId: number, dropId: number): Promise<AccountMerge> {
+  return ctx.store.transaction(async (tx) => {
+    await checkMerge({ ...ctx, store: tx }, 'account', keepId, dropId, (id) => tx.accounts.get(id));
+    return (await tx.merges.mergeAccounts(keepId, dropId, by(ctx))) ?? gone('account', keepId, dropId);
+  });
+}
+
+/** Merges contact `dropId` into `keepId`; both must belong to one account. */
+export async function mergeContacts(ctx: Context, keepId: number, dropId: number): Promise<ContactMerge> {
+  return ctx.store.transaction(async (tx) => {
+    const { kept, merged } = await checkMerge({ ...ctx, store: tx }, 'contact', keepId, dropId, (id) => tx.contacts.get(id));
+    // An interaction names a contact of its own account: merging across accounts would break that.
+    if (kept.accountId !== merged.accountId) {
+      throw new ClienteleError('conflict', `Contacts ${keepId} and ${dropId} belong to different accounts (${kept.accountId} and ${merged.accountId}); merge the accounts first, or move one contact to the other's account.`, 'from');
+    }
+    return (await tx.merges.mergeContacts(keepId, dropId, by(ctx))) ?? gone('contact', keepId, dropId);
+  });
+}

@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type App } from '../../src/api/app.js';
+import { SESSION_COOKIE } from '../../src/api/routes/auth.js';
+import { createApiToken, createUser } from '../../src/services/auth.js';
+import { SignInThrottle } from '../../src/services/sign-in-throttle.js';
+import type { Store } from '../../src/store/store.js';
+import { ENGINES, openTestStore } from '../support/test-store.js';
+
+const PASSWORD = 'correct horse battery';
+
+describe.each(ENGINES)('sign-in, sessions and API tokens on %s', (engine) => {
+  let store: Store;
+  let dispose: () => Promise<void>;
+  let app: App;
+  let adminToken: string;
+  // The throttle's clock stands still unless a test moves it, so no case depends on timing.
+  let now = Date.parse('2030-01-01T00:00:00Z');
+  let emails = 0;
+
+  beforeAll(async () => {
+    ({ store, dispose } = await openTestStore(engine));
+    app = await buildApp({ store, logger: false, throttle: new SignInThrottle(() => now) });
+    const admin = await createUser(store, { email: 'admin@example.com', name: 'Admin', role: 'admin', password: PASSWORD });
+    adminToken = (await createApiToken(store, admin.id, 'tests')).token;
+  });
+  afterAll(async () => {
+    await app?.close();
+    await dispose?.();
+  });
+
+  const newUser = async (role: 'manager' | 'rep' = 'rep') => {
+    const email = `person${++emails}@example.com`;
+    return { ...(await createUser(store, { email, name: `Person ${emails}`, role, password: PASSWORD })), email };
+  };
+  const signIn = (email: string, password: string, remoteAddress = '127.0.0.1') =>
+    app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password }, remoteAddress });
+  const sessionOf = (response: Awaited<ReturnType<typeof signIn>>) => {
+    const cookie = response.cookies.find((c) => c.name === SESSION_COOKIE);
+    if (!cookie) throw new Error(`no session cookie in ${JSON.stringify(response.headers['set-cookie'])}`);
+    return cookie;
+  };
+  const withSession = (method: 'GET' | 'POST', url: string, session: string) =>
+    app.inject({ method, url, cookies: { [SESSION_COOKIE]: session } });
+  const withToken = (method: 'GET' | 'POST' | 'DELETE', url: string, token: string, payload?: object) =>
+    app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload && { payload }) });
+
+  it('sets an HTTP-only, SameSite session cookie that authenticates later requests', async () => {
+    const user = await newUser();
+    const response = await signIn(user.email.toUpperCase(), PASSWORD);
+    expect(response.statusCode).toBe(200);
+    expect(response.json().user).toMatchObject({ id: user.id, email: user.email, role: 'rep' });
+    expect(response.body).not.toContain('scrypt');
+    const cookie = sessionOf(response);
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(String(response.headers['set-cookie'])).toMatch(/HttpOnly/i);
+    expect(cookie.expires!.getTime()).toBeGreaterThan(Date.now() + 86400_000);
+
+    const me = await withSession('GET', '/api/v1/auth/me', cookie.value);
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toMatchObject({ id: user.id, email: user.email });
+    expect((await withSession('GET', '/api/v1/accounts', cookie.value)).statusCode).toBe(200);
+    // The database keeps a hash of the session, never the cookie's value.
+    const sessions = await store.connection.db.selectFrom('sessions').select('token_hash').where('user_id', '=', user.id).execute();
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]!.token_hash).not.toBe(cookie.value);
+  });
+
+  it('ends the session on sign-out, so the old cookie no longer signs anyone in', async () => {
+    const user = await newUser();
+    const { value } = sessionOf(await signIn(user.email, PASSWORD));
+    const out = await withSession('POST', '/api/v1/auth/sign-out', value);
+    expect(out.statusCode).toBe(204);
+    const cleared = sessionOf(out);
+    expect(cleared.value).toBe('');
+    expect(cleared.expires!.getTime()).toBeLessThan(Date.now());
+    const me = await withSession('GET', '/api/v1/auth/me', value);
+    expect(me.statusCode).toBe(401);
+    expect(me.json().error.code).toBe('unauthenticated');
+  });
+
+  it('answers a wrong password and an unknown email with the same 401 and message', async () => {
+    const user = await newUser();
+    const wrongPassword = await signIn(user.email, 'not the password');
+    const unknownEmail = await signIn('nobody@example.com', PASSWORD);
+    expect(wrongPassword.statusCode).toBe(401);
+    expect(unknownEmail.statusCode).toBe(401);
+    expect(wrongPassword.json()).toEqual(unknownEmail.json());
+    expect(wrongPassword.json().error).toEqual({ code: 'unauthenticated', message: 'Wrong email or password.' });
+    expect(wrongPassword.cookies).toEqual([]);
+  });
+
+  it('refuses the sixth attempt after five failures with 429 and Retry-After, even with the right password', async () => {
+    const user = await newUser();
+    for (let i = 0; i < 5; i++) expect((await signIn(user.email, `wrong ${i}`)).statusCode).toBe(401);
+    const blocked = await signIn(user.email, PASSWORD);
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().error.code).toBe('too_many_requests');
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(blocked.cookies).toEqual([]);
+    // Another address is not held back by someone else's guesses.
+    expect((await signIn(user.email, PASSWORD, '10.1.2.3')).statusCode).toBe(200);
+    now += Number(blocked.headers['retry-after']) * 1000;
+    expect((await signIn(user.email, PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('refuses an inactive user at sign-in with the same message, and stops their sessions and tokens', async () => {
+    const user = await newUser('manager');
+    const { value: session } = sessionOf(await signIn(user.email, PASSWORD));
+    const token = await tokenFor(session);
+    expect((await withSession('GET', '/api/v1/auth/me', session)).statusCode).toBe(200);
+    expect((await withToken('GET', '/api/v1/auth/me', token)).statusCode).toBe(200);
+
+    const deactivated = await app.inject({ method: 'PATCH', url: `/api/v1/users/${user.id}`, headers: { authorization: `Bearer ${adminToken}` }, payload: { active: false } });
+    expect(deactivated.statusCode).toBe(200);
+    const refused = await signIn(user.email, PASSWORD);
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json().error.message).toBe('Wrong email or password.');
+    expect((await withSession('GET', '/api/v1/auth/me', session)).statusCode).toBe(401);
+    expect((await withToken('GET', '/api/v1/auth/me', token)).statusCode).toBe(401);
+  });
+
+  /** Creates an API token while signed in with a session cookie, as the web app would. */
+  async function tokenFor(session: string): Promise<string> {
+    const created = await app.inject({ method: 'POST', url: '/api/v1/tokens', cookies: { [SESSION_COOKIE]: session }, payload: { name: 'from the web app' } });
+    expect(created.statusCode).toBe(201);
+    return created.json().token;
+  }
+
+  it('creates an API token shown once, lists tokens without the secret, accepts it as Bearer and refuses it once revoked', async () => {
+    const user = await newUser();
+    const { value: session } = sessionOf(await signIn(user.email, PASSWORD));
+    const created = await app.inject({ method: 'POST', url: '/api/v1/tokens', cookies: { [SESSION_COOKIE]: session }, payload: { name: 'nightly export' } });
+    expect(created.statusCode).toBe(201);
+    const { token, record } = created.json();
+    expect(token).toMatch(/^clt_[A-Za-z0-9_-]{20,}$/);
+    expect(record).toMatchObject({ name: 'nightly export', prefix: token.slice(0, 10), lastUsedAt: null });
+
+    const me = await withToken('GET', '/api/v1/auth/me', token);
+    expect(me.statusCode).toBe(200);
+    expect(me.json().id).toBe(user.id);
+
+    const listed = await withToken('GET', '/api/v1/tokens', token);
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json().items).toEqual([expect.objectContaining({ id: record.id, name: 'nightly export', prefix: token.slice(0, 10) })]);
+    expect(listed.json().items[0].lastUsedAt).not.toBeNull();
+    expect(listed.body).not.toContain(token);
+    const stored = await store.connection.db.selectFrom('api_tokens').select('token_hash').where('id', '=', record.id).executeTakeFirstOrThrow();
+    expect(stored.token_hash).not.toContain(token.slice(4));
+
+    const revoked = await withToken('DELETE', `/api/v1/tokens/${record.id}`, token);
+    expect(revoked.statusCode).toBe(204);
+    expect((await withToken('GET', '/api/v1/auth/me', token)).statusCode).toBe(401);
+    expect((await withSession('GET', '/api/v1/tokens', session)).json().items).toEqual([]);
+  });
+
+  it('lets nobody revoke a token of another user, and refuses tokens it never issued', async () => {
+    const owner = await newUser();
+    const { token, record } = await createApiToken(store, owner.id, 'mine');
+    const other = await createApiToken(store, (await newUser()).id, 'theirs');
+    const attempt = await withToken('DELETE', `/api/v1/tokens/${record.id}`, other.token);
+    expect(attempt.statusCode).toBe(404);
+    expect((await withToken('GET', '/api/v1/auth/me', token)).statusCode).toBe(200);
+    expect((await withToken('GET', '/api/v1/auth/me', `${token}x`)).statusCode).toBe(401);
+    expect((await withToken('GET', '/api/v1/auth/me', 'clt_made-up-token-value')).statusCode).toBe(401);
+    expect((await withToken('GET', '/api/v1/auth/me', 'not-even-a-token')).statusCode).toBe(401);
+  });
+
+  it('stores passwords only as salted scrypt hashes', async () => {
+    const a = await newUser();
+    const b = await newUser();
+    const rows = await store.connection.db.selectFrom('users').select(['id', 'password_hash']).where('id', 'in', [a.id, b.id]).orderBy('id').execute();
+    for (const row of rows) {
+      expect(row.password_hash.startsWith('scrypt$')).toBe(true);
+      expect(row.password_hash).not.toContain(PASSWORD);
+    }
+    expect(rows[0]!.password_hash).not.toBe(rows[1]!.password_hash);
+  });
+});

@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES } from '../support/test-store.js';
+import { openTestApp, type TestApp, type TestUser } from '../support/test-app.js';
+
+interface Pair {
+  kind: string;
+  a: { id: number };
+  b: { id: number };
+  score: number;
+  reasons: string[];
+}
+
+describe.each(ENGINES)('duplicates API on %s', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => { t = await openTestApp(engine); });
+  afterAll(async () => { await t?.close(); });
+
+  const account = async (body: object, as?: TestUser) => {
+    const response = await t.call('POST', '/api/v1/accounts', { body, as });
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json() as { id: number; name: string };
+  };
+  const contact = async (body: object) => {
+    const response = await t.call('POST', '/api/v1/contacts', { body });
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json() as { id: number };
+  };
+  const pairOf = (pairs: Pair[], x: number, y: number) => pairs.find((p) => p.a.id === Math.min(x, y) && p.b.id === Math.max(x, y));
+  const list = async (query = '', as?: TestUser) => {
+    const response = await t.call('GET', `/api/v1/duplicates${query}`, { as });
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json() as { items: Pair[]; total: number };
+  };
+
+  it('lists accounts with the same email and accounts named alike apart from the legal form, with the reasons', async () => {
+    const first = await account({ name: 'Northwind Traders', email: 'orders@northwind.example' });
+    const second = await account({ name: 'Nordwind Handel', email: 'Orders@Northwind.example' });
+    const acmeSarl = await account({ name: 'ACME SARL', city: 'Lyon', country: 'FR' });
+    const acme = await account({ name: 'Acme', city: 'Lyon', country: 'FR' });
+    await account({ name: 'Unrelated Bakery' });
+
+    const { items } = await list('?kind=account');
+    expect(pairOf(items, first.id, second.id)).toMatchObject({
+      kind: 'account', score: 65, reasons: ['same email orders@northwind.example', "names differ: 'Northwind Traders' ≠ 'Nordwind Handel'"],
+    });
+    expect(pairOf(items, acmeSarl.id, acme.id)).toMatchObject({
+      score: 80, reasons: ["names alike: 'ACME SARL' ≈ 'Acme' after removing 'SARL'", 'same city Lyon'],
+    });
+    expect(items.every((p) => p.kind === 'account' && p.score >= 60)).toBe(true);
+    expect(items.some((p) => [p.a.id, p.b.id].includes(first.id) && [p.a.id, p.b.id].includes(acme.id))).toBe(false);
+  });
+
+  it('filters by kind and least score, and limits the list while counting every pair', async () => {
+    const shop = await account({ name: 'Corner Shop' });
+    await contact({ accountId: shop.id, firstName: 'Eve', lastName: 'Adams', email: 'eve@corner.example' });
+    await contact({ accountId: shop.id, firstName: 'Eve', lastName: 'ADAMS' });
+    const contacts = await list('?kind=contact');
+    expect(contacts.items.length).toBeGreaterThan(0);
+    expect(contacts.items.every((p) => p.kind === 'contact')).toBe(true);
+    const both = await list('?minScore=0');
+    expect(new Set(both.items.map((p) => p.kind))).toEqual(new Set(['account', 'contact']));
+    expect(both.items.map((p) => p.score)).toEqual([...both.items.map((p) => p.score)].sort((x, y) => y - x));
+    const strict = await list('?minScore=85');
+    expect(strict.items.every((p) => p.score >= 85)).toBe(true);
+    const one = await list('?minScore=0&limit=1');
+    expect(one.items).toHaveLength(1);
+    expect(one.total).toBe(both.total);
+  });
+
+  it('rejects an unknown kind and a score out of range, naming the field', async () => {
+    const kind = await t.call('GET', '/api/v1/duplicates?kind=order');
+    expect(kind.statusCode).toBe(400);
+    expect(kind.json().error.field).toBe('kind');
+    const score = await t.call('GET', '/api/v1/duplicates?minScore=101');
+    expect(score.statusCode).toBe(400);
+    expect(score.json().error.field).toBe('minScore');
+  });
+
+  it('merges an account into another through the API; the merged id then answers where it went', async () => {
+    const kept = await account({ name: 'Globex', email: 'hello@globex.example' });
+    const merged = await account({ name: 'Globex Corp.', website: 'globex.example', tags: ['vip'] });
+    await contact({ accountId: merged.id, lastName: 'Scorpio' });
+    const response = await t.call('POST', `/api/v1/accounts/${kept.id}/merge`, { as: t.manager, body: { from: merged.id } });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({
+      kept: { id: kept.id, name: 'Globex', email: 'hello@globex.example', website: 'globex.example', tags: ['vip'] },
+      mergedId: merged.id, moved: { contacts: 1, orders: 0 }, filled: ['website'], tagsAdded: ['vip'],
+    });
+    const gone = await t.call('GET', `/api/v1/accounts/${merged.id}`);
+    expect(gone.statusCode).toBe(404);
+    expect(gone.json().error).toMatchObject({ code: 'not_found', message: `Account ${merged.id} was merged into account ${kept.id}.` });
+    const contacts = (await t.call('GET', `/api/v1/contacts?accountId=${kept.id}`)).json();
+    expect(contacts.items.map((c: { lastName: string }) => c.lastName)).toEqual(['Scorpio']);
+    const audit = (await t.call('GET', `/api/v1/audit?entity=account&entityId=${merged.id}`)).json();
+    expect(audit.items.map((e: { action: string; userId: number }) => [e.action, e.userId])).toEqual([['merge', t.manager.id], ['create', t.admin.id]]);
+  });
+
+  it('refuses to merge a record into itself (400), a missing one (404), and lets no rep merge (403)', async () => {
+    const a = await account({ name: 'Initech' });
+    const b = await account({ name: 'Initech LLC' });
+    const self = await t.call('POST', `/api/v1/accounts/${a.id}/merge`, { body: { from: a.id } });
+    expect(self.statusCode).toBe(400);
+    expect(self.json().error.field).toBe('from');
+    const missingFrom = await t.call('POST', `/api/v1/accounts/${a.id}/merge`, { body: { from: 987654 } });
+    expect(missingFrom.statusCode).toBe(404);
+    expect(missingFrom.json().error.field).toBe('from');
+    const missingKept = await t.call('POST', `/api/v1/accounts/987654/merge`, { body: { from: a.id } });
+    expect(missingKept.statusCode).toBe(404);
+    expect(missingKept.json().error.field).toBe('id');
+    const noBody = await t.call('POST', `/api/v1/accounts/${a.id}/merge`, { body: {} });
+    expect(noBody.statusCode).toBe(400);
+    expect(noBody.json().error.field).toBe('from');
+    for (const rep of [t.rep, t.otherRep]) {
+      const byRep = await t.call('POST', `/api/v1/accounts/${a.id}/merge`, { as: rep, body: { from: b.id } });
+      expect(byRep.statusCode).toBe(403);
+      expect(byRep.json().error.code).toBe('forbidden');
+    }
+    expect((await t.call('GET', `/api/v1/accounts/${b.id}`)).statusCode).toBe(200);
+  });
+
+  it('merges contacts of one account, and refuses contacts of different accounts', async () => {
+    const home = await account({ name: 'Umbrella' });
+    const elsewhere = await account({ name: 'Umbrella Two' });
+    const kept = await contact({ accountId: home.id, firstName: 'Alice', lastName: 'Abernathy', email: 'alice@umbrella.example' });
+    const merged = await contact({ accountId: home.id, lastName: 'Abernathy', phone: '+33 6 12 34 56 78', jobTitle: 'CTO' });
+    const other = await contact({ accountId: elsewhere.id, lastName: 'Abernathy' });
+    const call = (await t.call('POST', '/api/v1/interactions', { body: { accountId: home.id, contactId: merged.id, type: 'call', subject: 'Hello' } })).json();
+
+    const across = await t.call('POST', `/api/v1/contacts/${kept.id}/merge`, { body: { from: other.id } });
+    expect(across.statusCode).toBe(409);
+    expect(across.json().error.message).toMatch(/different accounts/);
+    const byRep = await t.call('POST', `/api/v1/contacts/${kept.id}/merge`, { as: t.rep, body: { from: merged.id } });
+    expect(byRep.statusCode).toBe(403);
+
+    const response = await t.call('POST', `/api/v1/contacts/${kept.id}/merge`, { body: { from: merged.id } });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({
+      kept: { id: kept.id, firstName: 'Alice', email: 'alice@umbrella.example', phone: '+33 6 12 34 56 78', jobTitle: 'CTO' },
+      moved: { interactions: 1 },
+    });
+    expect((await t.call('GET', `/api/v1/interactions/${call.id}`)).json().contactId).toBe(kept.id);
+    expect((await t.call('GET', `/api/v1/contacts/${merged.id}`)).statusCode).toBe(404);
+  });
+
+  it('lists for a rep limited to their portfolio only the duplicates among their own accounts', async () => {
+    await t.call('PUT', '/api/v1/settings/access', { body: { repVisibility: 'own' } });
+    try {
+      const mine = await account({ name: 'Hooli Europe', ownerId: t.rep.id, email: 'eu@hooli.example' }, t.rep);
+      const mineToo = await account({ name: 'Hooli Europe SAS', ownerId: t.rep.id }, t.rep);
+      const theirs = await account({ name: 'Hooli Europe GmbH', ownerId: t.otherRep.id }, t.otherRep);
+      const seen = (await list('?kind=account', t.rep)).items;
+      expect(pairOf(seen, mine.id, mineToo.id)).toBeDefined();
+      expect(seen.some((p) => [p.a.id, p.b.id].includes(theirs.id))).toBe(false);
+      expect(pairOf((await list('?kind=account', t.manager)).items, mine.id, theirs.id)).toBeDefined();
+    } finally {
+      await t.call('PUT', '/api/v1/settings/access', { body: { repVisibility: 'all' } });
+    }
+  });
+});

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectError } from '../support/expect-error.js';
+import { allPages } from '../support/pages.js';
+import { ENGINES } from '../support/test-store.js';
+import { openTestApp, type TestApp } from '../support/test-app.js';
+
+interface Entry {
+  kind: string;
+  id: number;
+  at: string;
+  title: string;
+  detail: string | null;
+  userId: number | null;
+}
+
+const SAME_TIME = '2026-01-10T12:00:00.000Z';
+
+describe.each(ENGINES)('account timeline API on %s', (engine) => {
+  let t: TestApp;
+  let accountId: number;
+  let full: Entry[];
+  beforeAll(async () => {
+    t = await openTestApp(engine);
+    accountId = (await t.call('POST', '/api/v1/accounts', { body: { name: 'Timeline Co', status: 'lead' } })).json().id;
+    const post = async (path: string, body: object, as = t.admin) => {
+      const response = await t.call('POST', `/api/v1/${path}`, { as, body: { accountId, ...body } });
+      expect(response.statusCode).toBe(201);
+    };
+    await post('interactions', { type: 'call', subject: 'First call', occurredAt: '2026-01-05T09:00:00Z', body: 'Met the buyer' }, t.rep);
+    await post('interactions', { type: 'email', subject: 'Same time A', occurredAt: SAME_TIME });
+    await post('orders', { number: 'T-1', orderedAt: SAME_TIME, total: '12.50', itemCount: 3 });
+    await post('tasks', { title: 'Send quote', dueAt: SAME_TIME, assigneeId: t.manager.id, done: true });
+    await post('interactions', { type: 'note', subject: 'Same time B', occurredAt: SAME_TIME, userId: null });
+    await post('orders', { number: 'T-2', orderedAt: '2026-02-01', status: 'returned', lines: [{ quantity: -1, unitPrice: '0.50' }] });
+    await post('tasks', { title: 'Renewal', dueAt: '2099-01-01T00:00:00Z', assigneeId: null });
+    await t.call('PATCH', `/api/v1/accounts/${accountId}`, { body: { status: 'customer' } });
+    // Another account's history must stay out of this one's.
+    const unrelated = (await t.call('POST', '/api/v1/accounts', { body: { name: 'Unrelated' } })).json().id;
+    await t.call('POST', '/api/v1/interactions', { body: { accountId: unrelated, type: 'call', subject: 'Not ours', occurredAt: SAME_TIME } });
+    await t.call('POST', '/api/v1/orders', { body: { accountId: unrelated, number: 'U-1', orderedAt: SAME_TIME } });
+    full = (await t.call('GET', `/api/v1/accounts/${accountId}/timeline?limit=200`)).json().items;
+  });
+  afterAll(async () => { await t?.close(); });
+
+  it('merges interactions, orders, tasks and status changes newest first', async () => {
+    expect(full.map((e) => [e.kind, e.title])).toEqual([
+      ['task', 'Task: Renewal'],
+      ['status_change', 'Status lead → customer'],
+      ['status_change', 'Status new → lead'],
+      ['order', 'Order T-2 (returned)'],
+      ['task', 'Task done: Send quote'],
+      ['order', 'Order T-1 (confirmed)'],
+      ['interaction', 'note: Same time B'],
+      ['interaction', 'email: Same time A'],
+      ['interaction', 'call: First call'],
+    ]);
+    const times = full.map((e) => Date.parse(e.at));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(full.slice(4, 8).every((e) => e.at === SAME_TIME)).toBe(true);
+  });
+
+  it('describes each entry with its detail and the user behind it', async () => {
+    const byTitle = new Map(full.map((e) => [e.title, e]));
+    expect(byTitle.get('call: First call')).toMatchObject({ detail: 'Met the buyer', userId: t.rep.id, at: '2026-01-05T09:00:00.000Z' });
+    expect(byTitle.get('note: Same time B')).toMatchObject({ detail: null, userId: null });
+    expect(byTitle.get('Order T-1 (confirmed)')).toMatchObject({ detail: '12.50 for 3 items', userId: null });
+    expect(byTitle.get('Order T-2 (returned)')).toMatchObject({ detail: '-0.50 for -1 items', at: '2026-02-01T00:00:00.000Z' });
+    expect(byTitle.get('Task done: Send quote')).toMatchObject({ userId: t.manager.id });
+    expect(byTitle.get('Status lead → customer')).toMatchObject({ userId: t.admin.id, detail: null });
+  });
+
+  it.each([1, 2, 3, 4])('pages %i at a time across kinds without repeating or skipping an entry', async (limit) => {
+    const pages = await allPages<Entry>(t, `/api/v1/accounts/${accountId}/timeline?limit=${limit}`);
+    expect(pages.slice(0, -1).every((p) => p.length === limit)).toBe(true);
+    expect(pages.flat()).toEqual(full);
+  });
+
+  it('keeps only the kinds asked for, and pages through them', async () => {
+    const kinds = async (query: string) =>
+      (await t.call('GET', `/api/v1/accounts/${accountId}/timeline?${query}`)).json().items.map((e: Entry) => e.title);
+    expect(await kinds('kinds=order,task')).toEqual(['Task: Renewal', 'Order T-2 (returned)', 'Task done: Send quote', 'Order T-1 (confirmed)']);
+    expect(await kinds('kinds=interaction')).toEqual(['note: Same time B', 'email: Same time A', 'call: First call']);
+    expect(await kinds(`kinds=${encodeURIComponent(' status_change , order ')}`)).toEqual(['Status lead → customer', 'Status new → lead', 'Order T-2 (returned)', 'Order T-1 (confirmed)']);
+    const pages = await allPages<Entry>(t, `/api/v1/accounts/${accountId}/timeline?kinds=interaction,task&limit=2`);
+    expect(pages.flat()).toEqual(full.filter((e) => e.kind === 'interaction' || e.kind === 'task'));
+  });
+
+  it('refuses an unknown kind, naming kinds', async () => {
+    expectError(await t.call('GET', `/api/v1/accounts/${accountId}/timeline?kinds=order,email`), { status: 400, code: 'bad_request', field: 'kinds', message: /email/ });
+  });
+
+  it.each([
+    ['not base64 JSON', 'garbage!'],
+    ['a list cursor', Buffer.from(JSON.stringify(['Timeline Co', 1])).toString('base64url')],
+    ['a cursor with a bad date', Buffer.from(JSON.stringify(['yesterday', 'order', 1])).toString('base64url')],
+    ['a cursor with a fractional id', Buffer.from(JSON.stringify([SAME_TIME, 'order', 1.5])).toString('base64url')],
+    ['a cursor whose date only JavaScript would read', Buffer.from(JSON.stringify(['1', 'order', 1])).toString('base64url')],
+  ])('answers 400 naming cursor for %s', async (_label, cursor) => {
+    expectError(await t.call('GET', `/api/v1/accounts/${accountId}/timeline?cursor=${encodeURIComponent(cursor)}`), { status: 400, code: 'bad_request', field: 'cursor' });
+  });
+
+  it('answers 404 for a missing account and hides other reps\' accounts when reps see only their own', async () => {
+    expectError(await t.call('GET', '/api/v1/accounts/987654/timeline'), { status: 404, code: 'not_found' });
+    expect((await t.call('PUT', '/api/v1/settings/access', { body: { repVisibility: 'own' } })).statusCode).toBe(200);
+    try {
+      expectError(await t.call('GET', `/api/v1/accounts/${accountId}/timeline`, { as: t.rep }), { status: 404, code: 'not_found' });
+    } finally {
+      await t.call('PUT', '/api/v1/settings/access', { body: { repVisibility: 'all' } });
+    }
+    expect((await t.call('GET', `/api/v1/accounts/${accountId}/timeline`, { as: t.rep })).statusCode).toBe(200);
+  });
+});

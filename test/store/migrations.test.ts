@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Migrator, NO_MIGRATIONS } from 'kysely/migration';
+import { migrateToLatest } from '../../src/store/migrate.js';
+import { migrationProvider } from '../../src/store/migrations/index.js';
+import type { Store } from '../../src/store/store.js';
+import { ENGINES, openTestStore } from '../support/test-store.js';
+
+describe.each(ENGINES)('migrations on %s', (engine) => {
+  let store: Store;
+  let dispose: () => Promise<void>;
+  beforeAll(async () => ({ store, dispose } = await openTestStore(engine)));
+  afterAll(async () => { await dispose?.(); });
+
+  const appliedNames = async () =>
+    (await store.connection.db.selectFrom('clientele_migrations' as never).select('name' as never).orderBy('name' as never).execute())
+      .map((row) => (row as { name: string }).name);
+
+  it('applies nothing when the schema is already at the latest version', async () => {
+    expect(await migrateToLatest(store.connection.db)).toEqual({ applied: [] });
+    expect(await migrateToLatest(store.connection.db)).toEqual({ applied: [] });
+    expect(await appliedNames()).toEqual(Object.keys(await migrationProvider.getMigrations()).sort());
+  });
+
+  it('undoes every migration and applies them again once each, in order', async () => {
+    const migrator = new Migrator({
+      db: store.connection.db, provider: migrationProvider,
+      migrationTableName: 'clientele_migrations', migrationLockTableName: 'clientele_migrations_lock',
+    });
+    const down = await migrator.migrateTo(NO_MIGRATIONS);
+    expect(down.error).toBeUndefined();
+    expect(await appliedNames()).toEqual([]);
+    const all = Object.keys(await migrationProvider.getMigrations()).sort();
+    expect(await migrateToLatest(store.connection.db)).toEqual({ applied: all });
+    expect(await migrateToLatest(store.connection.db)).toEqual({ applied: [] });
+    const account = await store.accounts.insert({ name: 'After the round trip' });
+    expect(await store.accounts.get(account.id)).toEqual(account);
+  });
+});
