@@ -40,7 +40,7 @@ function rule(error: SchemaError, schema: TSchema): string {
       if (allowed.length <= 12) return `must be one of ${allowed.join(', ')}`;
       return typeof described === 'string' ? `must be an ${described}` : 'is not one of the allowed values';
     }
-    case 'format': return `must be a valid ${String(error.params.format)}`;
+    case 'format': return typeof described === 'string' ? `must be an ${described}` : `must be a valid ${String(error.params.format)}`;
     case 'maxLength': return `must be at most ${String(error.params.limit)} characters`;
     case 'minLength': return error.params.limit === 1 ? 'must not be empty' : `must be at least ${String(error.params.limit)} characters`;
     case 'pattern': return typeof described === 'string' ? `must be: ${described.toLowerCase()}` : 'is not in the expected form';

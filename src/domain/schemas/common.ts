@@ -32,7 +32,7 @@ export const Phone = Type.String({
 // A format rather than an enum of 249 values: the enum made every query naming a country spend
 // a third of a second converting the parameter against each value.
 Format.Set('iso-country', isCountryCode);
-export const Country = Type.String({ format: 'iso-country', minLength: 2, maxLength: 2, description: 'ISO 3166-1 alpha-2 country code, in capitals (FR, DE, US…)' });
+export const Country = Type.String({ format: 'iso-country', minLength: 2, maxLength: 2, description: 'ISO 3166-1 alpha-2 country code' });
 
 export const Money = Type.String({ pattern: MONEY_PATTERN, description: 'Exact amount as a decimal string, e.g. "1234.50"' });
 
