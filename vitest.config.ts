@@ -1,12 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
 // `npm test` runs everything that needs no server and no browser; `npm run test:all` sets
-// CLIENTELE_TEST_ALL so the browser suites join, and TEST_DATABASE_URL adds PostgreSQL.
+// CLIENTELE_TEST_ALL so the browser suites and the CLI suites join (the CLI ones start real
+// processes, two minutes that would push `npm test` past five), and TEST_DATABASE_URL adds PostgreSQL.
 const all = process.env.CLIENTELE_TEST_ALL === '1';
 
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', ...(all ? ['test/**/*.browser.ts'] : [])],
+    exclude: ['**/node_modules/**', ...(all ? [] : ['test/cli/**'])],
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
