@@ -1,18 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../../src/store/repositories/audit.js';
 import { expectError } from '../support/expect-error.js';
 import { allPages } from '../support/pages.js';
 import { ENGINES } from '../support/test-store.js';
 import { openTestApp, type TestApp, type TestUser } from '../support/test-app.js';
 
-interface AuditEntry {
-  id: number;
-  at: string;
-  userId: number | null;
-  action: string;
-  entity: string;
-  entityId: string;
-  changes: Record<string, [unknown, unknown]> | null;
-}
 
 describe.each(ENGINES)('audit trail API on %s', (engine) => {
   let t: TestApp;

@@ -2,7 +2,8 @@
 // This resolves those natural keys once per import, creating missing accounts when asked.
 import { sql } from 'kysely';
 import type { Executor } from '../executor.js';
-import { count, type MergeOptions, type Problem } from './merge-result.js';
+import { insertAccountsAudited } from './created-accounts.js';
+import type { MergeOptions, Problem } from './merge-result.js';
 
 /** Problems with the account references of a staging table that has account_external_id and account_name. */
 export function accountLinkProblems(table: string, runId: number, creating: boolean) {
@@ -26,26 +27,18 @@ export async function createMissingAccounts(db: Executor, table: string, options
   if (!options.createAccounts) return 0;
   const { name, status } = options.createAccounts;
   const country = countryColumn ? sql.raw(`s.${countryColumn}`) : sql`null`;
-  return count(db, sql<{ n: number }>`with wanted as (
+  return insertAccountsAudited(db, options.actorId, sql`
+      insert into accounts (external_id, name, kind, status, country, search_text)
+      select external_id, replace(${name}, '{accountExternalId}', external_id), 'company', ${status ?? 'customer'}, country,
+        lower(replace(${name}, '{accountExternalId}', external_id)) || ' | ' || lower(external_id)
+      from wanted order by external_id
+      returning id, status`, sql`wanted as (
       select distinct on (s.account_external_id) s.account_external_id as external_id, ${country} as country
       from ${sql.table(table)} s
       where s.run_id = ${options.runId} and s.account_external_id is not null
         and not exists (select 1 from accounts a where a.external_id = s.account_external_id)
       order by s.account_external_id, s.row_no
-    ), created as (
-      insert into accounts (external_id, name, kind, status, country, search_text)
-      select external_id, replace(${name}, '{accountExternalId}', external_id), 'company', ${status ?? 'customer'}, country,
-        lower(replace(${name}, '{accountExternalId}', external_id)) || ' | ' || lower(external_id)
-      from wanted order by external_id
-      returning id, status
-    ), audit as (
-      insert into audit_log (user_id, action, entity, entity_id, changes)
-      select ${options.actorId}, 'import_create', 'account', id::text, null from created
-    ), statuses as (
-      insert into account_status_changes (account_id, from_status, to_status, changed_by)
-      select id, null, status, ${options.actorId} from created
-    )
-    select count(*)::int as n from created`);
+    ),`);
 }
 
 /** A temp table row_no → account_id for the staged rows of this run. */

@@ -3,6 +3,7 @@
 // stored changes nothing (not even updated_at), so importing the same file twice is a no-op.
 import { sql } from 'kysely';
 import type { Executor } from '../executor.js';
+import { insertAccountsAudited } from './created-accounts.js';
 import { collectProblems, count, type MergeOptions, type MergeResult } from './merge-result.js';
 
 const FIELD_COLUMNS: Record<string, string> = {
@@ -59,7 +60,7 @@ export async function mergeAccounts(db: Executor, options: MergeOptions): Promis
       select count(*)::int as n from changed`);
   }
 
-  const inserted = await count(db, sql<{ n: number }>`with created as (
+  const inserted = await insertAccountsAudited(db, options.actorId, sql`
       insert into accounts (external_id, name, kind, status, sector, segment, size, relationship_type, country, region, city,
         postal_code, website, email, phone, owner_id, tags, has_interest, has_financial_capacity, custom_fields, search_text)
       select s.external_id, s.name, coalesce(s.kind, 'company'), coalesce(s.status, 'prospect'), s.sector, s.segment, s.size,
@@ -69,15 +70,7 @@ export async function mergeAccounts(db: Executor, options: MergeOptions): Promis
         left join users u on lower(u.email) = s.owner_email
       where s.run_id = ${runId} and m.account_id is null
       order by s.row_no
-      returning id, status
-    ), audit as (
-      insert into audit_log (user_id, action, entity, entity_id, changes)
-      select ${options.actorId}, 'import_create', 'account', id::text, null from created
-    ), statuses as (
-      insert into account_status_changes (account_id, from_status, to_status, changed_by)
-      select id, null, status, ${options.actorId} from created
-    )
-    select count(*)::int as n from created`);
+      returning id, status`);
 
   const total = await count(db, sql<{ n: number }>`select count(*)::int as n from staging_accounts where run_id = ${runId}`);
   return { inserted, updated, unchanged: total - inserted - updated, rejected };

@@ -1,42 +1,16 @@
 // Reads for exports: the records that belong to a page of accounts, a few thousand rows at a
 // time in a stable order, with the natural keys (emails, SKUs) an import links by instead of ids.
 // The accounts themselves come from accountsRepository.list, so exports filter as lists do.
-import type { Channel, Civility, Direction, InteractionType, OrderChannel, OrderStatus } from '../../domain/customer-file.js';
+import type { PortfolioInteraction, PortfolioOrder, PortfolioProduct } from '../../domain/portfolio-records.js';
+import type { Contact } from '../../domain/schemas/contact.js';
 import { type Executor, isoRequired } from '../executor.js';
 
-export interface ContactExportRow {
-  id: number;
-  accountId: number;
-  externalId: string | null;
-  civility: Civility | null;
-  firstName: string | null;
-  lastName: string;
-  jobTitle: string | null;
-  email: string | null;
-  phone: string | null;
-  birthYear: number | null;
-  preferredChannel: Channel | null;
-  doNotContact: boolean;
-}
+/** What an import can read back; consent and timestamps have no import column. */
+export type ContactExportRow = Omit<Contact, 'consent' | 'createdAt' | 'updatedAt'>;
 
-export interface ProductExportRow {
-  id: number;
-  sku: string;
-  name: string;
-  category: string | null;
-  listPriceCents: number;
-}
+export type ProductExportRow = Pick<PortfolioProduct, 'sku' | 'name' | 'listPriceCents'> & { id: number; category: string | null };
 
-export interface OrderExportRow {
-  id: number;
-  accountId: number;
-  number: string;
-  orderedAt: string;
-  channel: OrderChannel | null;
-  status: OrderStatus;
-  totalCents: number;
-  itemCount: number;
-}
+export type OrderExportRow = Omit<PortfolioOrder, 'lines'> & { id: number; accountId: number };
 
 export interface OrderLineExportRow {
   orderId: number;
@@ -51,18 +25,7 @@ export interface OrderLineExportRow {
   discountBasisPoints: number;
 }
 
-export interface InteractionExportRow {
-  id: number;
-  accountId: number;
-  contactEmail: string | null;
-  type: InteractionType;
-  direction: Direction | null;
-  subject: string;
-  body: string | null;
-  occurredAt: string;
-  userEmail: string | null;
-  outcome: string | null;
-}
+export type InteractionExportRow = Omit<PortfolioInteraction, 'contactExternalId'> & { id: number; accountId: number; contactEmail: string | null };
 
 export function exportsRepository(db: Executor) {
   return {
