@@ -185,6 +185,56 @@ export interface MergedRecordsTable {
   merged_by: number | null;
 }
 
+/** Written only by the triggers on orders (migration 0004). */
+export interface AccountPurchasesTable {
+  account_id: number;
+  order_count: number;
+  revenue_cents: number;
+  first_purchase: string;
+  last_purchase: string;
+  days: string[];
+  day_orders: number[];
+  day_revenue_cents: (number | string)[];
+  mean_gap_days: number | null;
+  median_gap_days: number | null;
+  updated_at: UpdatedAt;
+}
+
+export interface AnalysisRunsTable {
+  id: Id;
+  kind: 'run' | 'snapshot';
+  as_of: string;
+  settings: JSONColumnType<Record<string, unknown>, string, string>;
+  portfolio: JSONColumnType<Record<string, unknown>, string, string>;
+  model: JSONColumnType<Record<string, unknown> | null, string | null, string | null>;
+  account_count: number;
+  duration_ms: number;
+  created_at: CreatedAt;
+  created_by: number | null;
+}
+
+export interface AccountClassesTable {
+  run_id: number;
+  account_id: number;
+  status: string;
+  volume_tier: string;
+  frequency: string;
+  abc: string;
+  rfm_segment: string;
+  recency_score: number | null;
+  frequency_score: number | null;
+  monetary_score: number | null;
+  revenue_cents: number;
+  period_revenue_cents: number;
+  average_ticket_cents: number | null;
+  order_count: number;
+  last_purchase: string | null;
+  churn_signals: string[];
+  p_alive: number | null;
+  clv_cents: number | null;
+  reasons: JSONColumnType<Record<string, unknown>, string, string>;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -200,4 +250,7 @@ export interface Database {
   tasks: TasksTable;
   audit_log: AuditLogTable;
   merged_records: MergedRecordsTable;
+  account_purchases: AccountPurchasesTable;
+  analysis_runs: AnalysisRunsTable;
+  account_classes: AccountClassesTable;
 }

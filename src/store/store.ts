@@ -11,6 +11,7 @@ import { interactionsRepository } from './repositories/interactions.js';
 import { mergesRepository } from './repositories/merges.js';
 import { ordersRepository } from './repositories/orders.js';
 import { productsRepository } from './repositories/products.js';
+import { purchaseHistoriesRepository } from './repositories/purchase-histories.js';
 import { settingsRepository } from './repositories/settings.js';
 import { tasksRepository } from './repositories/tasks.js';
 import { timelineRepository } from './repositories/timeline.js';
@@ -34,6 +35,7 @@ function repositories(db: Executor) {
     duplicates: duplicatesRepository(db),
     merges: mergesRepository(db),
     exports: exportsRepository(db),
+    purchaseHistories: purchaseHistoriesRepository(db),
   };
 }
 

@@ -6,8 +6,11 @@ import type { Executor } from '../executor.js';
 
 export const BACKUP_TABLES = [
   'users', 'sessions', 'api_tokens', 'settings', 'accounts', 'account_status_changes', 'contacts', 'products', 'orders',
-  'order_lines', 'interactions', 'tasks', 'audit_log', 'import_runs', 'merged_records',
+  'order_lines', 'interactions', 'tasks', 'audit_log', 'import_runs', 'merged_records', 'analysis_runs', 'account_classes',
 ] as const;
+
+/** Tables the store derives from others (triggers fill them as a restore loads their sources). */
+export const DERIVED_TABLES = ['account_purchases'] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
 export const isBackupTable = (name: string): name is BackupTable => (BACKUP_TABLES as readonly string[]).includes(name);
@@ -16,7 +19,7 @@ export const isBackupTable = (name: string): name is BackupTable => (BACKUP_TABL
 export const KEY_OF: Record<BackupTable, readonly string[]> = {
   users: ['id'], sessions: ['token_hash'], api_tokens: ['id'], settings: ['key'], accounts: ['id'], account_status_changes: ['id'],
   contacts: ['id'], products: ['id'], orders: ['id'], order_lines: ['id'], interactions: ['id'], tasks: ['id'], audit_log: ['id'],
-  import_runs: ['id'], merged_records: ['entity', 'old_id'],
+  import_runs: ['id'], merged_records: ['entity', 'old_id'], analysis_runs: ['id'], account_classes: ['run_id', 'account_id'],
 };
 
 const IGNORED = /^(staging_.*|clientele_migrations(_lock)?)$/;
@@ -25,7 +28,8 @@ const IGNORED = /^(staging_.*|clientele_migrations(_lock)?)$/;
 export async function unlistedTables(db: Executor): Promise<string[]> {
   const { rows } = await sql<{ name: string }>`select table_name as name from information_schema.tables
     where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(db);
-  return rows.map((r) => r.name).filter((name) => !IGNORED.test(name) && !isBackupTable(name));
+  return rows.map((r) => r.name)
+    .filter((name) => !IGNORED.test(name) && !isBackupTable(name) && !(DERIVED_TABLES as readonly string[]).includes(name));
 }
 
 export async function tableColumns(db: Executor, table: BackupTable): Promise<string[]> {

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import type { Connection } from '../connection.js';
 import { csvRow } from '../csv-rows.js';
 import type { Executor } from '../executor.js';
-import { BACKUP_TABLES, type BackupTable, KEY_OF, rowCounts, tableColumns } from './backup-tables.js';
+import { BACKUP_TABLES, type BackupTable, DERIVED_TABLES, KEY_OF, rowCounts, tableColumns } from './backup-tables.js';
 
 export interface TableLoader {
   counts(): Promise<Record<BackupTable, number>>;
@@ -27,7 +27,7 @@ export async function loadTables<T>(connection: Connection, work: (loader: Table
     counts: () => rowCounts(db),
     columns: (table) => tableColumns(db, table),
     async empty() {
-      const tables = [...BACKUP_TABLES, ...(await stagingTables(db))];
+      const tables = [...BACKUP_TABLES, ...DERIVED_TABLES, ...(await stagingTables(db))];
       await sql`truncate table ${sql.join(tables.map((t) => sql.table(t)))} restart identity`.execute(db);
     },
     async copy(table, columns, rows) {

@@ -4,11 +4,13 @@ import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as customerFile from './0001-customer-file.js';
 import * as importRuns from './0002-import-runs.js';
 import * as mergedRecords from './0003-merged-records.js';
+import * as portfolioAnalysis from './0004-portfolio-analysis.js';
 
 const migrations: Record<string, Migration> = {
   '0001-customer-file': customerFile,
   '0002-import-runs': importRuns,
   '0003-merged-records': mergedRecords,
+  '0004-portfolio-analysis': portfolioAnalysis,
 };
 
 export const migrationProvider: MigrationProvider = {
