@@ -230,6 +230,8 @@ export interface AccountClassesTable {
   order_count: number;
   last_purchase: string | null;
   churn_signals: string[];
+  recovery_score: number | null;
+  growth_potential_cents: number | null;
   p_alive: number | null;
   clv_cents: number | null;
   reasons: JSONColumnType<Record<string, unknown>, string, string>;

@@ -2,6 +2,8 @@
 import type { Connection, Engine } from './connection.js';
 import type { Executor } from './executor.js';
 import { accountsRepository } from './repositories/accounts.js';
+import { analysisFactsRepository } from './repositories/analysis-facts.js';
+import { analysisRunsRepository } from './repositories/analysis-runs.js';
 import { auditRepository } from './repositories/audit.js';
 import { contactsRepository } from './repositories/contacts.js';
 import { duplicatesRepository } from './repositories/duplicates.js';
@@ -36,6 +38,8 @@ function repositories(db: Executor) {
     merges: mergesRepository(db),
     exports: exportsRepository(db),
     purchaseHistories: purchaseHistoriesRepository(db),
+    analysisFacts: analysisFactsRepository(db),
+    analysisRuns: analysisRunsRepository(db),
   };
 }
 

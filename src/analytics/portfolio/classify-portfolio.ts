@@ -16,14 +16,17 @@ import { BUYING_NOW, STATUS_CLASSES, type StatusClass, classifyStatuses } from '
 import { buildHistories, emptyHistory, summarizeHistory } from './summarize.js';
 import { TEAM_DIMENSIONS, type TeamAnalysis, type TeamDimension, analyseTeam } from './team.js';
 import type {
-  AccountFact, AccountSummary, Classification, NoteFact, OrderFact, StatusChangeFact,
+  AccountFact, AccountSummary, Classification, NoteFact, OrderFact, PurchaseHistory, StatusChangeFact,
 } from './types.js';
 import { VOLUME_TIERS, type VolumeTier, type VolumeTiers, classifyVolumeTiers } from './volume-tier.js';
 
 export interface PortfolioInput {
   asOf: string;
   accounts: readonly AccountFact[];
-  orders: readonly OrderFact[];
+  /** The orders that count as purchases; or, instead, `histories`. */
+  orders?: readonly OrderFact[];
+  /** Each account's purchase days, as the store keeps them: same-day orders already merged. */
+  histories?: readonly PurchaseHistory[];
   settings?: PortfolioSettingsInput;
   statusChanges?: readonly StatusChangeFact[];
   notes?: readonly NoteFact[];
@@ -82,7 +85,10 @@ export function classifyPortfolio(input: PortfolioInput): PortfolioClassificatio
   const asOf = utcDay(input.asOf);
   const accounts = [...input.accounts].sort((a, b) => a.id - b.id);
   const known = new Set(accounts.map((account) => account.id));
-  const histories = buildHistories(input.orders.filter((order) => known.has(order.accountId)));
+  const orders = input.orders ?? [];
+  const histories = input.histories
+    ? new Map(input.histories.filter((history) => known.has(history.accountId)).map((history) => [history.accountId, history]))
+    : buildHistories(orders.filter((order) => known.has(order.accountId)));
   const summaries = accounts.map((account) => summarizeHistory(histories.get(account.id) ?? emptyHistory(account.id), asOf));
   const pairs = accounts.map((account, i) => ({ account, summary: summaries[i]! }));
 
@@ -129,7 +135,7 @@ export function classifyPortfolio(input: PortfolioInput): PortfolioClassificatio
       team: Object.fromEntries(TEAM_DIMENSIONS.map((d) => [d, analyseTeam(pairs, input.statusChanges ?? [], d, settings)])) as Record<TeamDimension, TeamAnalysis>,
       growth: growthPotentials(buying, settings)
         .sort((a, b) => (b.potential ?? -1) - (a.potential ?? -1) || a.accountId - b.accountId),
-      inactive: analyseInactive({ summaries: inactive.map((p) => p.summary), orders: input.orders, notes: input.notes ?? [] }, settings)
+      inactive: analyseInactive({ summaries: inactive.map((p) => p.summary), orders, notes: input.notes ?? [] }, settings)
         .sort((a, b) => b.score - a.score || a.accountId - b.accountId),
       goals: goalProgress(input.goals ?? [], pairs, asOf, settings),
     },

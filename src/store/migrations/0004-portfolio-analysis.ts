@@ -120,6 +120,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       order_count integer not null,
       last_purchase date,
       churn_signals text[] not null,
+      recovery_score double precision,
+      growth_potential_cents bigint,
       p_alive double precision,
       clv_cents bigint,
       reasons jsonb not null,

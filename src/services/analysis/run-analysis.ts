@@ -1,0 +1,127 @@
+// A classification run: reads the portfolio as of a day, classifies every account with the
+// pure rules, and stores each account's classes with the rule and figures that decided them.
+// A snapshot is the same run kept for history; an ordinary run replaces the previous one.
+import { daysBefore, utcDay } from '../../analytics/portfolio/calendar.js';
+import { type AccountClassification, classifyPortfolio } from '../../analytics/portfolio/classify-portfolio.js';
+import { analyseInactive, type InactiveAccount } from '../../analytics/portfolio/inactive.js';
+import type { GrowthPotential } from '../../analytics/portfolio/growth-potential.js';
+import { periodRevenue } from '../../analytics/portfolio/purchase-windows.js';
+import { canMergeRecords } from '../../domain/access.js';
+import { ClienteleError } from '../../domain/errors.js';
+import { batchRows, csvRow, pgTextArray } from '../../store/csv-rows.js';
+import { ACCOUNT_CLASS_COLUMNS, type AnalysisRun, type RunKind } from '../../store/repositories/analysis-runs.js';
+import { sessionStore, type Store } from '../../store/store.js';
+import { type Context, requireRole } from '../context.js';
+import { portfolioGoals, portfolioRules } from './portfolio-rules.js';
+
+export interface RunOptions {
+  /** YYYY-MM-DD; today (UTC) by default. Nothing after this day is read. */
+  asOf?: string;
+  kind?: RunKind;
+  now?: Date;
+  onProgress?: (step: string) => void;
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export function resolveAsOf(asOf: string | undefined, now: Date): string {
+  if (asOf === undefined) return utcDay(now.toISOString());
+  if (!ISO_DAY.test(asOf) || Number.isNaN(Date.parse(`${asOf}T00:00:00Z`)) || utcDay(`${asOf}T00:00:00Z`) !== asOf) {
+    throw new ClienteleError('invalid', `asOf must be a date as YYYY-MM-DD, not "${asOf}".`, 'asOf');
+  }
+  return asOf;
+}
+
+/** Who may start a run: whoever may change shared records (managers and admins), and the system. */
+export const canRunAnalysis = canMergeRecords;
+
+function classRow(runId: number, record: AccountClassification, revenuePeriod: Parameters<typeof periodRevenue>[1],
+  growth: GrowthPotential | undefined, inactive: InactiveAccount | undefined) {
+  const { summary } = record;
+  const rfm = record.rfm.figures;
+  const reasons = {
+    status: record.status, volumeTier: record.volumeTier, frequency: record.frequency, abc: record.abc, rfm: record.rfm,
+    churnSignals: record.churnSignals,
+    summary: {
+      firstPurchase: summary.firstPurchase, lastPurchase: summary.lastPurchase, daysSinceLastPurchase: summary.daysSinceLastPurchase,
+      orderCount: summary.orderCount, purchaseDays: summary.purchaseDayCount, revenue: summary.revenue, averageTicket: summary.averageTicket,
+      meanGapDays: summary.meanGapDays, medianGapDays: summary.medianGapDays,
+      revenueLast12Months: summary.revenueLast12Months, revenuePrevious12Months: summary.revenuePrevious12Months,
+    },
+    ...(growth && { growth }),
+    ...(inactive && { inactive }),
+  };
+  return csvRow([
+    runId, record.accountId, record.status.class, record.volumeTier.class, record.frequency.class, record.abc.class, record.rfm.class,
+    typeof rfm.recency === 'number' ? rfm.recency : null, typeof rfm.frequency === 'number' ? rfm.frequency : null,
+    typeof rfm.monetary === 'number' ? rfm.monetary : null,
+    summary.revenue, periodRevenue(summary, revenuePeriod), summary.averageTicket, summary.orderCount, summary.lastPurchase,
+    pgTextArray(record.churnSignals.map((s) => s.kind)),
+    inactive ? inactive.score : null, growth?.potential ?? null, null, null,
+    JSON.stringify(reasons),
+  ]);
+}
+
+export async function runAnalysis(ctx: Context, options: RunOptions = {}): Promise<AnalysisRun> {
+  requireRole(ctx, canRunAnalysis, 'run the portfolio analysis');
+  const started = Date.now();
+  const now = options.now ?? new Date();
+  const asOf = resolveAsOf(options.asOf, now);
+  const asOfEnd = new Date(`${daysBefore(asOf, -1)}T00:00:00Z`);
+  const { store } = ctx;
+  const progress = options.onProgress ?? (() => {});
+
+  progress('reading the portfolio');
+  const [settings, goals, accounts, histories, statusChanges] = await Promise.all([
+    portfolioRules(store), portfolioGoals(store), store.analysisFacts.accounts(),
+    store.purchaseHistories.list(), store.analysisFacts.statusChanges(asOfEnd),
+  ]);
+  // Accounts created after the as-of day did not exist then.
+  const existing = accounts.filter((account) => account.createdAt < asOfEnd.toISOString());
+
+  progress('classifying');
+  const result = classifyPortfolio({ asOf, accounts: existing, histories, settings, statusChanges, goals });
+
+  progress('explaining inactive accounts');
+  const inactiveSummaries = result.accounts.filter((r) => r.status.class === 'inactive').map((r) => r.summary);
+  const lastDays = new Map(inactiveSummaries.map((s) => [s.accountId, s.lastPurchase!]));
+  const [notes, lastOrders] = await Promise.all([
+    store.analysisFacts.recentNotes([...lastDays.keys()], asOfEnd, settings.inactive.notesShown),
+    store.analysisFacts.lastPurchaseOrders(lastDays),
+  ]);
+  result.portfolio.inactive = analyseInactive({ summaries: inactiveSummaries, orders: lastOrders, notes }, settings)
+    .sort((a, b) => b.score - a.score || a.accountId - b.accountId);
+
+  progress('saving');
+  const growthOf = new Map(result.portfolio.growth.map((g) => [g.accountId, g]));
+  const inactiveOf = new Map(result.portfolio.inactive.map((i) => [i.accountId, i]));
+  // The lists live per account (with the classes); the run keeps the portfolio-wide figures.
+  const { growth: _growth, inactive: _inactive, ...portfolio } = result.portfolio;
+  const runId = await store.connection.copyTransaction(async (session) => {
+    const tx = sessionStore(store.connection, session.db);
+    const id = await tx.analysisRuns.insertRun({
+      kind: options.kind ?? 'run', asOf, settings, portfolio, model: null, accountCount: result.accounts.length,
+      durationMs: 0, createdBy: ctx.actor.userId || null,
+    });
+    await session.copyCsv('account_classes', [...ACCOUNT_CLASS_COLUMNS],
+      batchRows((function* rows() {
+        for (const record of result.accounts) {
+          yield classRow(id, record, settings.revenuePeriod, growthOf.get(record.accountId), inactiveOf.get(record.accountId));
+        }
+      })()));
+    await session.db.updateTable('analysis_runs').set({ duration_ms: Date.now() - started }).where('id', '=', id).execute();
+    await tx.analysisRuns.pruneRunsBefore(id);
+    await tx.audit.record({ userId: ctx.actor.userId, action: 'create', entity: 'analysis_run', entityId: id, changes: { kind: [null, options.kind ?? 'run'], asOf: [null, asOf] } });
+    return id;
+  });
+  const run = await store.analysisRuns.latest();
+  if (!run || run.id !== runId) throw new Error(`analysis run ${runId} was not found after saving it`);
+  return run;
+}
+
+/** The latest run, or a clear error before the first one. */
+export async function latestRun(store: Store): Promise<AnalysisRun> {
+  const run = await store.analysisRuns.latest();
+  if (!run) throw new ClienteleError('not_found', 'The portfolio has not been analysed yet: run an analysis first (POST /api/v1/analysis/runs or `clientele analyze`).');
+  return run;
+}

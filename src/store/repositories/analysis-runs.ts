@@ -1,0 +1,157 @@
+// Classification runs and every account's classes in them. A run's per-account rows carry the
+// classes as columns (what lists filter and count on) and the rules and figures as JSON.
+import { type Expression, type SqlBool, sql } from 'kysely';
+import type { AccountScope } from '../../domain/access.js';
+import type { Executor } from '../executor.js';
+import type { AccountClassesTable } from '../schema.js';
+
+export type RunKind = 'run' | 'snapshot';
+
+export interface AnalysisRun {
+  id: number;
+  kind: RunKind;
+  asOf: string;
+  accountCount: number;
+  durationMs: number;
+  createdAt: string;
+  createdBy: number | null;
+  settings: Record<string, unknown>;
+}
+
+export interface AnalysisRunWithFigures extends AnalysisRun {
+  portfolio: Record<string, unknown>;
+  model: Record<string, unknown> | null;
+}
+
+/** One account's row in a run, as the analysis writes it. */
+export type AccountClassRow = Omit<AccountClassesTable, 'reasons'> & { reasons: Record<string, unknown> };
+
+export const CLASS_COLUMNS = ['status', 'volume_tier', 'frequency', 'abc', 'rfm_segment'] as const;
+export type ClassColumn = (typeof CLASS_COLUMNS)[number];
+
+export const ACCOUNT_CLASS_COLUMNS = [
+  'run_id', 'account_id', 'status', 'volume_tier', 'frequency', 'abc', 'rfm_segment', 'recency_score', 'frequency_score',
+  'monetary_score', 'revenue_cents', 'period_revenue_cents', 'average_ticket_cents', 'order_count', 'last_purchase',
+  'churn_signals', 'recovery_score', 'growth_potential_cents', 'p_alive', 'clv_cents', 'reasons',
+] as const satisfies readonly (keyof AccountClassesTable)[];
+
+const toRun = (r: { id: number; kind: RunKind; as_of: string; account_count: number; duration_ms: number; created_at: Date; created_by: number | null; settings: Record<string, unknown> }): AnalysisRun => ({
+  id: Number(r.id), kind: r.kind, asOf: r.as_of, accountCount: r.account_count, durationMs: r.duration_ms,
+  createdAt: r.created_at.toISOString(), createdBy: r.created_by === null ? null : Number(r.created_by), settings: r.settings,
+});
+
+const RUN_COLUMNS = ['id', 'kind', 'as_of', 'account_count', 'duration_ms', 'created_at', 'created_by', 'settings'] as const;
+
+/** Rows of account_classes of one run, restricted to the accounts in scope. */
+export function classesInScope(db: Executor, runId: number, scope: AccountScope) {
+  let query = db.selectFrom('account_classes as c').where('c.run_id', '=', runId);
+  if (scope.ownerId !== undefined) {
+    query = query.where(sql<SqlBool>`exists (select 1 from accounts a where a.id = c.account_id and a.owner_id = ${scope.ownerId})`);
+  }
+  return query;
+}
+
+export function analysisRunsRepository(db: Executor) {
+  return {
+    async insertRun(run: { kind: RunKind; asOf: string; settings: object; portfolio: object; model: object | null; accountCount: number; durationMs: number; createdBy: number | null }): Promise<number> {
+      const row = await db.insertInto('analysis_runs').values({
+        kind: run.kind, as_of: run.asOf, settings: JSON.stringify(run.settings), portfolio: JSON.stringify(run.portfolio),
+        model: run.model === null ? null : JSON.stringify(run.model), account_count: run.accountCount, duration_ms: run.durationMs,
+        created_by: run.createdBy,
+      }).returning('id').executeTakeFirstOrThrow();
+      return Number(row.id);
+    },
+
+    /** Ordinary runs give way to the newest; snapshots stay as history. */
+    async pruneRunsBefore(runId: number): Promise<void> {
+      await db.deleteFrom('analysis_runs').where('kind', '=', 'run').where('id', '<', runId).execute();
+    },
+
+    async latest(kind?: RunKind): Promise<AnalysisRun | undefined> {
+      let query = db.selectFrom('analysis_runs').select(RUN_COLUMNS).orderBy('id', 'desc').limit(1);
+      if (kind) query = query.where('kind', '=', kind);
+      const row = await query.executeTakeFirst();
+      return row && toRun(row);
+    },
+
+    async get(id: number): Promise<AnalysisRunWithFigures | undefined> {
+      const row = await db.selectFrom('analysis_runs').select([...RUN_COLUMNS, 'portfolio', 'model']).where('id', '=', id).executeTakeFirst();
+      return row && { ...toRun(row), portfolio: row.portfolio, model: row.model };
+    },
+
+    async list(kind?: RunKind, limit = 100): Promise<AnalysisRun[]> {
+      let query = db.selectFrom('analysis_runs').select(RUN_COLUMNS).orderBy('id', 'desc').limit(limit);
+      if (kind) query = query.where('kind', '=', kind);
+      return (await query.execute()).map(toRun);
+    },
+
+    /** The latest snapshot taken before the given run. */
+    async snapshotBefore(runId: number): Promise<AnalysisRun | undefined> {
+      const row = await db.selectFrom('analysis_runs').select(RUN_COLUMNS)
+        .where('kind', '=', 'snapshot').where('id', '<', runId).orderBy('id', 'desc').limit(1).executeTakeFirst();
+      return row && toRun(row);
+    },
+
+    async accountClasses(runId: number, accountId: number): Promise<AccountClassRow | undefined> {
+      const row = await db.selectFrom('account_classes').selectAll().where('run_id', '=', runId).where('account_id', '=', accountId).executeTakeFirst();
+      return row && normalise(row);
+    },
+
+    /** Accounts and revenue per class of one dimension, within scope. */
+    async countBy(runId: number, column: ClassColumn, scope: AccountScope): Promise<{ value: string; accounts: number; revenue: number }[]> {
+      const rows = await classesInScope(db, runId, scope)
+        .select([sql<string>`c.${sql.ref(column)}`.as('value'), sql<number>`count(*)::int`.as('accounts'), sql<number>`coalesce(sum(c.period_revenue_cents), 0)::bigint`.as('revenue')])
+        .groupBy(sql.ref(`c.${column}`)).execute();
+      return rows.map((r) => ({ value: r.value, accounts: Number(r.accounts), revenue: Number(r.revenue) }));
+    },
+
+    /** Accounts and revenue per pair of values of two columns, within scope. */
+    async crossCount(runId: number, rows: Expression<unknown>, columns: Expression<unknown>, scope: AccountScope) {
+      const result = await classesInScope(db, runId, scope)
+        .select([sql<string>`${rows}::text`.as('row'), sql<string>`${columns}::text`.as('column'), sql<number>`count(*)::int`.as('accounts'), sql<number>`coalesce(sum(c.period_revenue_cents), 0)::bigint`.as('revenue')])
+        .groupBy([sql`1`, sql`2`]).execute();
+      return result.map((r) => ({ row: r.row, column: r.column, accounts: Number(r.accounts), revenue: Number(r.revenue) }));
+    },
+
+    /** The period revenue of every ranked account in scope, largest first, with its class. */
+    async rankedRevenue(runId: number, scope: AccountScope): Promise<{ revenue: number; abc: string }[]> {
+      const rows = await classesInScope(db, runId, scope).select(['c.period_revenue_cents', 'c.abc'])
+        .where('c.period_revenue_cents', '>', 0).orderBy('c.period_revenue_cents', 'desc').orderBy('c.account_id').execute();
+      return rows.map((r) => ({ revenue: Number(r.period_revenue_cents), abc: r.abc }));
+    },
+
+    /** Rows that moved between two runs in one dimension: the matrix and the accounts. */
+    async movements(fromRun: number, toRun: number, column: ClassColumn, scope: AccountScope, limit: number) {
+      const base = () => {
+        let query = db.selectFrom('account_classes as t')
+          .innerJoin('account_classes as f', (join) => join.onRef('f.account_id', '=', 't.account_id').on('f.run_id', '=', fromRun))
+          .innerJoin('accounts as a', 'a.id', 't.account_id')
+          .where('t.run_id', '=', toRun);
+        if (scope.ownerId !== undefined) query = query.where('a.owner_id', '=', scope.ownerId);
+        return query;
+      };
+      const cells = await base()
+        .select([sql<string>`f.${sql.ref(column)}`.as('from'), sql<string>`t.${sql.ref(column)}`.as('to'), sql<number>`count(*)::int`.as('accounts')])
+        .groupBy([sql`1`, sql`2`]).execute();
+      const moved = await base()
+        .select(['t.account_id', 'a.name', sql<string>`f.${sql.ref(column)}`.as('from'), sql<string>`t.${sql.ref(column)}`.as('to'), 't.period_revenue_cents'])
+        .where(sql<SqlBool>`f.${sql.ref(column)} <> t.${sql.ref(column)}`)
+        .orderBy('t.period_revenue_cents', 'desc').orderBy('t.account_id').limit(limit).execute();
+      return {
+        cells: cells.map((c) => ({ from: c.from, to: c.to, accounts: Number(c.accounts) })),
+        moved: moved.map((m) => ({ accountId: Number(m.account_id), name: m.name, from: m.from, to: m.to, revenueCents: Number(m.period_revenue_cents) })),
+      };
+    },
+  };
+}
+
+function normalise(row: AccountClassRow): AccountClassRow {
+  return {
+    ...row,
+    run_id: Number(row.run_id), account_id: Number(row.account_id), revenue_cents: Number(row.revenue_cents),
+    period_revenue_cents: Number(row.period_revenue_cents),
+    average_ticket_cents: row.average_ticket_cents === null ? null : Number(row.average_ticket_cents),
+    growth_potential_cents: row.growth_potential_cents === null ? null : Number(row.growth_potential_cents),
+    clv_cents: row.clv_cents === null ? null : Number(row.clv_cents),
+  };
+}
