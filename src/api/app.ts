@@ -14,6 +14,7 @@ import { actorFromSession, actorFromToken } from '../services/auth.js';
 import { SignInThrottle } from '../services/sign-in-throttle.js';
 import { errorHandler, sendError } from './errors.js';
 import { accountRoutes } from './routes/accounts.js';
+import { analysisRoutes } from './routes/analysis.js';
 import { authRoutes, SESSION_COOKIE } from './routes/auth.js';
 import { auditRoutes } from './routes/audit.js';
 import { contactRoutes } from './routes/contacts.js';
@@ -27,6 +28,7 @@ import { productRoutes } from './routes/products.js';
 import { settingsRoutes } from './routes/settings.js';
 import { taskRoutes } from './routes/tasks.js';
 import { userRoutes } from './routes/users.js';
+import { WEB_DIST, webAppRoutes } from './web-app.js';
 import './request-context.js';
 
 export interface AppOptions {
@@ -35,6 +37,8 @@ export interface AppOptions {
   secureCookies?: boolean;
   throttle?: SignInThrottle;
   imports?: ImportJobs;
+  /** The built web app to serve at `/`; false serves the API alone. */
+  webRoot?: string | false;
 }
 
 export type App = FastifyInstance;
@@ -73,8 +77,6 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-  // Until the web app lands, the root leads people to the API reference rather than a 404.
-  app.get('/', { config: { public: true }, schema: { hide: true } }, (_request, reply) => reply.redirect('/api/docs'));
   app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true, engine: store.engine }));
 
   app.addHook('onRequest', async (request) => {
@@ -111,7 +113,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     await exportRoutes(api, deps);
     await duplicateRoutes(api, deps);
     await importRoutes(api, { ...deps, imports });
+    await analysisRoutes(api, deps);
   }, { prefix: '/api/v1' });
+  if (options.webRoot !== false) await app.register(webAppRoutes, { root: options.webRoot ?? WEB_DIST });
 
   return app as unknown as App;
 }

@@ -3,8 +3,30 @@ import {
   ACCOUNT_KINDS, ACCOUNT_SIZES, ACCOUNT_STATUSES, RELATIONSHIP_TYPES,
 } from '../customer-file.js';
 import {
-  Country, DateTime, Email, Enum, Id, ListQuery, Name, Nullable, Phone, Tag, Text, Timestamps, strict,
+  Country, DateTime, Email, Enum, Id, ListQuery, Money, Name, Nullable, Phone, Tag, Text, Timestamps, strict,
 } from './common.js';
+import { ABC_CLASSES } from '../../analytics/portfolio/abc.js';
+import { FREQUENCY_CLASSES } from '../../analytics/portfolio/frequency.js';
+import { RFM_SEGMENTS } from '../../analytics/portfolio/rfm-segments.js';
+import { STATUS_CLASSES } from '../../analytics/portfolio/status.js';
+import { VOLUME_TIERS } from '../../analytics/portfolio/volume-tier.js';
+
+/** The activity classes that are not also lifecycle statuses (ex_customer is both, and means the same). */
+export const ACTIVITY_STATUSES = STATUS_CLASSES.filter((c) => !(ACCOUNT_STATUSES as readonly string[]).includes(c));
+
+/** An account's classes in the latest analysis run, carried by list rows. */
+export const AccountClassesBriefSchema = Type.Object({
+  asOf: Type.String(),
+  status: Enum(STATUS_CLASSES),
+  abc: Enum(ABC_CLASSES),
+  rfm: Type.String(),
+  volumeTier: Enum(VOLUME_TIERS),
+  frequency: Enum(FREQUENCY_CLASSES),
+  revenue: Money,
+  churnSignals: Type.Array(Type.String()),
+  clv: Nullable(Money),
+  pAlive: Nullable(Type.Number()),
+}, { $id: 'AccountClassesBrief' });
 
 const editable = {
   externalId: Nullable(Text(100, { minLength: 1 })),
@@ -34,6 +56,7 @@ export const AccountSchema = Type.Object({
   ...editable,
   statusChangedAt: DateTime,
   ...Timestamps,
+  classes: Type.Optional(Nullable(AccountClassesBriefSchema)),
 }, { $id: 'Account' });
 export type Account = Static<typeof AccountSchema>;
 
@@ -46,11 +69,21 @@ export type AccountCreate = Static<typeof AccountCreateSchema>;
 export const AccountPatchSchema = Type.Partial(Type.Object(editable), { ...strict, minProperties: 1, $id: 'AccountPatch' });
 export type AccountPatch = Static<typeof AccountPatchSchema>;
 
-export const ACCOUNT_SORTS = ['name', '-name', 'createdAt', '-createdAt', 'updatedAt', '-updatedAt'] as const;
+export const ACCOUNT_SORTS = ['name', '-name', 'createdAt', '-createdAt', 'updatedAt', '-updatedAt', 'revenue', '-revenue', 'clv', '-clv'] as const;
 
 export const AccountListQuerySchema = Type.Object({
   ...ListQuery,
-  status: Type.Optional(Enum(ACCOUNT_STATUSES)),
+  status: Type.Optional(Enum([...ACCOUNT_STATUSES, ...ACTIVITY_STATUSES],
+    'A lifecycle status (suspect, lead, prospect, customer, ex_customer, partner) or an activity class of the latest analysis (current, active, inactive, potential, probable, unqualified)')),
+  abc: Type.Optional(Enum(ABC_CLASSES, 'ABC class in the latest analysis')),
+  rfm: Type.Optional(Enum([...RFM_SEGMENTS, 'none'], 'RFM segment in the latest analysis')),
+  tier: Type.Optional(Enum(VOLUME_TIERS, 'Sales-volume tier in the latest analysis')),
+  frequency: Type.Optional(Enum(FREQUENCY_CLASSES, 'Purchase frequency in the latest analysis')),
+  churn: Type.Optional(Type.Boolean({ description: 'true: only accounts with a pre-churn signal; false: only those without' })),
+  clvMin: Type.Optional(Money),
+  clvMax: Type.Optional(Money),
+  pAliveMin: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+  pAliveMax: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
   ownerId: Type.Optional(Id),
   segment: Type.Optional(Text(100)),
   sector: Type.Optional(Text(100)),

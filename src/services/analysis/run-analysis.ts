@@ -13,6 +13,7 @@ import { ACCOUNT_CLASS_COLUMNS, type AnalysisRun, type RunKind } from '../../sto
 import { sessionStore, type Store } from '../../store/store.js';
 import { type Context, requireRole } from '../context.js';
 import { portfolioGoals, portfolioRules } from './portfolio-rules.js';
+import type { PortfolioSettings } from '../../analytics/portfolio/settings.js';
 
 export interface RunOptions {
   /** YYYY-MM-DD; today (UTC) by default. Nothing after this day is read. */
@@ -62,19 +63,12 @@ function classRow(runId: number, record: AccountClassification, revenuePeriod: P
   ]);
 }
 
-export async function runAnalysis(ctx: Context, options: RunOptions = {}): Promise<AnalysisRun> {
-  requireRole(ctx, canRunAnalysis, 'run the portfolio analysis');
-  const started = Date.now();
-  const now = options.now ?? new Date();
-  const asOf = resolveAsOf(options.asOf, now);
+/** Classifies the portfolio as of a day with the given rules, reading the store but writing nothing. */
+export async function computeAnalysis(store: Store, asOf: string, settings: PortfolioSettings, progress: (step: string) => void = () => {}) {
   const asOfEnd = new Date(`${daysBefore(asOf, -1)}T00:00:00Z`);
-  const { store } = ctx;
-  const progress = options.onProgress ?? (() => {});
-
   progress('reading the portfolio');
-  const [settings, goals, accounts, histories, statusChanges] = await Promise.all([
-    portfolioRules(store), portfolioGoals(store), store.analysisFacts.accounts(),
-    store.purchaseHistories.list(), store.analysisFacts.statusChanges(asOfEnd),
+  const [goals, accounts, histories, statusChanges] = await Promise.all([
+    portfolioGoals(store), store.analysisFacts.accounts(), store.purchaseHistories.list(), store.analysisFacts.statusChanges(asOfEnd),
   ]);
   // Accounts created after the as-of day did not exist then.
   const existing = accounts.filter((account) => account.createdAt < asOfEnd.toISOString());
@@ -91,6 +85,17 @@ export async function runAnalysis(ctx: Context, options: RunOptions = {}): Promi
   ]);
   result.portfolio.inactive = analyseInactive({ summaries: inactiveSummaries, orders: lastOrders, notes }, settings)
     .sort((a, b) => b.score - a.score || a.accountId - b.accountId);
+  return result;
+}
+
+export async function runAnalysis(ctx: Context, options: RunOptions = {}): Promise<AnalysisRun> {
+  requireRole(ctx, canRunAnalysis, 'run the portfolio analysis');
+  const started = Date.now();
+  const asOf = resolveAsOf(options.asOf, options.now ?? new Date());
+  const { store } = ctx;
+  const progress = options.onProgress ?? (() => {});
+  const settings = await portfolioRules(store);
+  const result = await computeAnalysis(store, asOf, settings, progress);
 
   progress('saving');
   const growthOf = new Map(result.portfolio.growth.map((g) => [g.accountId, g]));

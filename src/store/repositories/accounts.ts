@@ -6,7 +6,9 @@ import { phoneDigitsOfQuery } from '../../domain/phone-numbers.js';
 import { normalizeForSearch, searchTextOf } from '../../domain/search-text.js';
 import type { AccountsTable } from '../schema.js';
 import { type Executor, isoRequired } from '../executor.js';
-import { afterCursor, containsPattern, type Page, parseSort, toPage } from '../keyset.js';
+import { afterCursor, containsPattern, decodeCursor, type Page, parseSort, toPage } from '../keyset.js';
+import { ACCOUNT_STATUSES } from '../../domain/customer-file.js';
+import { cents, formatMoney, parseMoney } from '../../domain/money.js';
 
 type Row = Selectable<AccountsTable>;
 
@@ -15,7 +17,9 @@ export function accountSearchText(a: { name: string; external_id: string | null;
   return searchTextOf([a.name, a.external_id, a.email, a.website, a.city], [a.phone]);
 }
 
-const SORT_COLUMNS = { name: 'name', createdAt: 'created_at', updatedAt: 'updated_at' };
+const SORT_COLUMNS = { name: 'name', createdAt: 'created_at', updatedAt: 'updated_at', revenue: 'revenue_cents', clv: 'clv_cents' };
+/** Sorts on a figure of the latest analysis run: the cursor's column name and the run's column. */
+const CLASS_SORTS: Record<string, string> = { revenue_cents: 'period_revenue_cents', clv_cents: 'clv_cents' };
 
 export function toAccount(row: Row): Account {
   return {
@@ -63,6 +67,30 @@ function columns(input: AccountPatch) {
 }
 
 export function accountsRepository(db: Executor) {
+  /** Each account of a page with its classes in the latest analysis run (null before the first run or for newer accounts). */
+  async function withClasses(page: Page<Account>): Promise<Page<Account>> {
+    if (!page.items.length) return page;
+    const rows = await db.selectFrom('account_classes as c').innerJoin('analysis_runs as r', 'r.id', 'c.run_id')
+      .select(['c.account_id', 'r.as_of', 'c.status', 'c.abc', 'c.rfm_segment', 'c.volume_tier', 'c.frequency', 'c.period_revenue_cents', 'c.churn_signals', 'c.clv_cents', 'c.p_alive'])
+      .where('c.run_id', '=', sql<number>`(select max(id) from analysis_runs)`)
+      .where('c.account_id', 'in', page.items.map((a) => a.id)).execute();
+    const byId = new Map(rows.map((r) => [Number(r.account_id), r]));
+    return {
+      ...page,
+      items: page.items.map((account) => {
+        const r = byId.get(account.id);
+        return {
+          ...account,
+          classes: r ? {
+            asOf: r.as_of, status: r.status, abc: r.abc, rfm: r.rfm_segment, volumeTier: r.volume_tier, frequency: r.frequency,
+            revenue: formatMoney(cents(Number(r.period_revenue_cents))), churnSignals: r.churn_signals,
+            clv: r.clv_cents === null ? null : formatMoney(cents(Number(r.clv_cents))), pAlive: r.p_alive,
+          } as Account['classes'] : null,
+        };
+      }),
+    };
+  }
+
   const scoped = (scope: AccountScope) => {
     let query = db.selectFrom('accounts');
     if (scope.ownerId !== undefined) query = query.where('accounts.owner_id', '=', scope.ownerId);
@@ -89,7 +117,22 @@ export function accountsRepository(db: Executor) {
       const limit = query.limit ?? 50;
       const sort = parseSort(query.sort, SORT_COLUMNS, 'name');
       let q = scoped(scope).selectAll();
-      if (query.status) q = q.where('status', '=', query.status);
+      // Class filters and sorts read the latest analysis run; with no run, no account has a class.
+      const latestRun = sql`(select max(id) from analysis_runs)`;
+      const classOf = (column: string) =>
+        sql`(select ${sql.ref(`c.${column}`)} from account_classes c where c.run_id = ${latestRun} and c.account_id = accounts.id)`;
+      const classIs = (column: string, value: unknown) => sql<boolean>`${classOf(column)} = ${value}`;
+      if (query.status && (ACCOUNT_STATUSES as readonly string[]).includes(query.status)) q = q.where('status', '=', query.status as AccountStatus);
+      else if (query.status) q = q.where(classIs('status', query.status));
+      if (query.abc) q = q.where(classIs('abc', query.abc));
+      if (query.rfm) q = q.where(classIs('rfm_segment', query.rfm));
+      if (query.tier) q = q.where(classIs('volume_tier', query.tier));
+      if (query.frequency) q = q.where(classIs('frequency', query.frequency));
+      if (query.churn !== undefined) q = q.where(sql<boolean>`coalesce(cardinality(${classOf('churn_signals')}), 0) ${sql.raw(query.churn ? '>' : '=')} 0`);
+      if (query.clvMin !== undefined) q = q.where(sql<boolean>`${classOf('clv_cents')} >= ${parseMoney(query.clvMin)}`);
+      if (query.clvMax !== undefined) q = q.where(sql<boolean>`${classOf('clv_cents')} <= ${parseMoney(query.clvMax)}`);
+      if (query.pAliveMin !== undefined) q = q.where(sql<boolean>`${classOf('p_alive')} >= ${query.pAliveMin}`);
+      if (query.pAliveMax !== undefined) q = q.where(sql<boolean>`${classOf('p_alive')} <= ${query.pAliveMax}`);
       if (query.ownerId) q = q.where('owner_id', '=', query.ownerId);
       if (query.segment) q = q.where('segment', '=', query.segment);
       if (query.sector) q = q.where('sector', '=', query.sector);
@@ -109,6 +152,17 @@ export function accountsRepository(db: Executor) {
         q = q.where((eb) => eb.or([term, ...(digits ? [digits] : [])].map((text) =>
           sql<boolean>`(search_text || ' | ' || contacts_search_text) like ${containsPattern(text)}`)));
       }
+      const classSort = CLASS_SORTS[sort.column];
+      if (classSort) {
+        // Accounts without the figure sort as -1, below every real amount.
+        const key = sql<number>`coalesce(${classOf(classSort)}, -1)`;
+        if (query.cursor) {
+          const [value, id] = decodeCursor(query.cursor, sort.column);
+          q = q.where(sql<boolean>`(${key}, accounts.id) ${sql.raw(sort.direction === 'asc' ? '>' : '<')} (${value}, ${id})`);
+        }
+        const rows = await q.select(key.as(sort.column)).orderBy(key, sort.direction).orderBy('id', sort.direction).limit(limit + 1).execute();
+        return withClasses(toPage(rows.map((r) => ({ ...r, [sort.column]: Number(r[sort.column as keyof typeof r]) })), limit, sort, toAccount));
+      }
       if (query.cursor) {
         const cursor = query.cursor;
         q = q.where((eb) => afterCursor(eb, 'accounts', sort, cursor));
@@ -118,7 +172,7 @@ export function accountsRepository(db: Executor) {
         .orderBy('id', sort.direction)
         .limit(limit + 1)
         .execute();
-      return toPage(rows, limit, sort, toAccount);
+      return withClasses(toPage(rows, limit, sort, toAccount));
     },
 
     async insert(input: AccountCreate, at: Date = new Date()): Promise<Account> {

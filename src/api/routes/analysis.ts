@@ -1,0 +1,80 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { type TSchema, Type } from 'typebox';
+import {
+  AnalysisListQuerySchema, FlexibleObject, GoalsBodySchema, MatrixQuerySchema, MovementsQuerySchema, PortfolioRulesSchema,
+  RunCreateSchema, RunListQuerySchema, RunQuerySchema, RunSchema, SectionsQuerySchema, TeamQuerySchema,
+} from '../../domain/schemas/analysis.js';
+import {
+  abcView, accountClasses, accountList, goalsView, matrixView, movementsView, overview, rfmView, sectionsView, teamView,
+} from '../../services/analysis/analysis-views.js';
+import { portfolioGoals, portfolioRules, setPortfolioGoals, setPortfolioRules } from '../../services/analysis/portfolio-rules.js';
+import { previewRules } from '../../services/analysis/preview-rules.js';
+import { latestRun, runAnalysis } from '../../services/analysis/run-analysis.js';
+import type { RouteDeps } from '../app.js';
+import { contextOf } from '../request-context.js';
+import { errors, IdParams } from './shared.js';
+
+const tags = ['analysis'];
+function read<Q extends TSchema = typeof RunQuerySchema>(summary: string, querystring?: Q) {
+  return { schema: { tags, summary, querystring: (querystring ?? RunQuerySchema) as Q, response: { 200: FlexibleObject, ...errors(400, 401, 403, 404) } } };
+}
+
+export async function analysisRoutes(base: FastifyInstance, { store }: RouteDeps) {
+  const app = base.withTypeProvider<TypeBoxTypeProvider>();
+  const ctx = (request: Parameters<typeof contextOf>[1]) => contextOf(store, request);
+
+  app.post('/analysis/runs', {
+    schema: { tags, summary: 'Classify the portfolio now (managers and admins); a snapshot is kept as history', body: RunCreateSchema, response: { 201: RunSchema, ...errors(400, 401, 403) } },
+  }, async (request, reply) => reply.status(201).send(await runAnalysis(ctx(request), { asOf: request.body.asOf, kind: request.body.snapshot ? 'snapshot' : 'run' })));
+
+  app.get('/analysis/runs', {
+    schema: { tags, summary: 'The latest run and every snapshot, newest first', querystring: RunListQuerySchema, response: { 200: Type.Object({ items: Type.Array(RunSchema) }), ...errors(400, 401) } },
+  }, async (request) => ({ items: await store.analysisRuns.list(request.query.kind) }));
+
+  app.get('/analysis/runs/latest', {
+    schema: { tags, summary: 'The run every figure is read from', response: { 200: RunSchema, ...errors(401, 404) } },
+  }, () => latestRun(store));
+
+  app.get('/analysis/overview', read('Accounts and revenue per class of every classification, and pre-churn signals'),
+    (request) => overview(ctx(request), request.query.run));
+  app.get('/analysis/abc', read('ABC / Pareto: the chart, the classes and the concentration figures'),
+    (request) => abcView(ctx(request), request.query.run));
+  app.get('/analysis/rfm', read('The RFM grid (recency × frequency scores) and the accounts per segment'),
+    (request) => rfmView(ctx(request), request.query.run));
+  app.get('/analysis/matrix', read('Accounts and revenue crossed by any two classes or account fields', MatrixQuerySchema),
+    (request) => matrixView(ctx(request), request.query.rows, request.query.columns, request.query.run));
+  app.get('/analysis/sections', read('Counts, revenue, A/B/C mix, active rate and churn signals by one dimension or two crossed', SectionsQuerySchema),
+    (request) => sectionsView(ctx(request), request.query.by, request.query.cross, request.query.run));
+  app.get('/analysis/churn', read('Accounts with pre-churn signals, largest revenue first, each with its reasons', AnalysisListQuerySchema),
+    (request) => accountList(ctx(request), 'churn', { ...request.query, runId: request.query.run }));
+  app.get('/analysis/inactive', read('Inactive accounts, most worth recovering first: since when, what they last bought, their last notes, revenue at stake', AnalysisListQuerySchema),
+    (request) => accountList(ctx(request), 'inactive', { ...request.query, runId: request.query.run }));
+  app.get('/analysis/growth', read('Active accounts with most room to grow against alike accounts', AnalysisListQuerySchema),
+    (request) => accountList(ctx(request), 'growth', { ...request.query, runId: request.query.run }));
+  app.get('/analysis/team', read('Per rep and type of account: accounts, revenue, retention, conversion, and who does best', TeamQuerySchema),
+    (request) => teamView(ctx(request), request.query.by, request.query.run));
+  app.get('/analysis/goals', read('Portfolio goals, their progress now and at every snapshot', Type.Object({}, { additionalProperties: false })),
+    (request) => goalsView(ctx(request)));
+  app.get('/analysis/movements', read('Accounts that moved between classes since a snapshot', MovementsQuerySchema),
+    (request) => movementsView(ctx(request), request.query.dimension, request.query));
+  app.get('/accounts/:id/classes', {
+    schema: { tags, summary: 'The account\'s classes, each with its rule and figures, and their history', params: IdParams, response: { 200: FlexibleObject, ...errors(401, 404) } },
+  }, (request) => accountClasses(ctx(request), request.params.id));
+
+  app.get('/settings/portfolio', {
+    schema: { tags: ['settings'], summary: 'The classification rules in force, every field with its value', response: { 200: FlexibleObject, ...errors(401) } },
+  }, () => portfolioRules(store));
+  app.put('/settings/portfolio', {
+    schema: { tags: ['settings'], summary: 'Change the classification rules (admins); takes effect at the next run', body: PortfolioRulesSchema, response: { 200: FlexibleObject, ...errors(400, 401, 403, 422) } },
+  }, (request) => setPortfolioRules(ctx(request), request.body));
+  app.post('/settings/portfolio/preview', {
+    schema: { tags: ['settings'], summary: 'How many accounts proposed rules would move between classes, against the latest run', body: PortfolioRulesSchema, response: { 200: FlexibleObject, ...errors(400, 401, 403, 404, 422) } },
+  }, (request) => previewRules(ctx(request), request.body));
+  app.get('/settings/goals', {
+    schema: { tags: ['settings'], summary: 'The portfolio goals', response: { 200: GoalsBodySchema, ...errors(401) } },
+  }, async () => ({ goals: await portfolioGoals(store) }));
+  app.put('/settings/goals', {
+    schema: { tags: ['settings'], summary: 'Replace the portfolio goals (admins)', body: GoalsBodySchema, response: { 200: GoalsBodySchema, ...errors(400, 401, 403) } },
+  }, async (request) => ({ goals: await setPortfolioGoals(ctx(request), request.body.goals) }));
+}

@@ -1,0 +1,76 @@
+// The analysis API's inputs, validated at the boundary, and the shapes it answers with.
+import { Type, type Static, type TSchema } from 'typebox';
+import { DEFAULT_PORTFOLIO_SETTINGS, type PortfolioSettingsInput, REVENUE_PERIODS, VOLUME_TIER_METHODS } from '../../analytics/portfolio/settings.js';
+import { GOAL_COMPARATORS, GOAL_METRICS } from '../../analytics/portfolio/goals.js';
+import { SECTION_DIMENSIONS } from '../../analytics/portfolio/sections.js';
+import { Enum, Id } from './common.js';
+
+const strict = { additionalProperties: false } as const;
+export const IsoDay = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'A day as YYYY-MM-DD' });
+
+export const CLASS_DIMENSION_NAMES = ['status', 'abc', 'rfm', 'volumeTier', 'frequency'] as const;
+export const MATRIX_DIMENSION_NAMES = [...CLASS_DIMENSION_NAMES, 'recencyScore', 'frequencyScore', 'monetaryScore', ...SECTION_DIMENSIONS] as const;
+
+export const RunCreateSchema = Type.Object({
+  asOf: Type.Optional(IsoDay),
+  snapshot: Type.Optional(Type.Boolean({ description: 'Keep the run as history (a snapshot); otherwise it replaces the previous ordinary run' })),
+}, strict);
+
+export const RunSchema = Type.Object({
+  id: Id, kind: Enum(['run', 'snapshot'] as const), asOf: IsoDay, accountCount: Type.Integer(), durationMs: Type.Integer(),
+  createdAt: Type.String(), createdBy: Type.Union([Id, Type.Null()]),
+}, { $id: 'AnalysisRun' });
+
+export const RunQuerySchema = Type.Object({ run: Type.Optional(Id) }, strict);
+export const RunListQuerySchema = Type.Object({ kind: Type.Optional(Enum(['run', 'snapshot'] as const)) }, strict);
+
+export const MatrixQuerySchema = Type.Object({
+  rows: Enum(MATRIX_DIMENSION_NAMES), columns: Enum(MATRIX_DIMENSION_NAMES), run: Type.Optional(Id),
+}, strict);
+
+export const SectionsQuerySchema = Type.Object({
+  by: Enum(SECTION_DIMENSIONS), cross: Type.Optional(Enum(SECTION_DIMENSIONS)), run: Type.Optional(Id),
+}, strict);
+
+export const AnalysisListQuerySchema = Type.Object({
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0 })),
+  run: Type.Optional(Id),
+}, strict);
+
+export const TeamQuerySchema = Type.Object({ by: Enum(['segment', 'size'] as const), run: Type.Optional(Id) }, strict);
+
+export const MovementsQuerySchema = Type.Object({
+  dimension: Enum(CLASS_DIMENSION_NAMES),
+  from: Type.Optional(Id), to: Type.Optional(Id),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+}, strict);
+
+export const GoalSchema = Type.Object({
+  metric: Enum(GOAL_METRICS),
+  target: Type.Number(),
+  comparator: Enum(GOAL_COMPARATORS),
+  period: Type.Object({ start: IsoDay, end: IsoDay }, strict),
+}, { ...strict, $id: 'Goal' });
+export const GoalsSchema = Type.Array(GoalSchema, { maxItems: 100 });
+
+const RULE_CHOICES: Record<string, readonly string[]> = { revenuePeriod: REVENUE_PERIODS, method: VOLUME_TIER_METHODS };
+
+/** Any subset of the rules, shaped like the defaults; ranges are checked by the analytics' own resolver, which names the field at fault. */
+function partialOf(value: object): TSchema {
+  return Type.Object(Object.fromEntries(Object.entries(value).map(([key, v]) => [key, Type.Optional(
+    typeof v === 'object' && v !== null ? partialOf(v)
+      : typeof v === 'number' ? Type.Number()
+        : Enum(RULE_CHOICES[key] ?? [String(v)]),
+  )])), strict);
+}
+
+export const PortfolioRulesSchema = Type.Unsafe<PortfolioSettingsInput>({
+  ...partialOf(DEFAULT_PORTFOLIO_SETTINGS),
+  description: 'Any subset of the classification rules; GET /settings/portfolio shows every field with its value',
+});
+export const GoalsBodySchema = Type.Object({ goals: GoalsSchema }, strict);
+
+export const FlexibleObject = Type.Object({}, { additionalProperties: true });
+
+export type RunCreate = Static<typeof RunCreateSchema>;

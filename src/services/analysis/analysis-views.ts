@@ -1,0 +1,242 @@
+// What the team reads from the latest analysis run: counts per class, the Pareto chart, the
+// RFM grid, sections, lists and movements. Everything is cut to the actor's portfolio, so a
+// rep limited to their own accounts sees figures about them only.
+import { sql, type Expression } from 'kysely';
+import { SECTION_DIMENSIONS, type Section, type SectionDimension, type SectionRow, sectionsBy } from '../../analytics/portfolio/sections.js';
+import { paretoFigures } from '../../analytics/portfolio/pareto.js';
+import { RFM_SEGMENTS } from '../../analytics/portfolio/rfm-segments.js';
+import type { PortfolioSettings } from '../../analytics/portfolio/settings.js';
+import type { StatusClass } from '../../analytics/portfolio/status.js';
+import type { AbcClass } from '../../analytics/portfolio/abc.js';
+import { CHURN_SIGNAL_KINDS } from '../../analytics/portfolio/churn-signals.js';
+import { ClienteleError, notFound } from '../../domain/errors.js';
+import { cents, formatMoney } from '../../domain/money.js';
+import { type AnalysisRun, type ClassColumn, classesInScope } from '../../store/repositories/analysis-runs.js';
+import { type Context, requireVisibleAccount, scopeOf } from '../context.js';
+import { latestRun } from './run-analysis.js';
+
+export const CLASS_DIMENSIONS = {
+  status: 'status', abc: 'abc', rfm: 'rfm_segment', volumeTier: 'volume_tier', frequency: 'frequency',
+} as const satisfies Record<string, ClassColumn>;
+export type ClassDimension = keyof typeof CLASS_DIMENSIONS;
+
+export const MATRIX_DIMENSIONS = [
+  ...Object.keys(CLASS_DIMENSIONS) as ClassDimension[], 'recencyScore', 'frequencyScore', 'monetaryScore', ...SECTION_DIMENSIONS,
+] as const;
+export type MatrixDimension = (typeof MATRIX_DIMENSIONS)[number];
+
+const ACCOUNT_COLUMN: Record<SectionDimension, string> = {
+  country: 'country', segment: 'segment', sector: 'sector', relationshipType: 'relationship_type', size: 'size', owner: 'owner_id',
+};
+
+function matrixExpression(dimension: MatrixDimension): Expression<unknown> {
+  if (dimension in CLASS_DIMENSIONS) return sql.ref(`c.${CLASS_DIMENSIONS[dimension as ClassDimension]}`);
+  if (dimension === 'recencyScore') return sql.ref('c.recency_score');
+  if (dimension === 'frequencyScore') return sql.ref('c.frequency_score');
+  if (dimension === 'monetaryScore') return sql.ref('c.monetary_score');
+  return sql`(select ${sql.ref(`a.${ACCOUNT_COLUMN[dimension as SectionDimension]}`)} from accounts a where a.id = c.account_id)`;
+}
+
+/** The run to read: the one asked for (it must exist), or the latest. */
+async function pickRun(ctx: Context, runId?: number): Promise<AnalysisRun> {
+  if (runId === undefined) return latestRun(ctx.store);
+  const run = await ctx.store.analysisRuns.get(runId);
+  if (!run) throw notFound('Analysis run', runId);
+  return run;
+}
+
+const runInfo = (run: AnalysisRun) => ({ id: run.id, kind: run.kind, asOf: run.asOf, createdAt: run.createdAt, accountCount: run.accountCount });
+
+export async function overview(ctx: Context, runId?: number) {
+  const run = await pickRun(ctx, runId);
+  const scope = await scopeOf(ctx);
+  const classes: Record<string, Record<string, { accounts: number; revenue: string }>> = {};
+  let accounts = 0;
+  let revenue = 0;
+  for (const [dimension, column] of Object.entries(CLASS_DIMENSIONS)) {
+    const counts = await ctx.store.analysisRuns.countBy(run.id, column, scope);
+    classes[dimension] = Object.fromEntries(counts.map((c) => [c.value, { accounts: c.accounts, revenue: formatMoney(cents(c.revenue)) }]));
+    if (dimension === 'status') {
+      accounts = counts.reduce((n, c) => n + c.accounts, 0);
+      revenue = counts.reduce((n, c) => n + c.revenue, 0);
+    }
+  }
+  const signals = await classesInScope(ctx.store.connection.db, run.id, scope)
+    .select([sql<string>`unnest(c.churn_signals)`.as('kind')]).execute();
+  const churnAccounts = await classesInScope(ctx.store.connection.db, run.id, scope)
+    .select(sql<number>`count(*)::int`.as('n')).where(sql<boolean>`cardinality(c.churn_signals) > 0`).executeTakeFirstOrThrow();
+  const bySignal = Object.fromEntries(CHURN_SIGNAL_KINDS.map((kind) => [kind, 0])) as Record<string, number>;
+  for (const { kind } of signals) bySignal[kind] = (bySignal[kind] ?? 0) + 1;
+  return {
+    run: runInfo(run), accounts, revenue: formatMoney(cents(revenue)), classes,
+    churn: { accounts: Number(churnAccounts.n), signals: bySignal },
+  };
+}
+
+export async function abcView(ctx: Context, runId?: number) {
+  const run = await pickRun(ctx, runId);
+  const settings = run.settings as unknown as PortfolioSettings;
+  const ranked = await ctx.store.analysisRuns.rankedRevenue(run.id, await scopeOf(ctx));
+  const pareto = paretoFigures(ranked.map((r) => r.revenue), settings.abc.topAccountShare, settings.abc.chartMaxPoints);
+  const classes: Record<string, { accounts: number; revenue: string; accountShare: number | null; revenueShare: number | null }> = {};
+  for (const abc of ['A', 'B', 'C'] as const) {
+    const rows = ranked.filter((r) => r.abc === abc);
+    const total = rows.reduce((n, r) => n + r.revenue, 0);
+    classes[abc] = {
+      accounts: rows.length, revenue: formatMoney(cents(total)),
+      accountShare: ranked.length ? rows.length / ranked.length : null,
+      revenueShare: pareto.totalRevenue ? total / pareto.totalRevenue : null,
+    };
+  }
+  return {
+    run: runInfo(run), period: settings.revenuePeriod, rankedAccounts: pareto.accounts, totalRevenue: formatMoney(cents(pareto.totalRevenue)),
+    points: pareto.points, classes,
+    thresholds: { aMaxShare: settings.abc.aMaxShare, bMaxShare: settings.abc.bMaxShare },
+    topShare: { accountShare: settings.abc.topAccountShare, revenueShare: pareto.topRevenueShare },
+    gini: pareto.gini,
+  };
+}
+
+export async function matrixView(ctx: Context, rows: MatrixDimension, columns: MatrixDimension, runId?: number) {
+  const run = await pickRun(ctx, runId);
+  const cells = await ctx.store.analysisRuns.crossCount(run.id, matrixExpression(rows), matrixExpression(columns), await scopeOf(ctx));
+  const values = (pick: 'row' | 'column') => [...new Set(cells.map((c) => c[pick]))].sort((a, b) => String(a).localeCompare(String(b)));
+  return {
+    run: runInfo(run), rows: values('row'), columns: values('column'),
+    cells: cells.map((c) => ({ row: c.row, column: c.column, accounts: c.accounts, revenue: formatMoney(cents(c.revenue)) })),
+  };
+}
+
+export async function rfmView(ctx: Context, runId?: number) {
+  const run = await pickRun(ctx, runId);
+  const scope = await scopeOf(ctx);
+  const cells = await ctx.store.analysisRuns.crossCount(run.id, sql.ref('c.recency_score'), sql.ref('c.frequency_score'), scope);
+  const segments = Object.fromEntries(RFM_SEGMENTS.map((s) => [s, 0])) as Record<string, number>;
+  for (const c of await ctx.store.analysisRuns.countBy(run.id, 'rfm_segment', scope)) if (c.value in segments) segments[c.value] = c.accounts;
+  return {
+    run: runInfo(run),
+    cells: cells.filter((c) => c.row !== null).map((c) => ({ recency: Number(c.row), frequency: Number(c.column), accounts: c.accounts, revenue: formatMoney(cents(c.revenue)) })),
+    segments,
+  };
+}
+
+function sectionJson(section: Section) {
+  return {
+    key: Object.fromEntries(section.dimensions.map((d, i) => [d, section.key[i] ?? null])),
+    accounts: section.accounts, buyers: section.buyers, activeAccounts: section.activeAccounts, activeRate: section.activeRate,
+    revenue: formatMoney(section.revenue), revenueShare: section.revenueShare,
+    abc: { A: section.abc.A, B: section.abc.B, C: section.abc.C }, accountsWithChurnSignals: section.accountsWithChurnSignals,
+  };
+}
+
+export async function sectionsView(ctx: Context, by: SectionDimension, cross?: SectionDimension, runId?: number) {
+  if (cross === by) throw new ClienteleError('invalid', `Cross ${by} with another dimension, not itself.`, 'cross');
+  const run = await pickRun(ctx, runId);
+  const rows = await classesInScope(ctx.store.connection.db, run.id, await scopeOf(ctx))
+    .innerJoin('accounts as a', 'a.id', 'c.account_id')
+    .select(['c.account_id', 'c.period_revenue_cents', 'c.order_count', 'c.status', 'c.abc', 'c.churn_signals',
+      'a.status as lifecycle', 'a.segment', 'a.sector', 'a.size', 'a.relationship_type', 'a.country', 'a.owner_id',
+      'a.has_interest', 'a.has_financial_capacity', 'a.created_at'])
+    .execute();
+  const sectionRows: SectionRow[] = rows.map((r) => ({
+    account: {
+      id: Number(r.account_id), status: r.lifecycle, segment: r.segment, sector: r.sector, size: r.size, relationshipType: r.relationship_type,
+      country: r.country, ownerId: r.owner_id === null ? null : Number(r.owner_id), hasInterest: r.has_interest,
+      hasFinancialCapacity: r.has_financial_capacity, createdAt: r.created_at.toISOString(),
+    },
+    revenue: cents(Number(r.period_revenue_cents)), everBought: r.order_count > 0, status: r.status as StatusClass,
+    abc: r.abc as AbcClass, churnSignals: r.churn_signals.length,
+  }));
+  return { run: runInfo(run), dimensions: cross ? [by, cross] : [by], rows: sectionsBy(sectionRows, cross ? [by, cross] : [by]).map(sectionJson) };
+}
+
+export const ACCOUNT_LISTS = ['churn', 'inactive', 'growth'] as const;
+export type AccountListKind = (typeof ACCOUNT_LISTS)[number];
+
+/** Accounts with pre-churn signals, inactive ones most worth recovering, or active ones with most room to grow. */
+export async function accountList(ctx: Context, kind: AccountListKind, options: { limit?: number; offset?: number; runId?: number } = {}) {
+  const run = await pickRun(ctx, options.runId);
+  let query = classesInScope(ctx.store.connection.db, run.id, await scopeOf(ctx))
+    .innerJoin('accounts as a', 'a.id', 'c.account_id')
+    .select(['c.account_id', 'a.name', 'a.owner_id', 'c.status', 'c.abc', 'c.rfm_segment', 'c.period_revenue_cents', 'c.last_purchase', 'c.reasons']);
+  if (kind === 'churn') {
+    query = query.where(sql<boolean>`cardinality(c.churn_signals) > 0`).orderBy('c.period_revenue_cents', 'desc');
+  } else if (kind === 'inactive') {
+    query = query.where('c.status', '=', 'inactive').orderBy('c.recovery_score', 'desc');
+  } else {
+    query = query.where('c.growth_potential_cents', 'is not', null).orderBy('c.growth_potential_cents', 'desc');
+  }
+  const limit = options.limit ?? 50;
+  const rows = await query.orderBy('c.account_id').limit(limit + 1).offset(options.offset ?? 0).execute();
+  return {
+    run: runInfo(run),
+    items: rows.slice(0, limit).map((r) => {
+      const reasons = r.reasons as Record<string, any>;
+      return {
+        accountId: Number(r.account_id), name: r.name, ownerId: r.owner_id === null ? null : Number(r.owner_id),
+        status: r.status, abc: r.abc, rfm: r.rfm_segment, revenue: formatMoney(cents(Number(r.period_revenue_cents))), lastPurchase: r.last_purchase,
+        ...(kind === 'churn' && { signals: reasons.churnSignals }),
+        ...(kind === 'inactive' && { detail: reasons.inactive }),
+        ...(kind === 'growth' && { detail: reasons.growth }),
+      };
+    }),
+    hasMore: rows.length > limit,
+  };
+}
+
+/** Portfolio-wide figures (the team, the goals) are not cut per rep: a rep limited to their own accounts may not read them. */
+async function requireWholePortfolio(ctx: Context, what: string) {
+  if ((await scopeOf(ctx)).ownerId !== undefined) {
+    throw new ClienteleError('forbidden', `Reps who see only their own accounts cannot read ${what}, which covers the whole portfolio.`);
+  }
+}
+
+export async function teamView(ctx: Context, by: 'segment' | 'size', runId?: number) {
+  await requireWholePortfolio(ctx, 'the team analysis');
+  const run = await ctx.store.analysisRuns.get((await pickRun(ctx, runId)).id);
+  return { run: runInfo(run!), ...(run!.portfolio.team as Record<string, unknown>)[by] as object };
+}
+
+export async function goalsView(ctx: Context) {
+  await requireWholePortfolio(ctx, 'the portfolio goals');
+  const latest = await latestRun(ctx.store);
+  const runs = [latest, ...(await ctx.store.analysisRuns.list('snapshot')).filter((r) => r.id !== latest.id)];
+  const history = [];
+  for (const run of runs) {
+    const full = await ctx.store.analysisRuns.get(run.id);
+    history.push({ run: runInfo(run), goals: (full?.portfolio.goals ?? []) as unknown[] });
+  }
+  return { current: history[0]!.goals, history: history.reverse() };
+}
+
+export async function movementsView(ctx: Context, dimension: ClassDimension, options: { from?: number; to?: number; limit?: number } = {}) {
+  const to = await pickRun(ctx, options.to);
+  const from = options.from !== undefined ? await pickRun(ctx, options.from) : await ctx.store.analysisRuns.snapshotBefore(to.id);
+  if (!from) {
+    throw new ClienteleError('not_found', 'No snapshot was taken before this run, so there is nothing to compare with: take one (`clientele snapshot` or POST /api/v1/analysis/runs with snapshot true).');
+  }
+  const result = await ctx.store.analysisRuns.movements(from.id, to.id, CLASS_DIMENSIONS[dimension], await scopeOf(ctx), options.limit ?? 100);
+  return {
+    dimension, from: runInfo(from), to: runInfo(to), cells: result.cells,
+    moved: result.moved.map((m) => ({ accountId: m.accountId, name: m.name, from: m.from, to: m.to, revenue: formatMoney(cents(m.revenueCents)) })),
+    movedAccounts: result.cells.filter((c) => c.from !== c.to).reduce((n, c) => n + c.accounts, 0),
+  };
+}
+
+export async function accountClasses(ctx: Context, accountId: number) {
+  await requireVisibleAccount(ctx, accountId, 'id');
+  const run = await latestRun(ctx.store);
+  const row = await ctx.store.analysisRuns.accountClasses(run.id, accountId);
+  if (!row) throw new ClienteleError('not_found', `Account ${accountId} did not exist on ${run.asOf}, the day of the latest analysis; run it again to classify it.`, 'id');
+  const history = await ctx.store.connection.db.selectFrom('account_classes as c').innerJoin('analysis_runs as r', 'r.id', 'c.run_id')
+    .select(['r.id', 'r.kind', 'r.as_of', 'c.status', 'c.abc', 'c.rfm_segment', 'c.volume_tier', 'c.frequency'])
+    .where('c.account_id', '=', accountId).orderBy('r.id').execute();
+  const reasons = row.reasons as Record<string, any>;
+  return {
+    run: runInfo(run), accountId,
+    status: reasons.status, abc: reasons.abc, rfm: reasons.rfm, volumeTier: reasons.volumeTier, frequency: reasons.frequency,
+    churnSignals: reasons.churnSignals, summary: reasons.summary, growth: reasons.growth ?? null, inactive: reasons.inactive ?? null,
+    clv: reasons.clv ?? null,
+    history: history.map((h) => ({ runId: Number(h.id), kind: h.kind, asOf: h.as_of, status: h.status, abc: h.abc, rfm: h.rfm_segment, volumeTier: h.volume_tier, frequency: h.frequency })),
+  };
+}

@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../src/domain/access.js';
+import { loadDemoPortfolio } from '../../src/services/demo/load-demo-portfolio.js';
+import { expectError } from '../support/expect-error.js';
+import { allPages } from '../support/pages.js';
+import { ENGINES } from '../support/test-store.js';
+import { openTestApp, type TestApp } from '../support/test-app.js';
+
+interface ListedAccount { id: number; name: string; ownerId: number | null; status: string; classes: Record<string, any> | null }
+
+describe.each(ENGINES)('the portfolio analysis API on %s', (engine) => {
+  let t: TestApp;
+  let repAccounts: number[];
+  beforeAll(async () => {
+    t = await openTestApp(engine);
+    await loadDemoPortfolio({ store: t.store, actor: SYSTEM_ACTOR }, { accounts: 160, seed: 5, endDate: '2025-06-01T00:00:00.000Z' });
+    const ids = (await t.store.connection.db.selectFrom('accounts').select('id').orderBy('id').execute()).map((r) => Number(r.id));
+    repAccounts = ids.filter((_, i) => i % 4 === 0);
+    await t.store.connection.db.updateTable('accounts').set({ owner_id: t.rep.id }).where('id', 'in', repAccounts).execute();
+  });
+  afterAll(async () => { await t?.close(); });
+
+  const get = async (url: string, as = t.admin) => {
+    const response = await t.call('GET', url, { as });
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json();
+  };
+  const classesOfRun = async (runId: number) => t.store.connection.db.selectFrom('account_classes')
+    .select(['account_id', 'status', 'abc', 'rfm_segment', 'volume_tier', 'frequency', 'churn_signals', 'period_revenue_cents']).where('run_id', '=', runId).execute();
+
+  it('says plainly that nothing was analysed yet, and lets only managers and admins start a run', async () => {
+    expectError(await t.call('GET', '/api/v1/analysis/overview'), { status: 404, code: 'not_found', message: /not been analysed yet/ });
+    expectError(await t.call('POST', '/api/v1/analysis/runs', { as: t.rep, body: {} }), { status: 403, code: 'forbidden' });
+    expectError(await t.call('POST', '/api/v1/analysis/runs', { body: { asOf: '2025-13-01' } }), { status: 422, code: 'invalid', field: 'asOf' });
+    expect(await t.store.analysisRuns.list()).toEqual([]);
+  });
+
+  it('takes a snapshot, then a run, and shows the movements between them with the accounts that moved', async () => {
+    const snapshot = await t.call('POST', '/api/v1/analysis/runs', { as: t.manager, body: { asOf: '2024-06-01', snapshot: true } });
+    expect(snapshot.statusCode, snapshot.body).toBe(201);
+    const run = await t.call('POST', '/api/v1/analysis/runs', { as: t.manager, body: { asOf: '2025-06-01' } });
+    expect(run.json()).toMatchObject({ kind: 'run', asOf: '2025-06-01' });
+    const movements = await get('/api/v1/analysis/movements?dimension=abc');
+    expect(movements.from.id).toBe(snapshot.json().id);
+    const before = new Map((await classesOfRun(snapshot.json().id)).map((r) => [Number(r.account_id), r.abc]));
+    const after = await classesOfRun(run.json().id);
+    const moved = after.filter((r) => before.has(Number(r.account_id)) && before.get(Number(r.account_id)) !== r.abc);
+    expect(moved.length).toBeGreaterThan(0);
+    expect(movements.movedAccounts).toBe(moved.length);
+    expect(movements.cells.reduce((n: number, c: { accounts: number }) => n + c.accounts, 0)).toBe(after.filter((r) => before.has(Number(r.account_id))).length);
+    expect(new Set(movements.moved.map((m: { accountId: number }) => m.accountId))).toEqual(new Set(moved.map((r) => Number(r.account_id))));
+  });
+
+  it('counts every account once per classification, with its revenue', async () => {
+    const overview = await get('/api/v1/analysis/overview');
+    const rows = await classesOfRun(overview.run.id);
+    for (const [dimension, column] of [['status', 'status'], ['abc', 'abc'], ['rfm', 'rfm_segment'], ['volumeTier', 'volume_tier'], ['frequency', 'frequency']] as const) {
+      const expected: Record<string, number> = {};
+      for (const row of rows) expected[row[column]] = (expected[row[column]] ?? 0) + 1;
+      expect(Object.fromEntries(Object.entries(overview.classes[dimension] as Record<string, { accounts: number }>).map(([k, v]) => [k, v.accounts]))).toEqual(expected);
+    }
+    expect(overview.accounts).toBe(rows.length);
+    expect(overview.churn.accounts).toBe(rows.filter((r) => r.churn_signals.length > 0).length);
+  });
+
+  it('filters the account list by any class and sorts it by revenue, each row carrying its classes', async () => {
+    const overview = await get('/api/v1/analysis/overview');
+    const rows = await classesOfRun(overview.run.id);
+    for (const [abc, status] of [['A', 'inactive'], ['B', 'active'], ['C', 'current']]) {
+      const expected = rows.filter((r) => r.abc === abc && r.status === status).map((r) => Number(r.account_id)).sort((a, b) => a - b);
+      const listed = (await allPages<ListedAccount>(t, `/api/v1/accounts?abc=${abc}&status=${status}&limit=7`)).flat();
+      expect(listed.map((a) => a.id).sort((a, b) => a - b)).toEqual(expected);
+      for (const account of listed) expect(account.classes).toMatchObject({ abc, status, asOf: '2025-06-01' });
+    }
+    expect(rows.filter((r) => ['A', 'B', 'C'].includes(r.abc) && ['inactive', 'active', 'current'].includes(r.status)).length).toBeGreaterThan(0);
+
+    const segment = rows.find((r) => r.rfm_segment !== 'none')!.rfm_segment;
+    const bySegment = (await allPages<ListedAccount>(t, `/api/v1/accounts?rfm=${segment}&churn=false&limit=50`)).flat();
+    expect(bySegment.map((a) => a.id).sort((a, b) => a - b)).toEqual(rows.filter((r) => r.rfm_segment === segment && r.churn_signals.length === 0).map((r) => Number(r.account_id)).sort((a, b) => a - b));
+
+    const customers = (await allPages<ListedAccount>(t, `/api/v1/accounts?status=customer&limit=100`)).flat();
+    expect(customers.length).toBeGreaterThan(0);
+    expect(customers.every((a) => a.status === 'customer')).toBe(true);
+
+    const sorted = (await allPages<ListedAccount>(t, `/api/v1/accounts?sort=-revenue&limit=9`)).flat();
+    const revenues = sorted.map((a) => Number(a.classes?.revenue ?? -1));
+    expect(revenues).toEqual([...revenues].sort((a, b) => b - a));
+    expect(sorted).toHaveLength((await t.store.connection.db.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  });
+
+  it('draws the Pareto chart and the RFM grid from the stored classes', async () => {
+    const abc = await get('/api/v1/analysis/abc');
+    expect(abc.points[0]).toEqual({ accountShare: 0, revenueShare: 0 });
+    expect(abc.points.at(-1).revenueShare).toBeCloseTo(1, 12);
+    expect(abc.classes.A.accounts + abc.classes.B.accounts + abc.classes.C.accounts).toBe(abc.rankedAccounts);
+    const rfm = await get('/api/v1/analysis/rfm');
+    const overview = await get('/api/v1/analysis/overview');
+    const scored = Object.entries(overview.classes.rfm as Record<string, { accounts: number }>).filter(([k]) => k !== 'none').reduce((n, [, v]) => n + v.accounts, 0);
+    expect(rfm.cells.reduce((n: number, c: { accounts: number }) => n + c.accounts, 0)).toBe(scored);
+    const matrix = await get('/api/v1/analysis/matrix?rows=volumeTier&columns=frequency');
+    expect(matrix.cells.reduce((n: number, c: { accounts: number }) => n + c.accounts, 0)).toBe(overview.accounts);
+    const sections = await get('/api/v1/analysis/sections?by=country&cross=segment');
+    expect(sections.rows.reduce((n: number, r: { accounts: number }) => n + r.accounts, 0)).toBe(overview.accounts);
+    expectError(await t.call('GET', '/api/v1/analysis/sections?by=country&cross=country'), { status: 422, code: 'invalid', field: 'cross' });
+  });
+
+  it('lists inactive accounts with why and since when, and accounts with pre-churn signals with their reasons', async () => {
+    const inactive = await get('/api/v1/analysis/inactive?limit=5');
+    expect(inactive.items.length).toBeGreaterThan(0);
+    const scores = inactive.items.map((i: any) => i.detail.score);
+    expect(scores).toEqual([...scores].sort((a: number, b: number) => b - a));
+    for (const item of inactive.items) {
+      expect(item.status).toBe('inactive');
+      expect(item.detail.inactiveSince).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(item.detail.explanation).toMatch(/\w/);
+    }
+    const churn = await get('/api/v1/analysis/churn');
+    for (const item of churn.items) {
+      expect(item.signals.length).toBeGreaterThan(0);
+      for (const signal of item.signals) expect(signal.reason).toMatch(/\w/);
+    }
+  });
+
+  it('shows a rep who sees only their own accounts figures about those accounts only', async () => {
+    expect((await t.call('PUT', '/api/v1/settings/access', { body: { repVisibility: 'own' } })).statusCode).toBe(200);
+    try {
+      const overview = await get('/api/v1/analysis/overview', t.rep);
+      const rows = (await classesOfRun(overview.run.id)).filter((r) => repAccounts.includes(Number(r.account_id)));
+      expect(overview.accounts).toBe(rows.length);
+      const listed = (await allPages<ListedAccount>(t, `/api/v1/accounts?abc=A&limit=50`, t.rep)).flat();
+      expect(listed.every((a) => a.ownerId === t.rep.id)).toBe(true);
+      const other = (await classesOfRun(overview.run.id)).find((r) => !repAccounts.includes(Number(r.account_id)))!;
+      expectError(await t.call('GET', `/api/v1/accounts/${other.account_id}/classes`, { as: t.rep }), { status: 404, code: 'not_found' });
+      expectError(await t.call('GET', '/api/v1/analysis/team?by=segment', { as: t.rep }), { status: 403, code: 'forbidden' });
+      const own = await get(`/api/v1/accounts/${repAccounts[0]}/classes`, t.rep);
+      expect(own.status.rule).toMatch(/\w/);
+      expect(own.history.length).toBeGreaterThanOrEqual(1);
+    } finally {
+      await t.call('PUT', '/api/v1/settings/access', { body: { repVisibility: 'all' } });
+    }
+  });
+
+  it('previews how many accounts a rule change moves, then applies it at the next run', async () => {
+    const preview = await t.call('POST', '/api/v1/settings/portfolio/preview', { body: { status: { activeWindowDays: 90 } } });
+    expect(preview.statusCode, preview.body).toBe(200);
+    const moved = preview.json().moves.status.movedAccounts;
+    expect(moved).toBeGreaterThan(0);
+    const before = await get('/api/v1/analysis/runs/latest');
+    const old = new Map((await classesOfRun(before.id)).map((r) => [Number(r.account_id), r.status]));
+    expect((await t.call('PUT', '/api/v1/settings/portfolio', { body: { status: { activeWindowDays: 90 } } })).statusCode).toBe(200);
+    const run = (await t.call('POST', '/api/v1/analysis/runs', { body: { asOf: before.asOf } })).json();
+    expect((await classesOfRun(run.id)).filter((r) => old.get(Number(r.account_id)) !== r.status)).toHaveLength(moved);
+    expectError(await t.call('PUT', '/api/v1/settings/portfolio', { body: { status: { activeWindowDays: -3 } } }), { status: 422, code: 'invalid', field: 'status.activeWindowDays' });
+    expect((await get('/api/v1/settings/portfolio')).status.activeWindowDays).toBe(90);
+  });
+
+  it('tracks portfolio goals at every run', async () => {
+    const goals = [{ metric: 'activeAccounts', target: 50, comparator: 'atLeast', period: { start: '2025-01-01', end: '2025-12-31' } }];
+    expect((await t.call('PUT', '/api/v1/settings/goals', { body: { goals } })).statusCode).toBe(200);
+    expectError(await t.call('PUT', '/api/v1/settings/goals', { as: t.manager, body: { goals } }), { status: 403, code: 'forbidden' });
+    await t.call('POST', '/api/v1/analysis/runs', { body: { asOf: '2025-06-01' } });
+    const view = await get('/api/v1/analysis/goals');
+    expect(view.current).toHaveLength(1);
+    expect(view.current[0]).toMatchObject({ goal: goals[0], measuredOn: '2025-06-01' });
+    expect(view.current[0].actual).toBeTypeOf('number');
+  });
+});
