@@ -1,6 +1,7 @@
 // Starts Clientele: store, first admin, HTTP server. Used by `npm start` and `clientele serve`.
 import { randomBytes } from 'node:crypto';
-import { pino } from 'pino';
+import { type Logger, pino } from 'pino';
+import { runScheduledAnalysis } from './services/analysis/schedule.js';
 import type { Config } from './config.js';
 import { buildApp, type App } from './api/app.js';
 import { createUser, ensureFirstAdmin } from './services/auth.js';
@@ -55,14 +56,40 @@ export async function startServer(config: Config, options: { beforeListen?: (sto
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
 
+  const scheduler = startAnalysisScheduler(store, logger);
   let stopped = false;
   return {
     app, store, url,
     async stop() {
       if (stopped) return;
       stopped = true;
+      await scheduler.stop();
       await app.close();
       await store.connection.close();
+    },
+  };
+}
+
+const SCHEDULER_EVERY_MS = 15 * 60 * 1000;
+
+/** Keeps the classes current and takes the scheduled snapshots, one run at a time, off the request path. */
+function startAnalysisScheduler(store: Store, logger: Logger) {
+  if (process.env.CLIENTELE_SCHEDULER === 'off') return { stop: async () => {} };
+  let running: Promise<void> | null = null;
+  const tick = () => {
+    if (running) return;
+    running = runScheduledAnalysis(store)
+      .then((run) => { if (run) logger.info({ run: run.id, kind: run.kind, asOf: run.asOf, ms: run.durationMs }, 'scheduled analysis done'); })
+      .catch((error: unknown) => logger.error({ err: error }, 'scheduled analysis failed'))
+      .finally(() => { running = null; });
+  };
+  const timer = setInterval(tick, SCHEDULER_EVERY_MS);
+  timer.unref();
+  setImmediate(tick);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
     },
   };
 }

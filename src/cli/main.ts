@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { accountCommand } from './commands/account.js';
+import { analyzeCommand, snapshotCommand } from './commands/analyze.js';
 import { backupCommand } from './commands/backup.js';
 import { demoCommand } from './commands/demo.js';
 import { duplicatesCommand } from './commands/duplicates.js';
@@ -9,6 +10,7 @@ import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import { mergeCommand } from './commands/merge.js';
 import { migrateCommand } from './commands/migrate.js';
+import { recommendCommand } from './commands/recommend.js';
 import { restoreCommand } from './commands/restore.js';
 import { serveCommand } from './commands/serve.js';
 import { tokenCommand } from './commands/token.js';
@@ -27,11 +29,14 @@ const program = new Command('clientele')
   .addCommand(accountCommand())
   .addCommand(demoCommand())
   .addCommand(duplicatesCommand())
+  .addCommand(recommendCommand())
   .addCommand(mergeCommand())
   .addCommand(importCommand())
   .addCommand(exportCommand())
   .addCommand(backupCommand())
-  .addCommand(restoreCommand());
+  .addCommand(restoreCommand())
+  .addCommand(analyzeCommand())
+  .addCommand(snapshotCommand());
 
 program.addHelpText('after', `
 Exit codes: 0 done, ${EXIT_CODES.internal} unexpected failure, ${EXIT_CODES.usage} bad command or input, ${EXIT_CODES.unauthenticated} not signed in,

@@ -11,11 +11,17 @@ import {
 import { portfolioGoals, portfolioRules, setPortfolioGoals, setPortfolioRules } from '../../services/analysis/portfolio-rules.js';
 import { previewRules } from '../../services/analysis/preview-rules.js';
 import { latestRun, runAnalysis } from '../../services/analysis/run-analysis.js';
+import { analysisSchedule, setAnalysisSchedule, SNAPSHOT_INTERVALS } from '../../services/analysis/schedule.js';
+import { Enum } from '../../domain/schemas/common.js';
 import type { RouteDeps } from '../app.js';
 import { contextOf } from '../request-context.js';
 import { errors, IdParams } from './shared.js';
 
 const tags = ['analysis'];
+const ScheduleSchema = Type.Object({
+  snapshots: Enum(SNAPSHOT_INTERVALS, 'How often a snapshot is kept as history'),
+  dailyRefresh: Type.Boolean({ description: 'Re-classify once a day so the classes follow the orders' }),
+}, { additionalProperties: false, $id: 'AnalysisSchedule' });
 function read<Q extends TSchema = typeof RunQuerySchema>(summary: string, querystring?: Q) {
   return { schema: { tags, summary, querystring: (querystring ?? RunQuerySchema) as Q, response: { 200: FlexibleObject, ...errors(400, 401, 403, 404) } } };
 }
@@ -71,6 +77,12 @@ export async function analysisRoutes(base: FastifyInstance, { store }: RouteDeps
   app.post('/settings/portfolio/preview', {
     schema: { tags: ['settings'], summary: 'How many accounts proposed rules would move between classes, against the latest run', body: PortfolioRulesSchema, response: { 200: FlexibleObject, ...errors(400, 401, 403, 404, 422) } },
   }, (request) => previewRules(ctx(request), request.body));
+  app.get('/settings/analysis-schedule', {
+    schema: { tags: ['settings'], summary: 'When the server refreshes the classes and keeps snapshots', response: { 200: ScheduleSchema, ...errors(401) } },
+  }, () => analysisSchedule(store));
+  app.put('/settings/analysis-schedule', {
+    schema: { tags: ['settings'], summary: 'Change when the server refreshes the classes and keeps snapshots (admins)', body: ScheduleSchema, response: { 200: ScheduleSchema, ...errors(400, 401, 403) } },
+  }, (request) => setAnalysisSchedule(ctx(request), request.body));
   app.get('/settings/goals', {
     schema: { tags: ['settings'], summary: 'The portfolio goals', response: { 200: GoalsBodySchema, ...errors(401) } },
   }, async () => ({ goals: await portfolioGoals(store) }));

@@ -67,8 +67,23 @@ export async function overview(ctx: Context, runId?: number) {
     .select(sql<number>`count(*)::int`.as('n')).where(sql<boolean>`cardinality(c.churn_signals) > 0`).executeTakeFirstOrThrow();
   const bySignal = Object.fromEntries(CHURN_SIGNAL_KINDS.map((kind) => [kind, 0])) as Record<string, number>;
   for (const { kind } of signals) bySignal[kind] = (bySignal[kind] ?? 0) + 1;
+  // Tickets and gaps of the accounts buying now: what a typical active customer looks like.
+  const active = await classesInScope(ctx.store.connection.db, run.id, scope)
+    .select([
+      sql<number>`count(*)::int`.as('accounts'),
+      sql<number>`coalesce(sum(c.revenue_cents), 0)::bigint`.as('revenue'),
+      sql<number>`coalesce(sum(c.order_count), 0)::bigint`.as('orders'),
+      sql<number | null>`percentile_cont(0.5) within group (order by (c.reasons->'summary'->>'medianGapDays')::float8)`.as('gap'),
+    ])
+    .where('c.status', 'in', ['current', 'active']).executeTakeFirstOrThrow();
+  const orders = Number(active.orders);
   return {
     run: runInfo(run), accounts, revenue: formatMoney(cents(revenue)), classes,
+    active: {
+      accounts: Number(active.accounts),
+      averageTicket: orders ? formatMoney(cents(Math.round(Number(active.revenue) / orders))) : null,
+      medianDaysBetweenPurchases: active.gap === null ? null : Number(active.gap),
+    },
     churn: { accounts: Number(churnAccounts.n), signals: bySignal },
   };
 }

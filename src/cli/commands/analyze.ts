@@ -1,0 +1,105 @@
+// `clientele analyze`: classifies the portfolio as of a day and prints the report; the run is
+// stored, so the API, the web app and the account list read the same classes.
+// `clientele snapshot` does the same and keeps the run as history, for movements over time.
+import { Command, Option } from 'commander';
+import { stringify } from 'csv-stringify/sync';
+import { sql } from 'kysely';
+import { type PortfolioReport, portfolioReport } from '../../services/analysis/portfolio-report.js';
+import { runAnalysis } from '../../services/analysis/run-analysis.js';
+import type { Context } from '../../services/context.js';
+import { cents, formatMoney } from '../../domain/money.js';
+import { formatFields, formatTable, print, printJson } from '../format-output.js';
+import { withStore } from '../run-command.js';
+
+const FORMATS = ['table', 'json', 'csv'] as const;
+type Format = (typeof FORMATS)[number];
+
+const pct = (share: number | null | undefined) => (share === null || share === undefined ? '–' : `${(share * 100).toFixed(1)} %`);
+
+function classTable(title: string, counts: Record<string, { accounts: number; revenue: string }>, order?: readonly string[]) {
+  const keys = order ? order.filter((k) => k in counts) : Object.keys(counts).sort((a, b) => counts[b]!.accounts - counts[a]!.accounts);
+  const total = keys.reduce((n, k) => n + counts[k]!.accounts, 0);
+  print(`\n${title}`);
+  print(formatTable(keys, [['CLASS', (k) => k], ['ACCOUNTS', (k) => counts[k]!.accounts], ['SHARE', (k) => pct(counts[k]!.accounts / total)], ['REVENUE', (k) => counts[k]!.revenue]]));
+}
+
+function printReport(report: PortfolioReport) {
+  print(`Portfolio as of ${report.run.asOf} (run ${report.run.id}, ${report.run.kind})`);
+  print(formatFields([
+    ['Accounts', report.accounts], ['Revenue (ranking period)', report.revenue],
+    ['Accounts buying now', report.active.accounts], ['Their average ticket', report.active.averageTicket],
+    ['Their median days between purchases', report.active.medianDaysBetweenPurchases],
+    ['Accounts with pre-churn signals', report.churn.accounts],
+    [`Revenue share of the top ${pct(report.abc.topShare.accountShare)}`, pct(report.abc.topShare.revenueShare)],
+    ['Gini coefficient', report.abc.gini === null ? null : report.abc.gini.toFixed(3)],
+  ]));
+  classTable('Status', report.classes.status ?? {}, ['current', 'active', 'inactive', 'potential', 'probable', 'unqualified', 'ex_customer']);
+  classTable('ABC (Pareto)', report.classes.abc ?? {}, ['A', 'B', 'C', 'none']);
+  classTable('Sales-volume tier', report.classes.volumeTier ?? {}, ['very_high', 'high', 'average', 'low', 'none']);
+  classTable('Purchase frequency', report.classes.frequency ?? {}, ['frequent', 'regular', 'occasional', 'one_time', 'none']);
+  classTable('RFM segment', report.classes.rfm ?? {});
+  if (report.inactive.length) {
+    print('\nInactive accounts most worth recovering');
+    print(formatTable(report.inactive, [['ID', (i) => i.accountId], ['NAME', (i) => i.name], ['SINCE', (i) => i.detail?.inactiveSince],
+      ['LAST BOUGHT', (i) => (i.detail?.lastPurchaseItems ?? []).join(', ')], ['YEARLY AT STAKE', (i) => formatMoney(cents(i.detail?.yearlyRevenueAtStake ?? 0))],
+      ['SCORE', (i) => i.detail?.score?.toFixed(2)]]));
+  }
+  if (report.churnAccounts.length) {
+    print('\nPre-churn signals (largest accounts first)');
+    // The reasons are sentences: each goes on its own line under its account.
+    const [heading, ...rows] = formatTable(report.churnAccounts, [['ID', (i) => i.accountId], ['NAME', (i) => i.name], ['REVENUE', (i) => i.revenue]]).split('\n');
+    print(heading!);
+    rows.forEach((row, i) => print([row, ...(report.churnAccounts[i]!.signals ?? []).map((s: { reason: string }) => `      ${s.reason}`)].join('\n')));
+  }
+  if (report.growth.length) {
+    print('\nActive accounts with most room to grow');
+    print(formatTable(report.growth, [['ID', (i) => i.accountId], ['NAME', (i) => i.name], ['REVENUE', (i) => i.revenue],
+      ['PEER BENCHMARK', (i) => (i.detail?.peerBenchmark == null ? '' : formatMoney(cents(i.detail.peerBenchmark)))],
+      ['POTENTIAL', (i) => (i.detail?.potential == null ? '' : formatMoney(cents(i.detail.potential)))]]));
+  }
+  print('\nBy segment');
+  print(formatTable(report.sections.segment, [['SEGMENT', (r) => r.key.segment ?? '(none)'], ['ACCOUNTS', (r) => r.accounts], ['REVENUE', (r) => r.revenue],
+    ['A/B/C', (r) => `${r.abc.A}/${r.abc.B}/${r.abc.C}`], ['ACTIVE', (r) => pct(r.activeRate)], ['CHURN SIGNALS', (r) => r.accountsWithChurnSignals]]));
+  if (report.goals.length) {
+    print('\nGoals');
+    print(formatTable(report.goals as { description: string; met: boolean | null }[], [['GOAL', (g) => g.description], ['MET', (g) => (g.met === null ? '–' : g.met ? 'yes' : 'not yet')]]));
+  }
+}
+
+/** One row per account of the run, for spreadsheets. */
+async function printCsv(ctx: Context, runId: number) {
+  const rows = await ctx.store.connection.db.selectFrom('account_classes as c').innerJoin('accounts as a', 'a.id', 'c.account_id')
+    .select(['a.id', 'a.external_id', 'a.name', 'a.owner_id', 'c.status', 'c.abc', 'c.rfm_segment', 'c.recency_score', 'c.frequency_score', 'c.monetary_score',
+      'c.volume_tier', 'c.frequency', 'c.revenue_cents', 'c.period_revenue_cents', 'c.average_ticket_cents', 'c.order_count', 'c.last_purchase',
+      sql<string>`array_to_string(c.churn_signals, ' ')`.as('churn_signals'), 'c.recovery_score', 'c.p_alive', 'c.clv_cents'])
+    .where('c.run_id', '=', runId).orderBy('a.id').execute();
+  const money = (v: number | null) => (v === null ? '' : formatMoney(cents(Number(v))));
+  process.stdout.write(stringify(rows.map((r) => [r.id, r.external_id, r.name, r.owner_id, r.status, r.abc, r.rfm_segment, r.recency_score, r.frequency_score,
+    r.monetary_score, r.volume_tier, r.frequency, money(r.revenue_cents), money(r.period_revenue_cents), money(r.average_ticket_cents), r.order_count,
+    r.last_purchase, r.churn_signals, r.recovery_score, r.p_alive, money(r.clv_cents)]), {
+    header: true,
+    columns: ['id', 'external_id', 'name', 'owner_id', 'status', 'abc', 'rfm_segment', 'recency_score', 'frequency_score', 'monetary_score',
+      'volume_tier', 'frequency', 'revenue', 'period_revenue', 'average_ticket', 'orders', 'last_purchase', 'churn_signals', 'recovery_score', 'p_alive', 'clv'],
+  }));
+}
+
+function command(name: 'analyze' | 'snapshot', description: string) {
+  return new Command(name)
+    .description(description)
+    .option('--as-of <date>', 'classify as of this day (YYYY-MM-DD), reading nothing after it; today by default')
+    .addOption(new Option('--format <format>', 'table (the report), json (the report) or csv (one row per account)').choices(FORMATS).default('table'))
+    .action((options: { asOf?: string; format: Format }) => withStore(`clientele ${name}`, async ({ ctx }) => {
+      const run = await runAnalysis(ctx, {
+        asOf: options.asOf, kind: name === 'snapshot' ? 'snapshot' : 'run',
+        onProgress: (step) => process.stderr.write(`${step}…\n`),
+      });
+      if (options.format === 'csv') return printCsv(ctx, run.id);
+      const report = await portfolioReport(ctx);
+      if (options.format === 'json') return printJson(report);
+      printReport(report);
+      if (name === 'snapshot') print(`\nSnapshot ${run.id} kept: compare later with GET /api/v1/analysis/movements.`);
+    }));
+}
+
+export const analyzeCommand = () => command('analyze', 'Classify every account (status, volume tier, frequency, ABC, RFM, churn signals) and print the portfolio report');
+export const snapshotCommand = () => command('snapshot', 'Like analyze, and keep the run as a snapshot so movements between classes can be seen later');

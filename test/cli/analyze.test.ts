@@ -1,0 +1,55 @@
+// `clientele analyze` and `clientele snapshot` run for real on an embedded store holding a small demo portfolio.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { SYSTEM_ACTOR } from '../../src/domain/access.js';
+import { loadDemoPortfolio } from '../../src/services/demo/load-demo-portfolio.js';
+import { openStore } from '../../src/store/open-store.js';
+import { cliEnv, runCli } from '../support/cli.js';
+
+describe('clientele analyze and snapshot on the embedded store', { timeout: 240_000 }, () => {
+  let dataDir: string;
+  let accounts = 0;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'clientele-analyze-'));
+    const store = await openStore({ dataDir }, 'clientele analyze CLI test');
+    try {
+      await loadDemoPortfolio({ store, actor: SYSTEM_ACTOR }, { accounts: 120, seed: 9, endDate: '2025-06-01T00:00:00.000Z' });
+      accounts = (await store.analysisFacts.accounts()).length;
+    } finally {
+      await store.connection.close();
+    }
+  });
+  afterAll(async () => { await rm(dataDir, { recursive: true, force: true }); });
+
+  it('prints one CSV row per account with its classes, and the JSON report counts the same accounts', async () => {
+    const env = cliEnv(dataDir);
+    const csv = await runCli(['analyze', '--as-of', '2025-06-01', '--format', 'csv'], env);
+    expect(csv.code, csv.stderr).toBe(0);
+    const rows = parse(csv.stdout, { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(accounts);
+    expect(new Set(rows.map((r) => r.abc))).toEqual(new Set(['A', 'B', 'C', 'none']));
+    for (const row of rows) expect(row.status).toMatch(/^(current|active|inactive|potential|probable|unqualified|ex_customer)$/);
+
+    const json = await runCli(['analyze', '--as-of', '2025-06-01', '--format', 'json'], env);
+    const report = JSON.parse(json.stdout);
+    expect(report.run.asOf).toBe('2025-06-01');
+    expect(report.accounts).toBe(accounts);
+    const abcCounts = Object.fromEntries(['A', 'B', 'C'].map((c) => [c, rows.filter((r) => r.abc === c).length]));
+    expect({ A: report.abc.classes.A.accounts, B: report.abc.classes.B.accounts, C: report.abc.classes.C.accounts }).toEqual(abcCounts);
+  });
+
+  it('keeps a snapshot and prints the readable report; a malformed day is refused with the field named', async () => {
+    const env = cliEnv(dataDir);
+    const snapshot = await runCli(['snapshot', '--as-of', '2025-01-01'], env);
+    expect(snapshot.code, snapshot.stderr).toBe(0);
+    expect(snapshot.stdout).toMatch(/^Portfolio as of 2025-01-01 \(run \d+, snapshot\)/);
+    expect(snapshot.stdout).toMatch(/ABC \(Pareto\)\nCLASS\s+ACCOUNTS\s+SHARE\s+REVENUE\nA\s+\d+/);
+    expect(snapshot.stdout).toMatch(/Snapshot \d+ kept/);
+    const bad = await runCli(['analyze', '--as-of', '2025-02-30'], env);
+    expect(bad.code).toBe(7);
+    expect(bad.stderr).toContain('asOf must be a date as YYYY-MM-DD, not "2025-02-30"');
+  });
+});
