@@ -6,6 +6,7 @@ import type { Order, OrderCreate, OrderLineInput, OrderListQuery, OrderPatch } f
 import type { Store } from '../store/store.js';
 import { type Context, requireVisibleAccount, scopeOf } from './context.js';
 import { uniqueViolation } from './store-errors.js';
+import { reclassifyAccounts } from './analysis/reclassify.js';
 
 const IGNORED = ['id', 'createdAt', 'updatedAt'];
 const UNIQUE = { number: ['number', 'Another order already has this number.'] as [string, string] };
@@ -46,7 +47,7 @@ export const orders = {
     await requireVisibleAccount(ctx, input.accountId);
     await checkProducts(ctx.store, input.lines ?? []);
     const priced = totals(input);
-    return uniqueViolation(() => ctx.store.transaction(async (tx) => {
+    const order = await uniqueViolation(() => ctx.store.transaction(async (tx) => {
       const id = await tx.orders.insert({
         accountId: input.accountId,
         number: input.number,
@@ -61,15 +62,19 @@ export const orders = {
       await tx.audit.record({ userId: ctx.actor.userId, action: 'create', entity: 'order', entityId: id, changes: changedFields(undefined, order, IGNORED) });
       return order;
     }), UNIQUE);
+    await reclassifyAccounts(ctx.store, [order.accountId]);
+    return order;
   },
 
   async update(ctx: Context, id: number, patch: OrderPatch): Promise<Order> {
     const scope = await scopeOf(ctx);
     if (patch.accountId !== undefined) await requireVisibleAccount(ctx, patch.accountId);
     await checkProducts(ctx.store, patch.lines ?? []);
-    return uniqueViolation(() => ctx.store.transaction(async (tx) => {
+    let previousAccount = 0;
+    const order = await uniqueViolation(() => ctx.store.transaction(async (tx) => {
       const before = await tx.orders.get(id, scope);
       if (!before) throw notFound('Order', id);
+      previousAccount = before.accountId;
       let money = {};
       if (patch.lines !== undefined || patch.total !== undefined || patch.itemCount !== undefined) {
         if (patch.lines === undefined && before.lines.length > 0) {
@@ -92,15 +97,19 @@ export const orders = {
       await tx.audit.record({ userId: ctx.actor.userId, action: 'update', entity: 'order', entityId: id, changes: changedFields(before, after, IGNORED) });
       return after;
     }), UNIQUE);
+    await reclassifyAccounts(ctx.store, [previousAccount, order.accountId]);
+    return order;
   },
 
   async remove(ctx: Context, id: number): Promise<void> {
     if (ctx.actor.role === 'rep') throw new ClienteleError('forbidden', 'Your role (rep) may not delete orders; cancel it instead.');
-    await ctx.store.transaction(async (tx) => {
+    const accountId = await ctx.store.transaction(async (tx) => {
       const before = await tx.orders.get(id);
       if (!before) throw notFound('Order', id);
       await tx.orders.delete(id);
       await tx.audit.record({ userId: ctx.actor.userId, action: 'delete', entity: 'order', entityId: id, changes: changedFields(before, undefined, IGNORED) });
+      return before.accountId;
     });
+    await reclassifyAccounts(ctx.store, [accountId]);
   },
 };

@@ -165,3 +165,39 @@ describe.each(ENGINES)('the portfolio analysis API on %s', (engine) => {
     expect(view.current[0].actual).toBeTypeOf('number');
   });
 });
+
+describe.each(ENGINES)('an order written through the API on %s', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await openTestApp(engine);
+    // The demo ends today, so the run as of today ranks a live portfolio.
+    await loadDemoPortfolio({ store: t.store, actor: SYSTEM_ACTOR }, { accounts: 80, seed: 13, endDate: `${new Date().toISOString().slice(0, 10)}T00:00:00.000Z` });
+  });
+  afterAll(async () => { await t?.close(); });
+
+  it('moves its account in the current run at once, and leaves a run made as of a past day alone', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const run = (await t.call('POST', '/api/v1/analysis/runs', { body: {} })).json();
+    expect(run.asOf).toBe(today);
+    const lapsed = await t.store.connection.db.selectFrom('account_classes').select(['account_id', 'abc']).where('run_id', '=', run.id)
+      .where('status', 'in', ['inactive', 'ex_customer', 'unqualified', 'potential', 'probable']).where('status', '<>', 'ex_customer').limit(1).executeTakeFirstOrThrow();
+    const accountId = Number(lapsed.account_id);
+    const order = await t.call('POST', '/api/v1/orders', { body: { accountId, number: 'BIG-1', orderedAt: new Date().toISOString(), lines: [{ quantity: 1, unitPrice: '9000000.00', description: 'Fleet' }] } });
+    expect(order.statusCode, order.body).toBe(201);
+    const after = (await t.call('GET', `/api/v1/accounts/${accountId}/classes`)).json();
+    expect(after.status.class).toMatch(/^(active|current)$/);
+    expect(after.abc.class).toBe('A');
+    expect(after.volumeTier.class).toBe('very_high');
+    expect(after.summary.lastPurchase).toBe(today);
+    const listed = (await t.call('GET', '/api/v1/accounts?abc=A&sort=-revenue&limit=1')).json();
+    expect(listed.items[0].id).toBe(accountId);
+
+    expect((await t.call('PATCH', `/api/v1/orders/${order.json().id}`, { body: { status: 'cancelled' } })).statusCode).toBe(200);
+    expect((await t.call('GET', `/api/v1/accounts/${accountId}/classes`)).json().abc.class).toBe(lapsed.abc);
+
+    const past = (await t.call('POST', '/api/v1/analysis/runs', { body: { asOf: '2026-01-01' } })).json();
+    const before = await t.store.connection.db.selectFrom('account_classes').selectAll().where('run_id', '=', past.id).where('account_id', '=', accountId).executeTakeFirstOrThrow();
+    await t.call('POST', '/api/v1/orders', { body: { accountId, number: 'BIG-2', orderedAt: new Date().toISOString(), lines: [{ quantity: 1, unitPrice: '9000000.00' }] } });
+    expect(await t.store.connection.db.selectFrom('account_classes').selectAll().where('run_id', '=', past.id).where('account_id', '=', accountId).executeTakeFirstOrThrow()).toEqual(before);
+  });
+});

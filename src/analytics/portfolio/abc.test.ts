@@ -28,6 +28,13 @@ describe('ABC classes', () => {
     );
   });
 
+  it('follows the A and B shares of the settings', () => {
+    // Shares above: 0, 50, 70, 80, 86, 91 %…: under 70 % is A, under 90 % is B.
+    const custom = analyse(revenues, resolvePortfolioSettings({ revenuePeriod: 'lifetime', abc: { aMaxShare: 0.7, bMaxShare: 0.9 } }));
+    expect([1, 2, 3, 4, 5, 6, 7].map((id) => custom.classes.get(id)!.class)).toEqual(['A', 'A', 'B', 'B', 'B', 'C', 'C']);
+    expect(custom.accounts).toEqual({ A: 2, B: 3, C: 5 });
+  });
+
   it('keeps the account that crosses the A threshold in A', () => {
     const crossing = analyse({ 1: '70.00', 2: '20.00', 3: '10.00' });
     expect(crossing.classes.get(2)!.class).toBe('A');

@@ -29,6 +29,43 @@ const orders: OrderFact[] = rows.map((row) => ({
 }));
 const customers = [...new Set(rows.map((row) => row.customer))].map((id) => account(id, { createdAt: '1997-01-01T00:00:00Z' }));
 
+// An independent computation, written plainly from the rows: whole days from Date.UTC, money
+// in integer cents, shares compared by cross-multiplying so no threshold is a float.
+const DAY_MS = 86_400_000;
+const dayOf = (yyyymmdd: string) => Date.UTC(Number(yyyymmdd.slice(0, 4)), Number(yyyymmdd.slice(4, 6)) - 1, Number(yyyymmdd.slice(6))) / DAY_MS;
+const END = dayOf('19980630');
+
+interface Plain { id: number; revenue: number; orders: number; days: Map<number, number> }
+
+function plainCustomers(): Plain[] {
+  const byId = new Map<number, Plain>();
+  for (const row of rows) {
+    let c = byId.get(row.customer);
+    if (!c) byId.set(row.customer, c = { id: row.customer, revenue: 0, orders: 0, days: new Map() });
+    const cents = Math.round(Number(row.dollars) * 100);
+    const day = dayOf(row.date);
+    c.revenue += cents;
+    c.orders += 1;
+    c.days.set(day, (c.days.get(day) ?? 0) + cents);
+  }
+  return [...byId.values()];
+}
+
+function medianOf(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** RFM as documented: 1 + ⌊5 × share of buyers with a strictly worse value⌋, at most 5. */
+function plainScores(values: number[], better: 'higher' | 'lower'): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const below = (v: number) => { let lo = 0; let hi = sorted.length; while (lo < hi) { const m = (lo + hi) >> 1; if (sorted[m]! < v) lo = m + 1; else hi = m; } return lo; };
+  const above = (v: number) => sorted.length - (() => { let lo = 0; let hi = sorted.length; while (lo < hi) { const m = (lo + hi) >> 1; if (sorted[m]! <= v) lo = m + 1; else hi = m; } return lo; })();
+  return values.map((v) => Math.min(5, 1 + Math.floor((5 * (better === 'higher' ? below(v) : above(v))) / values.length)));
+}
+
 describe('the CDNOW cohort', () => {
   it('reads every transaction into exact cents', () => {
     expect(orders).toHaveLength(69_659);
@@ -98,6 +135,119 @@ describe('the CDNOW cohort', () => {
     const inRange = (r: (typeof records)[number]) => ['recency', 'frequency', 'monetary']
       .every((key) => [1, 2, 3, 4, 5].includes(r.rfm.figures[key] as number));
     expect(records.every(inRange)).toBe(true);
+  });
+
+  describe('checked against a plain computation from the rows', () => {
+    const plain = plainCustomers();
+    const recordOf = new Map<number, PortfolioClassification['accounts'][number]>();
+    beforeAll(() => { for (const r of records) recordOf.set(r.accountId, r); });
+
+    it('gives every customer the revenue, orders, purchase days and last purchase of its rows', () => {
+      expect(plain).toHaveLength(23_570);
+      for (const c of plain) {
+        const { summary } = recordOf.get(c.id)!;
+        expect([summary.revenue, summary.orderCount, summary.purchaseDayCount]).toEqual([c.revenue, c.orders, c.days.size]);
+        expect(summary.daysSinceLastPurchase).toBe(END - Math.max(...c.days.keys()));
+      }
+    });
+
+    it('calls every active customer current: all first bought in early 1997, inside the window before', () => {
+      // The active window is 1 July 1997 to 30 June 1998; the one before starts 1 July 1996.
+      const inWindow = plain.filter((c) => [...c.days.keys()].some((d) => d > END - 365)).length;
+      expect(result.portfolio.statuses).toMatchObject({ current: inWindow, active: 0, inactive: 23_570 - inWindow });
+    });
+
+    it('classes A, B and C as a sort and a running sum of revenue say', () => {
+      const ranked = plain.filter((c) => c.revenue > 0).sort((a, b) => b.revenue - a.revenue || a.id - b.id);
+      const total = ranked.reduce((sum, c) => sum + c.revenue, 0);
+      const counts = { A: 0, B: 0, C: 0 };
+      const revenue = { A: 0, B: 0, C: 0 };
+      let above = 0;
+      for (const c of ranked) {
+        const abc = 100 * above < 80 * total ? 'A' : 100 * above < 95 * total ? 'B' : 'C';
+        counts[abc] += 1;
+        revenue[abc] += c.revenue;
+        expect(recordOf.get(c.id)!.abc.class).toBe(abc);
+        above += c.revenue;
+      }
+      expect(result.portfolio.abc.accounts).toEqual(counts);
+      expect(result.portfolio.abc.revenue).toEqual(revenue);
+      expect(result.portfolio.abc.rankedAccounts).toBe(ranked.length);
+      expect(plain.length - ranked.length).toBe(records.filter((r) => r.abc.class === 'none').length);
+
+      // The top 20 % of ranked customers, a fraction of the next one counting in part.
+      const top = 0.2 * ranked.length;
+      const whole = Math.floor(top);
+      const topRevenue = ranked.slice(0, whole).reduce((sum, c) => sum + c.revenue, 0) + (top - whole) * (ranked[whole]?.revenue ?? 0);
+      expect(result.portfolio.abc.topRevenueShare).toBeCloseTo(topRevenue / total, 12);
+
+      // Gini as one minus twice the area under the Lorenz curve, by trapezoids.
+      const ascending = ranked.map((c) => c.revenue).reverse();
+      let cumulative = 0;
+      let area = 0;
+      for (const r of ascending) {
+        const previous = cumulative;
+        cumulative += r;
+        area += (previous + cumulative) / total / 2 / ascending.length;
+      }
+      expect(result.portfolio.abc.gini).toBeCloseTo(1 - 2 * area, 10);
+    });
+
+    it('puts each customer in the volume tier its revenue against the mean revenue says', () => {
+      const withRevenue = plain.filter((c) => c.revenue > 0);
+      const n = withRevenue.length;
+      const total = withRevenue.reduce((sum, c) => sum + c.revenue, 0);
+      // Revenue at least k times the mean: revenue × n ≥ k × total, with k = 3, 1.5 and 0.5.
+      const tier = (r: number) => (r <= 0 ? 'none' : r * n >= 3 * total ? 'very_high' : 2 * r * n >= 3 * total ? 'high' : 2 * r * n >= total ? 'average' : 'low');
+      const counts = { very_high: 0, high: 0, average: 0, low: 0, none: 0 };
+      for (const c of plain) counts[tier(c.revenue)] += 1;
+      expect(result.portfolio.volumeTiers.counts).toEqual(counts);
+    });
+
+    it('scores RFM quintiles as their definition, counted plainly, says', () => {
+      const last = (c: Plain) => END - Math.max(...c.days.keys());
+      const r = plainScores(plain.map(last), 'lower');
+      const f = plainScores(plain.map((c) => c.orders), 'higher');
+      const m = plainScores(plain.map((c) => c.revenue), 'higher');
+      const count = (scores: number[]) => [1, 2, 3, 4, 5].map((s) => scores.filter((x) => x === s).length);
+      expect(result.portfolio.rfm.scoreCounts).toEqual({ r: count(r), f: count(f), m: count(m) });
+      plain.forEach((c, i) => expect(recordOf.get(c.id)!.rfm.figures).toMatchObject({ recency: r[i], frequency: f[i], monetary: m[i] }));
+      expect(result.portfolio.rfm.segments.champions).toBe(plain.filter((_, i) => r[i]! >= 4 && f[i]! >= 4 && m[i]! >= 4).length);
+    });
+
+    it('classes purchase frequency by the median gap between purchase days', () => {
+      const counts = { frequent: 0, regular: 0, occasional: 0, one_time: 0, none: 0 };
+      for (const c of plain) {
+        const days = [...c.days.keys()].sort((a, b) => a - b);
+        const gap = medianOf(days.slice(1).map((d, i) => d - days[i]!));
+        counts[gap === null ? 'one_time' : gap <= 30 ? 'frequent' : gap <= 90 ? 'regular' : 'occasional'] += 1;
+      }
+      expect(result.portfolio.frequencies).toEqual(counts);
+    });
+
+    it('raises the churn signals their definitions give on the customers buying now', () => {
+      const signals = { overdue_repurchase: 0, shrinking_purchase_value: 0, revenue_drop: 0, shrinking_frequency: 0 };
+      for (const c of plain) {
+        const days = [...c.days.keys()].sort((a, b) => a - b);
+        if (days.at(-1)! <= END - 365) continue;
+        const gap = medianOf(days.slice(1).map((d, i) => d - days[i]!));
+        const since = END - days.at(-1)!;
+        if (days.length >= 3 && gap! > 0 && since > 2 * gap!) signals.overdue_repurchase += 1;
+        if (days.length >= 6) {
+          const values = days.map((d) => c.days.get(d)!);
+          const recent = values.slice(-3).reduce((a, b) => a + b, 0);
+          const earlier = values.slice(-6, -3).reduce((a, b) => a + b, 0);
+          if (earlier > 0 && 10 * recent < 7 * earlier) signals.shrinking_purchase_value += 1;
+        }
+        const lastYear = days.filter((d) => d > END - 365);
+        const yearBefore = days.filter((d) => d <= END - 365 && d > END - 730);
+        const sum = (list: number[]) => list.reduce((total, d) => total + c.days.get(d)!, 0);
+        if (sum(yearBefore) > 0 && 10 * sum(lastYear) < 7 * sum(yearBefore)) signals.revenue_drop += 1;
+        if (yearBefore.length >= 2 && 10 * lastYear.length < 7 * yearBefore.length) signals.shrinking_frequency += 1;
+      }
+      expect(result.portfolio.churn.signals).toEqual(signals);
+      expect(Object.values(signals).every((count) => count > 0)).toBe(true);
+    });
   });
 
   it('ignores every purchase after the as-of day', () => {

@@ -52,6 +52,35 @@ describe('churn signals', () => {
     expect(signal.figures).toMatchObject({ purchasesLast12Months: 2, purchasesPrevious12Months: 8 });
   });
 
+  it('raises nothing for a fall of exactly the share set, only beyond it', () => {
+    // 10 purchase days of 100.00 in the year before, 7 in the last year: revenue and frequency both fall by exactly 30 %.
+    expect(kinds([...every(30, 10, 400), ...every(30, 7, 20)])).toEqual([]);
+    expect(kinds([...every(30, 10, 400), ...every(30, 6, 20)])).toEqual(['revenue_drop', 'shrinking_frequency']);
+    // Purchases of 100.00, 100.00, 100.00 then 70.00, 70.00, 70.00: exactly 30 % less.
+    expect(kinds([...every(10, 3, 60, '100.00'), ...every(10, 3, 0, '70.00')])).not.toContain('shrinking_purchase_value');
+    expect(kinds([...every(10, 3, 60, '100.00'), ...every(10, 3, 0, '69.99')])).toContain('shrinking_purchase_value');
+  });
+
+  it('calls a repurchase overdue only past the multiple set, however it rounds', () => {
+    const settings = resolvePortfolioSettings({ churn: { overdueGapMultiple: 1.4 } });
+    // A 45-day habit: 63 days is exactly 1.4 times it.
+    expect(kinds(every(45, 4, 63), settings)).toEqual([]);
+    expect(kinds(every(45, 4, 64), settings)).toEqual(['overdue_repurchase']);
+  });
+
+  it('follows the other churn settings', () => {
+    const overdue = every(51, 4, 142);
+    expect(kinds(overdue, resolvePortfolioSettings({ churn: { overdueGapMultiple: 3 } }))).toEqual([]);
+    const dropping = [...every(30, 8, 400), ...every(30, 2, 20)];
+    expect(kinds(dropping, resolvePortfolioSettings({ churn: { revenueDropShare: 0.8, frequencyDropShare: 0.8 } }))).toEqual([]);
+    expect(kinds(dropping, resolvePortfolioSettings({ churn: { minPreviousPurchases: 9 } }))).toEqual(['revenue_drop']);
+    // Over the last 2 purchases instead of 3: 100, 100, 100, 100 then 60, 60 compares 60 with 100.
+    const shrinking = [...every(10, 4, 40, '100.00'), ...every(10, 2, 0, '60.00')];
+    expect(kinds(shrinking)).toEqual([]);
+    expect(kinds(shrinking, resolvePortfolioSettings({ churn: { valueTrendPurchases: 2 } }))).toEqual(['shrinking_purchase_value']);
+    expect(kinds(shrinking, resolvePortfolioSettings({ churn: { valueTrendPurchases: 2, valueDropShare: 0.5 } }))).toEqual([]);
+  });
+
   it('stays quiet for a steady customer', () => {
     expect(kinds(every(30, 24, 5))).toEqual([]);
   });

@@ -21,7 +21,9 @@ export interface ChurnSignal {
   figures: Figures;
 }
 
-const drop = (now: number, before: number) => 1 - now / before;
+// The fall as a share of before, from whole numbers (days, cents): a 10 → 7 fall is exactly
+// 0.3, not beyond a 30 % setting; 1 − 7/10 would be 0.30000000000000004, and beyond it.
+const drop = (now: number, before: number) => (before - now) / before;
 
 export function churnSignals(summary: AccountSummary, settings: PortfolioSettings): ChurnSignal[] {
   const s = settings.churn;
@@ -30,7 +32,8 @@ export function churnSignals(summary: AccountSummary, settings: PortfolioSetting
   const since = summary.daysSinceLastPurchase;
   const gap = summary.medianGapDays;
 
-  if (since !== null && gap !== null && gap > 0 && gaps >= s.minGapsForOverdue && since > s.overdueGapMultiple * gap) {
+  // since / gap rather than multiple × gap: 1.4 × 45 is 62.99999999999999, which 63 days would exceed.
+  if (since !== null && gap !== null && gap > 0 && gaps >= s.minGapsForOverdue && since / gap > s.overdueGapMultiple) {
     signals.push({
       kind: 'overdue_repurchase',
       reason: `No purchase for ${days(since)}, ${decimal(since / gap)}× its usual ${decimal(gap)}-day gap.`,
@@ -40,13 +43,15 @@ export function churnSignals(summary: AccountSummary, settings: PortfolioSetting
 
   const n = s.valueTrendPurchases;
   if (summary.purchases.length >= 2 * n) {
-    const recent = summary.purchases.slice(-n).reduce((sum, p) => sum + p.revenue, 0) / n;
-    const earlier = summary.purchases.slice(-2 * n, -n).reduce((sum, p) => sum + p.revenue, 0) / n;
-    if (earlier > 0 && drop(recent, earlier) > s.valueDropShare) {
+    const recentTotal = summary.purchases.slice(-n).reduce((sum, p) => sum + p.revenue, 0);
+    const earlierTotal = summary.purchases.slice(-2 * n, -n).reduce((sum, p) => sum + p.revenue, 0);
+    const [recent, earlier] = [recentTotal / n, earlierTotal / n];
+    const fall = drop(recentTotal, earlierTotal);
+    if (earlierTotal > 0 && fall > s.valueDropShare) {
       signals.push({
         kind: 'shrinking_purchase_value',
-        reason: `Its last ${times(n, 'purchase')} averaged ${money(recent)}, ${percent(drop(recent, earlier))} less than the ${n} before (${money(earlier)}).`,
-        figures: { purchasesCompared: n, recentMean: Math.round(recent), earlierMean: Math.round(earlier), drop: Math.round(drop(recent, earlier) * 1000) / 1000 },
+        reason: `Its last ${times(n, 'purchase')} averaged ${money(recent)}, ${percent(fall)} less than the ${n} before (${money(earlier)}).`,
+        figures: { purchasesCompared: n, recentMean: Math.round(recent), earlierMean: Math.round(earlier), drop: Math.round(fall * 1000) / 1000 },
       });
     }
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyFrequency } from './frequency.js';
-import { DEFAULT_PORTFOLIO_SETTINGS as settings } from './settings.js';
+import { DEFAULT_PORTFOLIO_SETTINGS as settings, resolvePortfolioSettings } from './settings.js';
 import { summarizeAccount } from './summarize.js';
 import { order } from './testing/facts.js';
 
@@ -23,6 +23,15 @@ describe('purchase frequency', () => {
 
   it('calls a median gap above 90 days occasional', () => {
     expect(frequencyOf('2025-01-01', '2025-04-02', '2026-01-01').class).toBe('occasional');
+  });
+
+  it('follows the gaps of the settings, each bound included in the class below it', () => {
+    const weekly = resolvePortfolioSettings({ frequency: { frequentMaxGapDays: 7, regularMaxGapDays: 30 } });
+    const classOf = (...days: string[]) => classifyFrequency(summarizeAccount(1, days.map((day) => order(1, day, '10.00')), asOf), weekly).class;
+    expect(classOf('2026-01-01', '2026-01-08')).toBe('frequent');
+    expect(classOf('2026-01-01', '2026-01-09')).toBe('regular');
+    expect(classOf('2026-01-01', '2026-01-31')).toBe('regular');
+    expect(classOf('2026-01-01', '2026-02-01')).toBe('occasional');
   });
 
   it('tells a one-time buyer from an account that never bought', () => {

@@ -44,6 +44,11 @@ describe('inactive accounts', () => {
     expect(of(2).lastNotes).toEqual([]);
   });
 
+  it('shows as many notes as the settings ask for', () => {
+    const one = analyseInactive({ summaries, orders, notes }, resolvePortfolioSettings({ inactive: { notesShown: 1 } }));
+    expect(one.find((r) => r.accountId === 1)!.lastNotes.map((n) => n.subject)).toEqual(['Moved to a competitor?']);
+  });
+
   it('puts at stake the revenue of the year ending on the last purchase', () => {
     expect(of(1).yearlyRevenueAtStake).toBe(95000);
     expect(of(2).yearlyRevenueAtStake).toBe(2000);

@@ -15,6 +15,13 @@ describe('statistics', () => {
     expect(quantile([10, 20, 30, 40, 50], 1)).toBe(50);
   });
 
+  it('lands exactly on a value when the quantile falls on it, despite rounding', () => {
+    const values = Array.from({ length: 101 }, (_, i) => i);
+    // 100 × 0.07 is 7.000000000000001 in floating point.
+    expect(quantile(values, 0.07)).toBe(7);
+    expect(quantile(values, 0.7)).toBe(70);
+  });
+
   it('gives tied values the same percent rank', () => {
     expect(percentRanks([10, 30, 20, 30])).toEqual([0, 5 / 6, 1 / 3, 5 / 6]);
     expect(percentRanks([7])).toEqual([0.5]);

@@ -17,7 +17,10 @@ export function sortedAscending(values: readonly number[]): number[] {
 /** Quantile with linear interpolation between order statistics (R type 7, numpy's default). */
 export function quantile(sorted: readonly number[], p: number): number | null {
   if (sorted.length === 0) return null;
-  const position = (sorted.length - 1) * p;
+  // (n − 1) × p can miss a whole position by a rounding error (100 × 0.07 is 7.000000000000001),
+  // which would lift the quantile off the value that sits exactly on it.
+  const raw = (sorted.length - 1) * p;
+  const position = Math.abs(raw - Math.round(raw)) <= raw * 1e-12 ? Math.round(raw) : raw;
   const below = Math.floor(position);
   const lower = sorted[below]!;
   const upper = sorted[Math.min(below + 1, sorted.length - 1)]!;

@@ -76,6 +76,16 @@ describe('account status', () => {
     expect(strict(6).class).toBe('unqualified');
   });
 
+  it('needs as large a share of the active customers as the settings ask for, the share itself included', () => {
+    // Four active customers, three of them retail and small: 75 % share the prospect's profile.
+    const four = [account(1, retail), account(2, retail), account(3, retail), account(4, { segment: 'industry', size: 'small' }),
+      account(5, { status: 'prospect', segment: 'retail', size: 'small' })];
+    const recent = [1, 2, 3, 4].map((id) => order(id, '2026-05-01', '10.00'));
+    expect(statuses(four, recent, resolvePortfolioSettings({ status: { probableMinShare: 0.75 } }))(5))
+      .toMatchObject({ class: 'probable', figures: { alikeActiveCustomers: 3, activeCustomers: 4, alikeShare: 0.75 } });
+    expect(statuses(four, recent, resolvePortfolioSettings({ status: { probableMinShare: 0.76 } }))(5).class).toBe('unqualified');
+  });
+
   it('follows the active window in the settings', () => {
     const short = statuses(accounts, orders, resolvePortfolioSettings({ status: { activeWindowDays: 90 } }));
     expect(short(1).class).toBe('active');

@@ -43,6 +43,16 @@ describe('sales-volume tiers', () => {
     expect(tiers.classes.get(2)!.rule).toBe('Revenue over the last 12 months of 20.00 is below the 20th percentile of revenues (28.00): low.');
   });
 
+  it('puts an account exactly on a quantile in the higher tier, however the position rounds', () => {
+    // Revenues 1.00 to 101.00: the 7th percentile is exactly 8.00 (position 100 × 0.07 = 7).
+    const orders101 = Array.from({ length: 101 }, (_, i) => order(i + 1, '2026-01-15', `${i + 1}.00`));
+    const tiers = classifyVolumeTiers(Array.from({ length: 101 }, (_, i) => summarizeAccount(i + 1, orders101, asOf)),
+      resolvePortfolioSettings({ volumeTier: { method: 'quantiles', quantiles: { veryHigh: 0.9, high: 0.5, average: 0.07 } } }));
+    expect(tiers.thresholds!.average).toBe(800);
+    expect(tiers.classes.get(8)!.class).toBe('average');
+    expect(tiers.classes.get(7)!.class).toBe('low');
+  });
+
   it('leaves accounts without revenue in the period unranked', () => {
     const tiers = classifyVolumeTiers(summaries, resolvePortfolioSettings());
     expect(tiers.rankedAccounts).toBe(10);

@@ -6,6 +6,7 @@ import { type AccountClassification, classifyPortfolio } from '../../analytics/p
 import { analyseInactive, type InactiveAccount } from '../../analytics/portfolio/inactive.js';
 import type { GrowthPotential } from '../../analytics/portfolio/growth-potential.js';
 import { periodRevenue } from '../../analytics/portfolio/purchase-windows.js';
+import { thresholdsOf } from '../../analytics/portfolio/reclassify-account.js';
 import { canMergeRecords } from '../../domain/access.js';
 import { ClienteleError } from '../../domain/errors.js';
 import { batchRows, csvRow, pgTextArray } from '../../store/csv-rows.js';
@@ -101,7 +102,8 @@ export async function runAnalysis(ctx: Context, options: RunOptions = {}): Promi
   const growthOf = new Map(result.portfolio.growth.map((g) => [g.accountId, g]));
   const inactiveOf = new Map(result.portfolio.inactive.map((i) => [i.accountId, i]));
   // The lists live per account (with the classes); the run keeps the portfolio-wide figures.
-  const { growth: _growth, inactive: _inactive, ...portfolio } = result.portfolio;
+  const { growth: _growth, inactive: _inactive, ...figures } = result.portfolio;
+  const portfolio = { ...figures, thresholds: thresholdsOf(result) };
   const runId = await store.connection.copyTransaction(async (session) => {
     const tx = sessionStore(store.connection, session.db);
     const id = await tx.analysisRuns.insertRun({

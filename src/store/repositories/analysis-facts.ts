@@ -10,11 +10,14 @@ const ids = (accountIds: readonly number[]) => sql`any(${accountIds.map(Number)}
 
 export function analysisFactsRepository(db: Executor) {
   return {
-    async accounts(): Promise<AccountFact[]> {
-      const rows = await db.selectFrom('accounts')
+    /** Every account's profile, or those of the given accounts. */
+    async accounts(accountIds?: readonly number[]): Promise<AccountFact[]> {
+      let query = db.selectFrom('accounts')
         .select(['id', 'status', 'segment', 'sector', 'size', 'relationship_type', 'country', 'owner_id',
           'has_interest', 'has_financial_capacity', 'created_at'])
-        .orderBy('id').execute();
+        .orderBy('id');
+      if (accountIds) query = query.where('id', '=', sql<number>`${ids(accountIds)}`);
+      const rows = await query.execute();
       return rows.map((r) => ({
         id: Number(r.id), status: r.status, segment: r.segment, sector: r.sector, size: r.size,
         relationshipType: r.relationship_type, country: r.country, ownerId: r.owner_id === null ? null : Number(r.owner_id),
