@@ -9,18 +9,21 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+)
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 const SLASHED = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function validDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= DAYS_IN_MONTH[month - 1]! + (leap ? 1 : 0);
 }
 
 const fullYear = (y: string) => (y.length === 2 ? 2000 + Number(y) - (Number(y) > 69 ? 100 : 0) : Number(y));
+const pad = (v: number, n = 2) => String(v).padStart(n, '0');
 
 function build(year: number, month: number, day: number, hh = '0', mm = '0', ss = '0', zone?: string, fraction = ''): string | undefined {
   if (!validDate(year, month, day)) return undefined;
   const h = Number(hh), m = Number(mm), s = Number(ss);
   if (h > 23 || m > 59 || s > 59) return undefined;
-  const pad = (v: number, n = 2) => String(v).padStart(n, '0');
   // Milliseconds are kept, as the store keeps them; finer digits are dropped.
   const local = `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(h)}:${pad(m)}:${pad(s)}.${fraction.slice(0, 3).padEnd(3, '0')}`;
   if (!zone || zone === 'Z') return `${local}Z`;

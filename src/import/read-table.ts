@@ -4,9 +4,10 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { parse } from 'csv-parse';
+import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 import { ClienteleError } from '../domain/errors.js';
+import { type CsvRecord, CsvSyntaxError, CsvTokenizer } from './csv-tokenizer.js';
 
 export type Encoding = 'utf8' | 'latin1';
 export type Delimiter = ',' | ';' | '\t' | '|' | 'whitespace';
@@ -33,6 +34,8 @@ export interface TableRow {
 export interface Table {
   headers: string[];
   rows: AsyncIterable<TableRow>;
+  /** The same rows in the arrays they are read in, for callers that go through millions (one await per batch). Read one or the other. */
+  batches: AsyncIterable<TableRow[]>;
 }
 
 const CANDIDATES: Delimiter[] = [',', ';', '\t', '|'];
@@ -88,74 +91,108 @@ function checkEncoding(values: string[], row: number, encoding: Encoding) {
 
 function keyed(headers: string[], values: string[], row: number): TableRow {
   const cells: Record<string, string> = {};
-  headers.forEach((header, i) => { cells[header] = (values[i] ?? '').trim(); });
+  for (let i = 0; i < headers.length; i++) cells[headers[i]!] = (values[i] ?? '').trim();
   // A trailing delimiter (empty extra values) is common in exports and harmless.
   const ragged = values.length < headers.length || values.slice(headers.length).some((v) => v.trim() !== '');
   return ragged ? { row, cells, ragged: { expected: headers.length, actual: values.length } } : { row, cells };
 }
 
+const isBlank = (values: string[]) => values.every((v) => v.trim() === '');
+
+interface RawBatch {
+  records: CsvRecord[];
+  /** Bytes of the file read so far. */
+  bytes: number;
+  /** Whether the text decoded so far held a replacement character, left by bytes that are not UTF-8. */
+  suspect: boolean;
+}
+
 async function openCsv(path: string, options: TableOptions): Promise<Table> {
   const encoding = options.encoding ?? 'utf8';
   const delimiter = options.delimiter ?? sniffDelimiter(await readSample(path, encoding));
-  const records = delimiter === 'whitespace' ? whitespaceRecords(path, encoding) : csvRecords(path, encoding, delimiter);
-  const iterator = records[Symbol.asyncIterator]();
+  const source = delimiter === 'whitespace' ? whitespaceBatches(path, encoding) : csvBatches(path, encoding, delimiter);
+  const iterator = source[Symbol.asyncIterator]();
   let headers = options.headers;
-  let firstData: RawRecord | undefined;
-  const first = await iterator.next();
-  if (!first.done) {
-    checkEncoding(first.value.values, first.value.line, encoding);
-    if (headers) firstData = first.value;
-    else headers = first.value.values.map((h, i) => h.trim() || `column ${i + 1}`);
+  let first = await iterator.next();
+  while (!first.done && first.value.records.length === 0) first = await iterator.next();
+  const firstBatch = first.done ? undefined : first.value;
+  if (firstBatch && !headers) {
+    const header = firstBatch.records.shift()!;
+    checkEncoding(header.values, header.line, encoding);
+    headers = header.values.map((h, i) => h.trim() || `column ${i + 1}`);
   }
   const finalHeaders = headers ?? [];
-  async function* rows(): AsyncGenerator<TableRow> {
-    if (firstData) yield { ...keyed(finalHeaders, firstData.values, firstData.line), bytes: firstData.bytes };
+  const toRows = ({ records, bytes, suspect }: RawBatch): TableRow[] => {
+    const out: TableRow[] = [];
+    for (const { values, line } of records) {
+      if (isBlank(values)) continue;
+      if (suspect) checkEncoding(values, line, encoding);
+      const row = keyed(finalHeaders, values, line);
+      row.bytes = bytes;
+      out.push(row);
+    }
+    return out;
+  };
+  async function* batches(): AsyncGenerator<TableRow[]> {
+    if (firstBatch) yield toRows(firstBatch);
     for (;;) {
       const next = await iterator.next();
       if (next.done) return;
-      const { values, line, bytes } = next.value;
-      if (values.every((v) => v.trim() === '')) continue;
-      checkEncoding(values, line, encoding);
-      yield { ...keyed(finalHeaders, values, line), bytes };
+      yield toRows(next.value);
     }
   }
-  return { headers: finalHeaders, rows: rows() };
+  return tableOf(finalHeaders, batches());
 }
 
-interface RawRecord {
-  values: string[];
-  line: number;
-  bytes?: number;
+/** A table over batches of rows; `rows` reads the same batches one row at a time. */
+function tableOf(headers: string[], batches: AsyncGenerator<TableRow[]>): Table {
+  async function* rows(): AsyncGenerator<TableRow> {
+    for await (const batch of batches) yield* batch;
+  }
+  return { headers, rows: rows(), batches };
 }
 
-async function* csvRecords(path: string, encoding: Encoding, delimiter: string): AsyncGenerator<RawRecord> {
-  const parser = createReadStream(path).pipe(parse({
-    delimiter, bom: true, encoding, relax_column_count: true, skip_empty_lines: true, info: true,
-  }));
+const READ_CHUNK = 1 << 16;
+
+async function* csvBatches(path: string, encoding: Encoding, delimiter: string): AsyncGenerator<RawBatch> {
+  const tokenizer = new CsvTokenizer(delimiter);
+  const decoder = new StringDecoder(encoding);
+  let bytes = 0;
+  let suspect = false;
+  const decoded = (text: string) => {
+    if (encoding === 'utf8' && !suspect && text.includes('\uFFFD')) suspect = true;
+    return text;
+  };
   try {
-    for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number; bytes: number } }>) {
-      yield { values: record.record, line: record.info.lines, bytes: record.info.bytes };
+    for await (const chunk of createReadStream(path, { highWaterMark: READ_CHUNK })) {
+      bytes += (chunk as Buffer).length;
+      yield { records: tokenizer.push(decoded(decoder.write(chunk as Buffer))), bytes, suspect };
     }
+    yield { records: [...tokenizer.push(decoded(decoder.end())), ...tokenizer.end()], bytes, suspect };
   } catch (error) {
-    const e = error as { code?: string; lines?: number; message: string };
-    if (e.code?.startsWith('CSV_')) {
-      const what = e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted value is never closed' : e.message;
-      throw new ClienteleError('bad_request', `The file is not valid CSV near row ${e.lines ?? '?'}: ${what}.`, 'file', { cause: error });
+    if (error instanceof CsvSyntaxError) {
+      throw new ClienteleError('bad_request', `The file is not valid CSV near row ${error.line}: ${error.message}.`, 'file', { cause: error });
     }
     throw error;
   }
 }
 
-async function* whitespaceRecords(path: string, encoding: Encoding): AsyncGenerator<RawRecord> {
+async function* whitespaceBatches(path: string, encoding: Encoding): AsyncGenerator<RawBatch> {
   const lines = createInterface({ input: createReadStream(path, { encoding }), crlfDelay: Infinity });
   let line = 0;
   let bytes = 0;
+  let records: CsvRecord[] = [];
   for await (const text of lines) {
     line++;
     bytes += text.length + 1;
     const trimmed = (line === 1 ? text.replace(/^\uFEFF/, '') : text).trim();
-    if (trimmed) yield { values: trimmed.split(/\s+/), line, bytes };
+    if (trimmed) records.push({ values: trimmed.split(/\s+/), line });
+    if (records.length >= 1000) {
+      yield { records, bytes, suspect: true };
+      records = [];
+    }
   }
+  yield { records, bytes, suspect: true };
 }
 
 function cellText(value: ExcelJS.CellValue): string {
@@ -202,17 +239,17 @@ async function openXlsx(path: string, options: TableOptions): Promise<Table> {
   const finalHeaders = headers ?? [];
   // A workbook stores no cell after a row's last value: blank trailing cells are not missing ones.
   const padded = (values: string[]) => (values.length < finalHeaders.length ? [...values, ...Array<string>(finalHeaders.length - values.length).fill('')] : values);
-  async function* rows(): AsyncGenerator<TableRow> {
-    if (firstData) yield keyed(finalHeaders, padded(valuesOf(firstData)), firstData.number);
+  async function* batches(): AsyncGenerator<TableRow[]> {
+    if (firstData) yield [keyed(finalHeaders, padded(valuesOf(firstData)), firstData.number)];
     for (;;) {
       const next = await rowIterator.next();
       if (next.done) return;
       const values = valuesOf(next.value);
-      if (values.every((v) => v.trim() === '')) continue;
-      yield keyed(finalHeaders, padded(values), next.value.number);
+      if (isBlank(values)) continue;
+      yield [keyed(finalHeaders, padded(values), next.value.number)];
     }
   }
-  return { headers: finalHeaders, rows: rows() };
+  return tableOf(finalHeaders, batches());
 }
 
 export async function openTable(path: string, options: TableOptions = {}): Promise<Table> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TARGET_FIELDS } from './targets.js';
-import { OrderNumberer, type RecordRules, toRecord } from './to-record.js';
+import { OrderNumberer, recordReader, type RecordRules, toRecord } from './to-record.js';
 
 const rules: RecordRules = {
   fields: TARGET_FIELDS.orders,
@@ -28,6 +28,24 @@ describe('rows to records', () => {
       { row: 7, column: 'Date', value: '2024-13-01', reason: 'orderedAt is not a date in the dmy format' },
       { row: 7, column: 'Amount', value: '12.345,678', reason: 'total has more than two decimals' },
     ]);
+  });
+
+  it('reads rows that repeat the cells of the row before exactly as it reads each row alone', () => {
+    const lineRules: RecordRules = { ...rules, fields: TARGET_FIELDS.accounts, columns: { Name: 'name', Tags: 'tags', Country: 'country' }, defaults: {} };
+    const rows = [
+      { row: 2, cells: { Name: 'Acme', Tags: 'a;b', Country: 'France' } },
+      { row: 3, cells: { Name: 'Acme', Tags: 'a;b', Country: 'France' } },
+      { row: 4, cells: { Name: 'Acme', Tags: 'a;b', Country: 'Nowhere' } },
+      { row: 5, cells: { Name: '', Tags: 'a;b', Country: 'Nowhere' } },
+      { row: 6, cells: { Name: 'Beta', Tags: '', Country: 'FR' } },
+    ];
+    const read = recordReader(lineRules);
+    const together = rows.map(read);
+    expect(together).toEqual(rows.map((row) => toRecord(row, lineRules)));
+    expect(together[1]!.record!.values).toEqual({ name: 'Acme', tags: ['a', 'b'], country: 'FR' });
+    expect(together[3]!.errors.map((e) => e.reason)).toEqual(['name is required', 'country is not a country code or name']);
+    // Lists are built anew for each row: changing one record's tags leaves the next one's alone.
+    expect(together[0]!.record!.values.tags).not.toBe(together[1]!.record!.values.tags);
   });
 
   it('rejects a ragged row as a whole', () => {

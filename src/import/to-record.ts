@@ -27,40 +27,73 @@ export interface RecordRules {
   customFieldHeaders: readonly string[];
 }
 
-export function toRecord(row: TableRow, rules: RecordRules): { record?: ImportRecord; errors: RowError[] } {
-  const errors: RowError[] = [];
-  if (row.ragged) {
-    errors.push({ row: row.row, column: '', value: '', reason: `has ${row.ragged.actual} values where the header has ${row.ragged.expected}` });
-    return { errors };
-  }
-  const values: Record<string, unknown> = {};
+/** Converts rows with the same rules, checked and looked up once rather than per row. */
+export type RecordReader = (row: TableRow) => { record?: ImportRecord; errors: RowError[] };
+
+/** Kinds whose parsed value is a string, number or boolean, safe to reuse for the next equal cell. */
+const REUSABLE = new Set<FieldSpec['kind']>(['text', 'email', 'money', 'integer', 'boolean', 'date', 'country', 'choice']);
+
+export function recordReader(rules: RecordRules): RecordReader {
   const headerOf: Record<string, string> = {};
   for (const [header, field] of Object.entries(rules.columns)) headerOf[field] = header;
-  for (const spec of rules.fields) {
-    const header = headerOf[spec.field];
-    const raw = header !== undefined ? (row.cells[header] ?? '') : '';
-    const text = raw.trim() === '' ? (rules.defaults[spec.field] ?? '') : raw;
-    const parsed = parseCell(spec, text, rules.parse);
-    if (parsed === undefined) {
-      if (spec.required) errors.push({ row: row.row, column: header ?? spec.field, value: raw, reason: `${spec.field} is required` });
-      continue;
+  const plan = rules.fields.map((spec) => {
+    // Consecutive rows often repeat a cell (the invoice number, date and customer of each line of
+    // an order): the last conversion is kept and reused when the next cell is the same text.
+    let lastRaw: string | undefined;
+    let lastParsed: ReturnType<typeof parseCell>;
+    const reuse = REUSABLE.has(spec.kind);
+    return {
+      spec,
+      header: headerOf[spec.field],
+      fallback: rules.defaults[spec.field] ?? '',
+      parse(text: string) {
+        if (reuse && text === lastRaw) return lastParsed;
+        const parsed = parseCell(spec, text, rules.parse);
+        if (reuse) {
+          lastRaw = text;
+          lastParsed = parsed;
+        }
+        return parsed;
+      },
+    };
+  });
+  const none: RowError[] = [];
+  return (row) => {
+    if (row.ragged) {
+      return { errors: [{ row: row.row, column: '', value: '', reason: `has ${row.ragged.actual} values where the header has ${row.ragged.expected}` }] };
     }
-    if (!parsed.ok) {
-      errors.push({ row: row.row, column: header ?? spec.field, value: raw, reason: `${spec.field} ${parsed.reason}` });
-      continue;
+    let errors = none;
+    const values: Record<string, unknown> = {};
+    for (const field of plan) {
+      const { spec, header } = field;
+      const raw = header !== undefined ? (row.cells[header] ?? '') : '';
+      const text = raw === '' || raw.trim() === '' ? field.fallback : raw;
+      const parsed = field.parse(text);
+      if (parsed === undefined) {
+        if (spec.required) (errors = errors === none ? [] : errors).push({ row: row.row, column: header ?? spec.field, value: raw, reason: `${spec.field} is required` });
+        continue;
+      }
+      if (!parsed.ok) {
+        (errors = errors === none ? [] : errors).push({ row: row.row, column: header ?? spec.field, value: raw, reason: `${spec.field} ${parsed.reason}` });
+        continue;
+      }
+      values[spec.field] = parsed.value;
     }
-    values[spec.field] = parsed.value;
-  }
-  if (rules.customFieldHeaders.length) {
-    // Added to those of a customFields column, if the file has one as well.
-    const custom: Record<string, unknown> = { ...(values.customFields as Record<string, unknown> | undefined) };
-    for (const header of rules.customFieldHeaders) {
-      const value = row.cells[header]?.trim();
-      if (value) custom[header] = unescapeFormula(value);
+    if (rules.customFieldHeaders.length) {
+      // Added to those of a customFields column, if the file has one as well.
+      const custom: Record<string, unknown> = { ...(values.customFields as Record<string, unknown> | undefined) };
+      for (const header of rules.customFieldHeaders) {
+        const value = row.cells[header]?.trim();
+        if (value) custom[header] = unescapeFormula(value);
+      }
+      values.customFields = custom;
     }
-    values.customFields = custom;
-  }
-  return errors.length ? { errors } : { record: { row: row.row, values }, errors };
+    return errors.length ? { errors } : { record: { row: row.row, values }, errors: [] };
+  };
+}
+
+export function toRecord(row: TableRow, rules: RecordRules): { record?: ImportRecord; errors: RowError[] } {
+  return recordReader(rules)(row);
 }
 
 /**

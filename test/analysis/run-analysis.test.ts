@@ -64,6 +64,26 @@ describe.each(ENGINES)('a portfolio analysis run on %s', (engine) => {
     }
   });
 
+  it('stores each buyer\'s probability of being alive and lifetime value, and flags valuable accounts probably leaving', async () => {
+    const run = await runAnalysis(ctx(), { asOf: '2025-06-01' });
+    const rows = await store.connection.db.selectFrom('account_classes').select(['status', 'abc', 'order_count', 'p_alive', 'clv_cents', 'churn_signals'])
+      .where('run_id', '=', run.id).execute();
+    const buyers = rows.filter((r) => r.order_count > 0);
+    expect(buyers.length).toBeGreaterThan(0);
+    for (const row of buyers) {
+      expect(row.p_alive).toBeGreaterThanOrEqual(0);
+      expect(row.p_alive).toBeLessThanOrEqual(1);
+      expect(Number(row.clv_cents)).toBeGreaterThanOrEqual(0);
+    }
+    for (const row of rows.filter((r) => r.order_count === 0)) expect([row.p_alive, row.clv_cents]).toEqual([null, null]);
+    for (const row of rows) {
+      const expected = ['current', 'active'].includes(row.status) && ['A', 'B'].includes(row.abc) && row.p_alive !== null && row.p_alive < 0.5;
+      expect(row.churn_signals.includes('probably_leaving')).toBe(expected);
+    }
+    const stored = await store.analysisRuns.get(run.id);
+    expect(stored?.model).toMatchObject({ bgnbd: expect.any(Object) });
+  });
+
   it('replaces the previous ordinary run but keeps snapshots as history', async () => {
     const snapshot = await runAnalysis(ctx(), { asOf: '2025-01-01', kind: 'snapshot' });
     const first = await runAnalysis(ctx(), { asOf: '2025-06-01' });

@@ -245,7 +245,8 @@ describe('the CDNOW cohort', () => {
         if (sum(yearBefore) > 0 && 10 * sum(lastYear) < 7 * sum(yearBefore)) signals.revenue_drop += 1;
         if (yearBefore.length >= 2 && 10 * lastYear.length < 7 * yearBefore.length) signals.shrinking_frequency += 1;
       }
-      expect(result.portfolio.churn.signals).toEqual(signals);
+      // Without a fitted BG/NBD model no account is flagged as probably leaving.
+      expect(result.portfolio.churn.signals).toEqual({ ...signals, probably_leaving: 0 });
       expect(Object.values(signals).every((count) => count > 0)).toBe(true);
     });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { churnSignals } from './churn-signals.js';
+import { aliveSignal, churnSignals } from './churn-signals.js';
 import { DEFAULT_PORTFOLIO_SETTINGS, resolvePortfolioSettings } from './settings.js';
 import { summarizeAccount } from './summarize.js';
 import { order } from './testing/facts.js';
@@ -83,5 +83,22 @@ describe('churn signals', () => {
 
   it('stays quiet for a steady customer', () => {
     expect(kinds(every(30, 24, 5))).toEqual([]);
+  });
+});
+
+describe('the probably-leaving signal', () => {
+  const settings = resolvePortfolioSettings({ churn: { aliveBelow: 0.4 } });
+  it('is raised for an A or B account whose probability of being alive is below the threshold, with the figures in words', () => {
+    expect(aliveSignal(0.25, 'A', settings)).toEqual({
+      kind: 'probably_leaving',
+      reason: 'A class-A account with only a 25 % chance of still buying from us (below 40 %), by its purchase rhythm.',
+      figures: { pAlive: 0.25, aliveBelow: 0.4, abc: 'A' },
+    });
+    expect(aliveSignal(0.39, 'B', settings)?.kind).toBe('probably_leaving');
+  });
+  it('is not raised at or above the threshold, for C accounts, or without a model', () => {
+    expect(aliveSignal(0.4, 'A', settings)).toBeNull();
+    expect(aliveSignal(0.1, 'C', settings)).toBeNull();
+    expect(aliveSignal(null, 'A', settings)).toBeNull();
   });
 });

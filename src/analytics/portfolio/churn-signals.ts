@@ -12,7 +12,7 @@ import type { PortfolioSettings } from './settings.js';
 import type { AccountSummary, Figures } from './types.js';
 import { days, decimal, money, percent, times } from './wording.js';
 
-export const CHURN_SIGNAL_KINDS = ['overdue_repurchase', 'shrinking_purchase_value', 'revenue_drop', 'shrinking_frequency'] as const;
+export const CHURN_SIGNAL_KINDS = ['overdue_repurchase', 'shrinking_purchase_value', 'revenue_drop', 'shrinking_frequency', 'probably_leaving'] as const;
 export type ChurnSignalKind = (typeof CHURN_SIGNAL_KINDS)[number];
 
 export interface ChurnSignal {
@@ -76,4 +76,18 @@ export function churnSignals(summary: AccountSummary, settings: PortfolioSetting
     });
   }
   return signals;
+}
+
+/**
+ * A valuable account the BG/NBD model thinks has probably stopped buying: its purchases are
+ * spaced out beyond what its own rhythm explains. Needs the model's P(alive) for the account.
+ */
+export function aliveSignal(pAlive: number | null, abcClass: string, settings: PortfolioSettings): ChurnSignal | null {
+  const below = settings.churn.aliveBelow;
+  if (pAlive === null || !(pAlive < below) || (abcClass !== 'A' && abcClass !== 'B')) return null;
+  return {
+    kind: 'probably_leaving',
+    reason: `A class-${abcClass} account with only a ${Math.round(pAlive * 100)} % chance of still buying from us (below ${Math.round(below * 100)} %), by its purchase rhythm.`,
+    figures: { pAlive: Math.round(pAlive * 1000) / 1000, aliveBelow: below, abc: abcClass },
+  };
 }

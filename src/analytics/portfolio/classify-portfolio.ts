@@ -3,7 +3,7 @@
 // Orders after the as-of day, and orders of accounts not in the list, are ignored.
 import { type AbcAnalysis, type AbcClass, classifyAbc } from './abc.js';
 import { utcDay } from './calendar.js';
-import { type ChurnSignal, CHURN_SIGNAL_KINDS, type ChurnSignalKind, churnSignals } from './churn-signals.js';
+import { aliveSignal, type ChurnSignal, CHURN_SIGNAL_KINDS, type ChurnSignalKind, churnSignals } from './churn-signals.js';
 import { FREQUENCY_CLASSES, type FrequencyClass, classifyFrequency } from './frequency.js';
 import { type Goal, type GoalProgress, goalProgress } from './goals.js';
 import { type GrowthPotential, growthPotentials } from './growth-potential.js';
@@ -31,6 +31,8 @@ export interface PortfolioInput {
   statusChanges?: readonly StatusChangeFact[];
   notes?: readonly NoteFact[];
   goals?: readonly Goal[];
+  /** Each account's probability of being alive from the BG/NBD model, when one was fitted. */
+  pAlive?: ReadonlyMap<number, number>;
 }
 
 export interface AccountClassification {
@@ -68,6 +70,8 @@ export interface PortfolioClassification {
   accounts: AccountClassification[];
   portfolio: PortfolioFigures;
 }
+
+const withAlive = (signals: ChurnSignal[], alive: ChurnSignal | null) => (alive ? [...signals, alive] : signals);
 
 /** The portfolio-level part of an analysis, without its per-account classes. */
 function withoutClasses<T extends { classes: unknown }>({ classes: _, ...rest }: T): Omit<T, 'classes'> {
@@ -107,7 +111,7 @@ export function classifyPortfolio(input: PortfolioInput): PortfolioClassificatio
       frequency: classifyFrequency(summary, settings),
       abc: abc.classes.get(account.id)!,
       rfm: rfm.classes.get(account.id)!,
-      churnSignals: BUYING_NOW.has(status.class) ? churnSignals(summary, settings) : [],
+      churnSignals: BUYING_NOW.has(status.class) ? withAlive(churnSignals(summary, settings), aliveSignal(input.pAlive?.get(account.id) ?? null, abc.classes.get(account.id)!.class, settings)) : [],
     };
   });
 

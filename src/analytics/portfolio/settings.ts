@@ -71,6 +71,8 @@ export interface PortfolioSettings {
     frequencyDropShare: number;
     /** Fewest purchases in the previous 12 months for a frequency drop to mean anything. */
     minPreviousPurchases: number;
+    /** A valuable account (ABC class A or B) whose probability of being alive (BG/NBD) falls below this raises a signal. */
+    aliveBelow: number;
   };
   team: {
     /** Fewest accounts behind a rate before a rep can be named best at it. */
@@ -98,6 +100,7 @@ export const DEFAULT_PORTFOLIO_SETTINGS: PortfolioSettings = {
     revenueDropShare: 0.3,
     frequencyDropShare: 0.3,
     minPreviousPurchases: 2,
+    aliveBelow: 0.5,
   },
   team: { minSample: 5 },
 };
@@ -177,6 +180,7 @@ export function resolvePortfolioSettings(input: PortfolioSettingsInput = {}): Po
   checkShare('churn.revenueDropShare', s.churn.revenueDropShare, false);
   checkShare('churn.frequencyDropShare', s.churn.frequencyDropShare, false);
   checkPositive('churn.minPreviousPurchases', s.churn.minPreviousPurchases, true);
+  checkShare('churn.aliveBelow', s.churn.aliveBelow, false);
   checkPositive('team.minSample', s.team.minSample, true);
   return s;
 }

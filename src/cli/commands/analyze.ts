@@ -33,6 +33,15 @@ function printReport(report: PortfolioReport) {
     [`Revenue share of the top ${pct(report.abc.topShare.accountShare)}`, pct(report.abc.topShare.revenueShare)],
     ['Gini coefficient', report.abc.gini === null ? null : report.abc.gini.toFixed(3)],
   ]));
+  const lifetime = report.lifetime as { portfolio?: { expectedPurchases: number; totalClv: number }; settings?: { horizonMonths: number; discountRatePerYear: number }; problem?: string } | null;
+  if (lifetime?.portfolio && lifetime.settings) {
+    print(formatFields([
+      [`Purchases expected over ${lifetime.settings.horizonMonths} months`, Math.round(lifetime.portfolio.expectedPurchases)],
+      [`Lifetime value over ${lifetime.settings.horizonMonths} months (${lifetime.settings.discountRatePerYear * 100} % a year)`, formatMoney(cents(Math.round(lifetime.portfolio.totalClv)))],
+    ]));
+  } else if (lifetime?.problem) {
+    print(`  No lifetime-value model: ${lifetime.problem}`);
+  }
   classTable('Status', report.classes.status ?? {}, ['current', 'active', 'inactive', 'potential', 'probable', 'unqualified', 'ex_customer']);
   classTable('ABC (Pareto)', report.classes.abc ?? {}, ['A', 'B', 'C', 'none']);
   classTable('Sales-volume tier', report.classes.volumeTier ?? {}, ['very_high', 'high', 'average', 'low', 'none']);

@@ -24,6 +24,8 @@ export async function portfolioReport(ctx: Context, options: { listLimit?: numbe
     churnAccounts: churn.items,
     sections: { segment: bySegment.rows, country: byCountry.rows },
     goals: portfolio.goals ?? [],
+    /** The BG/NBD and Gamma-Gamma fit of the run, with the portfolio's expected purchases and CLV; or why there is none. */
+    lifetime: run?.model ?? null,
   };
 }
 

@@ -15,6 +15,9 @@ import { sessionStore, type Store } from '../../store/store.js';
 import { type Context, requireRole } from '../context.js';
 import { portfolioGoals, portfolioRules } from './portfolio-rules.js';
 import type { PortfolioSettings } from '../../analytics/portfolio/settings.js';
+import type { PurchaseHistory } from '../../analytics/portfolio/types.js';
+import type { AccountPrediction, PortfolioPrediction } from '../../analytics/clv/predict-portfolio.js';
+import { runInWorker } from '../clv/run-in-worker.js';
 
 export interface RunOptions {
   /** YYYY-MM-DD; today (UTC) by default. Nothing after this day is read. */
@@ -38,7 +41,7 @@ export function resolveAsOf(asOf: string | undefined, now: Date): string {
 export const canRunAnalysis = canMergeRecords;
 
 function classRow(runId: number, record: AccountClassification, revenuePeriod: Parameters<typeof periodRevenue>[1],
-  growth: GrowthPotential | undefined, inactive: InactiveAccount | undefined) {
+  growth: GrowthPotential | undefined, inactive: InactiveAccount | undefined, clv: AccountPrediction | undefined) {
   const { summary } = record;
   const rfm = record.rfm.figures;
   const reasons = {
@@ -52,6 +55,7 @@ function classRow(runId: number, record: AccountClassification, revenuePeriod: P
     },
     ...(growth && { growth }),
     ...(inactive && { inactive }),
+    ...(clv && { clv }),
   };
   return csvRow([
     runId, record.accountId, record.status.class, record.volumeTier.class, record.frequency.class, record.abc.class, record.rfm.class,
@@ -59,7 +63,7 @@ function classRow(runId: number, record: AccountClassification, revenuePeriod: P
     typeof rfm.monetary === 'number' ? rfm.monetary : null,
     summary.revenue, periodRevenue(summary, revenuePeriod), summary.averageTicket, summary.orderCount, summary.lastPurchase,
     pgTextArray(record.churnSignals.map((s) => s.kind)),
-    inactive ? inactive.score : null, growth?.potential ?? null, null, null,
+    inactive ? inactive.score : null, growth?.potential ?? null, clv ? clv.pAlive : null, clv ? Math.round(clv.clv) : null,
     JSON.stringify(reasons),
   ]);
 }
@@ -74,8 +78,12 @@ export async function computeAnalysis(store: Store, asOf: string, settings: Port
   // Accounts created after the as-of day did not exist then.
   const existing = accounts.filter((account) => account.createdAt < asOfEnd.toISOString());
 
+  progress('fitting the lifetime-value model');
+  const lifetime = await predictLifetime(histories, asOf);
+  const pAlive = new Map(lifetime.prediction?.accounts.map((a) => [a.accountId, a.pAlive]) ?? []);
+
   progress('classifying');
-  const result = classifyPortfolio({ asOf, accounts: existing, histories, settings, statusChanges, goals });
+  const result = classifyPortfolio({ asOf, accounts: existing, histories, settings, statusChanges, goals, pAlive });
 
   progress('explaining inactive accounts');
   const inactiveSummaries = result.accounts.filter((r) => r.status.class === 'inactive').map((r) => r.summary);
@@ -86,7 +94,23 @@ export async function computeAnalysis(store: Store, asOf: string, settings: Port
   ]);
   result.portfolio.inactive = analyseInactive({ summaries: inactiveSummaries, orders: lastOrders, notes }, settings)
     .sort((a, b) => b.score - a.score || a.accountId - b.accountId);
-  return result;
+  return { ...result, lifetime };
+}
+
+/** The lifetime-value settings every run predicts with. */
+export const RUN_LIFETIME_SETTINGS = { unit: 'weeks', horizonMonths: 12, discountRatePerYear: 0.1 } as const;
+
+/**
+ * Fits BG/NBD and Gamma-Gamma off the main thread. A portfolio too thin to fit (no repeat
+ * buyers yet) is analysed without P(alive) and CLV, and the run says why.
+ */
+async function predictLifetime(histories: PurchaseHistory[], asOf: string): Promise<{ prediction: PortfolioPrediction | null; problem: string | null }> {
+  try {
+    return { prediction: await runInWorker('predict', { histories, asOf, ...RUN_LIFETIME_SETTINGS }), problem: null };
+  } catch (error) {
+    if (error instanceof RangeError || error instanceof ClienteleError) return { prediction: null, problem: error.message };
+    throw error;
+  }
 }
 
 export async function runAnalysis(ctx: Context, options: RunOptions = {}): Promise<AnalysisRun> {
@@ -101,19 +125,24 @@ export async function runAnalysis(ctx: Context, options: RunOptions = {}): Promi
   progress('saving');
   const growthOf = new Map(result.portfolio.growth.map((g) => [g.accountId, g]));
   const inactiveOf = new Map(result.portfolio.inactive.map((i) => [i.accountId, i]));
+  const clvOf = new Map(result.lifetime.prediction?.accounts.map((a) => [a.accountId, a]) ?? []);
+  const { prediction, problem } = result.lifetime;
+  const model = prediction
+    ? { ...prediction.model, settings: prediction.settings, portfolio: prediction.portfolio }
+    : { problem };
   // The lists live per account (with the classes); the run keeps the portfolio-wide figures.
   const { growth: _growth, inactive: _inactive, ...figures } = result.portfolio;
   const portfolio = { ...figures, thresholds: thresholdsOf(result) };
   const runId = await store.connection.copyTransaction(async (session) => {
     const tx = sessionStore(store.connection, session.db);
     const id = await tx.analysisRuns.insertRun({
-      kind: options.kind ?? 'run', asOf, settings, portfolio, model: null, accountCount: result.accounts.length,
+      kind: options.kind ?? 'run', asOf, settings, portfolio, model, accountCount: result.accounts.length,
       durationMs: 0, createdBy: ctx.actor.userId || null,
     });
     await session.copyCsv('account_classes', [...ACCOUNT_CLASS_COLUMNS],
       batchRows((function* rows() {
         for (const record of result.accounts) {
-          yield classRow(id, record, settings.revenuePeriod, growthOf.get(record.accountId), inactiveOf.get(record.accountId));
+          yield classRow(id, record, settings.revenuePeriod, growthOf.get(record.accountId), inactiveOf.get(record.accountId), clvOf.get(record.accountId));
         }
       })()));
     await session.db.updateTable('analysis_runs').set({ duration_ms: Date.now() - started }).where('id', '=', id).execute();

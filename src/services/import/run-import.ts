@@ -9,14 +9,16 @@ import { basename } from 'node:path';
 import type { Actor } from '../../domain/access.js';
 import { ClienteleError } from '../../domain/errors.js';
 import type { MappingFile } from '../../import/mapping-file.js';
-import { openTable, type TableRow } from '../../import/read-table.js';
+import { openTable } from '../../import/read-table.js';
 import type { ImportTarget } from '../../import/targets.js';
-import { type ImportRecord, OrderNumberer, type RowError, toRecord } from '../../import/to-record.js';
+import { type ImportRecord, OrderNumberer, recordReader, type RowError } from '../../import/to-record.js';
 import { mergerFor } from '../../store/imports/merge.js';
 import type { MergeResult } from '../../store/imports/merge-result.js';
-import { stageRecords } from '../../store/imports/staging.js';
+import type { CopySession } from '../../store/connection.js';
+import { analyzeStaging, openStaging, stagingOf } from '../../store/imports/staging.js';
 import { sessionStore, type Store } from '../../store/store.js';
-import { createImportFiles, type ImportFiles } from './import-files.js';
+import { createImportFiles } from './import-files.js';
+import { RowQueue } from './row-queue.js';
 import { type ImportFlags, type ImportPlan, planImport } from './plan-import.js';
 
 export interface ImportRequest {
@@ -62,7 +64,8 @@ export interface ImportReport {
   rejectedPath?: string;
 }
 
-const STAGE_CHUNK = 10_000;
+/** Characters of COPY input handed over at a time. */
+const COPY_CHUNK = 1 << 16;
 const SHOWN_PROBLEMS = 200;
 const PREVIEW_ROWS = 5;
 
@@ -107,63 +110,63 @@ export async function runImport(store: Store, request: ImportRequest): Promise<I
     files.problem(error);
   };
   const numberer = plan.orderNumberFrom ? new OrderNumberer(plan.orderNumberFrom) : undefined;
+  const readRecord = recordReader(plan.rules);
   const table = await openTable(request.path, plan.tableOptions);
-  const rows = table.rows[Symbol.asyncIterator]();
+  const rows = new RowQueue(table.batches);
   let bytesRead = 0;
   let lastProgress = 0;
 
   // The lines of one order stay in one batch, so a batch never commits half an order.
   const groupHeader = request.target === 'order-lines' ? Object.entries(plan.columns).find(([, f]) => f === 'orderNumber')?.[0] : undefined;
-  let pending: TableRow | undefined;
-  const nextRow = async (): Promise<TableRow | undefined> => {
-    if (pending) {
-      const row = pending;
-      pending = undefined;
-      return row;
-    }
-    const next = await rows.next();
-    return next.done ? undefined : next.value;
-  };
 
-  /** Reads, checks and stages up to `limit` rows; returns the last row number seen, or 0 at the end. */
-  async function stageBatch(copyCsv: Parameters<typeof stageRecords>[0], limit: number): Promise<number> {
-    let buffer: ImportRecord[] = [];
+  /**
+   * Reads, checks and stages up to `limit` rows in one COPY, fed as the file is read so the
+   * database loads one piece while the next is parsed; returns the last row number seen, or 0 at the end.
+   */
+  async function stageBatch({ db, copyCsv }: CopySession, limit: number): Promise<number> {
+    const staging = stagingOf(request.target, runId);
+    await openStaging(db, request.target);
     let lastRow = 0;
     let taken = 0;
     let lastGroup: string | undefined;
-    for (;;) {
-      const row = await nextRow();
-      if (!row) break;
-      const group = groupHeader ? row.cells[groupHeader] : undefined;
-      if (taken >= limit && (group === undefined || group !== lastGroup)) {
-        pending = row;
-        break;
+    async function* lines(): AsyncGenerator<string> {
+      let text = '';
+      for (;;) {
+        const row = rows.shift() ?? (await rows.refill());
+        if (!row) break;
+        const group = groupHeader ? row.cells[groupHeader] : undefined;
+        if (taken >= limit && (group === undefined || group !== lastGroup)) {
+          rows.unshift(row);
+          break;
+        }
+        lastGroup = group;
+        lastRow = row.row;
+        bytesRead = row.bytes ?? bytesRead;
+        const { record, errors } = readRecord(row);
+        if (record && numberer) record.values.number = numberer.next(record.values);
+        if (row.row <= skipThrough) continue;
+        taken++;
+        report.rowsRead++;
+        if (record) {
+          if (report.preview.length < PREVIEW_ROWS) report.preview.push(record.values);
+          text += staging.line(record);
+          if (text.length >= COPY_CHUNK) {
+            yield text;
+            text = '';
+          }
+        } else {
+          for (const error of errors) noteProblem(error);
+          files.rejectRow(row, errors);
+        }
+        if (request.onProgress && report.rowsRead - lastProgress >= 5000) {
+          lastProgress = report.rowsRead;
+          request.onProgress({ rowsRead: report.rowsRead, bytesRead, totalBytes });
+        }
       }
-      lastGroup = group;
-      lastRow = row.row;
-      bytesRead = row.bytes ?? bytesRead;
-      const { record, errors } = toRecord(row, plan.rules);
-      if (record && numberer) record.values.number = numberer.next(record.values);
-      if (row.row <= skipThrough) continue;
-      taken++;
-      report.rowsRead++;
-      if (record) {
-        if (report.preview.length < PREVIEW_ROWS) report.preview.push(record.values);
-        buffer.push(record);
-      } else {
-        for (const error of errors) noteProblem(error);
-        files.rejectRow(row, errors);
-      }
-      if (buffer.length >= STAGE_CHUNK) {
-        await stageRecords(copyCsv, request.target, runId, buffer);
-        buffer = [];
-      }
-      if (request.onProgress && report.rowsRead - lastProgress >= 5000) {
-        lastProgress = report.rowsRead;
-        request.onProgress({ rowsRead: report.rowsRead, bytesRead, totalBytes });
-      }
+      if (text) yield text;
     }
-    if (buffer.length) await stageRecords(copyCsv, request.target, runId, buffer);
+    await copyCsv(staging.table, staging.columns, lines());
+    await analyzeStaging(db, request.target);
     return lastRow;
   }
 
@@ -178,12 +181,11 @@ export async function runImport(store: Store, request: ImportRequest): Promise<I
     if (!request.batchSize || request.dryRun) {
       try {
         await store.connection.copyTransaction(async (session) => {
-          await stageBatch(session.copyCsv, Number.POSITIVE_INFINITY);
+          await stageBatch(session, Number.POSITIVE_INFINITY);
           if (problemRows.size && !request.skipInvalid) throw new RollBack();
           const result = await merge(session.db, { runId, fields: plan.fields, skipInvalid: !!request.skipInvalid, actorId: request.actor.userId || null, createAccounts: request.mapping?.createAccounts });
           add(result);
           if (result.rejected.length && !request.skipInvalid) throw new RollBack();
-          await sessionStore(store.connection, session.db).importRuns.clearStaging(runId);
           if (request.dryRun) throw new RollBack();
         });
         report.status = 'committed';
@@ -196,7 +198,7 @@ export async function runImport(store: Store, request: ImportRequest): Promise<I
       for (;;) {
         let lastRow = 0;
         const stop = await store.connection.copyTransaction(async (session) => {
-          lastRow = await stageBatch(session.copyCsv, request.batchSize!);
+          lastRow = await stageBatch(session, request.batchSize!);
           if (lastRow === 0) return true;
           const result = await merge(session.db, { runId, fields: plan.fields, skipInvalid: !!request.skipInvalid, actorId: request.actor.userId || null, createAccounts: request.mapping?.createAccounts });
           if ((result.rejected.length || problemRows.size) && !request.skipInvalid) {
@@ -204,10 +206,8 @@ export async function runImport(store: Store, request: ImportRequest): Promise<I
             throw new RollBack();
           }
           add(result);
-          const tx = sessionStore(store.connection, session.db);
-          await tx.importRuns.clearStaging(runId);
           // In the batch's own transaction, so the resume point moves only with the rows it covers.
-          await tx.importRuns.progress(runId, { lastCommittedRow: lastRow, rowsRead: report.rowsRead });
+          await sessionStore(store.connection, session.db).importRuns.progress(runId, { lastCommittedRow: lastRow, rowsRead: report.rowsRead });
           return false;
         }).catch((error) => {
           if (error instanceof RollBack) return 'rejected' as const;

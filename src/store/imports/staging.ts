@@ -1,9 +1,10 @@
-// How each import target's records are laid out in its staging table.
+// How each import target's records are laid out in its staging table, and the table itself.
+import { sql } from 'kysely';
 import { lineTotal, parseMoney } from '../../domain/money.js';
 import { accountSearchText } from '../repositories/accounts.js';
 import type { ImportTarget } from '../../import/targets.js';
-import type { CopyCsv } from '../connection.js';
-import { csvLine } from '../csv-encode.js';
+import type { Executor } from '../executor.js';
+import { csvField } from '../csv-encode.js';
 
 export interface StagedRecord {
   row: number;
@@ -66,10 +67,40 @@ export const STAGING: Record<ImportTarget, Layout> = {
   },
 };
 
-export async function stageRecords(copyCsv: CopyCsv, target: ImportTarget, runId: number, records: readonly StagedRecord[]): Promise<void> {
+/**
+ * Readies an import transaction: a temporary staging table of the target's name, which hides the
+ * shared one (migration 0002) for this session and is dropped at commit or rollback; more
+ * memory for the merge's sorts and hashes than the default 4 MB, so they stay off disk; and no
+ * JIT compilation, which PostgreSQL starts for the merge's large estimated costs and which took
+ * over a second per statement here, more than it ever saved.
+ *
+ * Temporary rather than the shared unlogged table: rows deleted from a shared table after each
+ * batch stay behind as dead rows until a vacuum, which every later batch of a large import
+ * would read again; a temporary table also writes nothing to the WAL and concerns no one else.
+ */
+export async function openStaging(db: Executor, target: ImportTarget): Promise<void> {
+  const table = sql.table(STAGING[target].table);
+  await sql`set local work_mem = '32MB'`.execute(db);
+  await sql`set local jit = off`.execute(db);
+  await sql`create temp table if not exists ${table} (like ${table}) on commit drop`.execute(db);
+}
+
+/** Gives the planner the staged rows' statistics: temporary tables get none by themselves. */
+export async function analyzeStaging(db: Executor, target: ImportTarget): Promise<void> {
+  await sql`analyze ${sql.table(STAGING[target].table)}`.execute(db);
+}
+
+/** The staging table of a target, and each record of a run as one line of COPY input. */
+export function stagingOf(target: ImportTarget, runId: number) {
   const layout = STAGING[target];
-  function* lines() {
-    for (const record of records) yield csvLine([runId, record.row, ...layout.toRow(record.values)]);
-  }
-  await copyCsv(layout.table, ['run_id', 'row_no', ...layout.columns], lines());
+  const prefix = `${runId},`;
+  return {
+    table: layout.table,
+    columns: ['run_id', 'row_no', ...layout.columns],
+    line(record: StagedRecord): string {
+      let line = prefix + record.row;
+      for (const value of layout.toRow(record.values)) line += `,${csvField(value)}`;
+      return `${line}\n`;
+    },
+  };
 }
