@@ -1,6 +1,6 @@
 // Maximum-likelihood estimation of the BG/NBD parameters from customers' (x, tx, T).
 
-import { bgnbdLogLikelihoodWithGradient, type BgnbdParams } from './bgnbd-likelihood.js';
+import { bgnbdPreparedLogLikelihood, type BgnbdParams, type PreparedTriples, prepareTriples } from './bgnbd-likelihood.js';
 import { fitPositiveParameters } from './maximum-likelihood.js';
 import { compressTriples, type RfmTriple, type WeightedTriple } from './rfm-triples.js';
 
@@ -24,14 +24,16 @@ const toParams = ([r, alpha, a, b]: readonly number[]): BgnbdParams => ({ r: r!,
  * Throws a RangeError when no customer has a repeat purchase, as the rate cannot be estimated.
  */
 export function fitBgnbd(triples: readonly (RfmTriple | WeightedTriple)[]): BgnbdFit {
-  const data = compressTriples(triples);
-  let customers = 0;
+  return fitPreparedTriples(prepareTriples(compressTriples(triples)));
+}
+
+/** fitBgnbd on triples already merged and laid out (customer-histories.ts builds them so from whole days). */
+export function fitPreparedTriples(data: PreparedTriples): BgnbdFit {
   let purchases = 0;
   let exposure = 0;
-  for (const { x, T, weight } of data) {
-    customers += weight;
-    purchases += weight * x;
-    exposure += weight * T;
+  for (let i = 0; i < data.weight.length; i++) {
+    purchases += data.weight[i]! * data.frequencies[data.frequencyIndex[i]!]!;
+    exposure += data.weight[i]! * data.times[data.ageIndex[i]!]!;
   }
   if (purchases === 0) throw new RangeError('triples: the BG/NBD fit needs at least one customer with a repeat purchase');
 
@@ -39,16 +41,16 @@ export function fitBgnbd(triples: readonly (RfmTriple | WeightedTriple)[]): Bgnb
   // probability centred on one half; α carries the unit of time.
   const start = [1, exposure / purchases, 1, 1];
   const fit = fitPositiveParameters((values) => {
-    const { value, gradient } = bgnbdLogLikelihoodWithGradient(toParams(values), data);
+    const { value, gradient } = bgnbdPreparedLogLikelihood(toParams(values), data);
     return { value, gradient: [gradient.r, gradient.alpha, gradient.a, gradient.b] };
-  }, start, customers);
+  }, start, data.totalWeight);
   return {
     params: toParams(fit.values),
     standardErrors: toParams(fit.standardErrors),
     logLikelihood: fit.logLikelihood,
     iterations: fit.iterations,
     converged: fit.converged,
-    customers,
-    distinctTriples: data.length,
+    customers: data.totalWeight,
+    distinctTriples: data.weight.length,
   };
 }

@@ -45,6 +45,27 @@ describe('BG/NBD predictions', () => {
     expect(at(1 + 1e-7)).toBeCloseTo(at(1), 6);
   });
 
+  it('stays accurate when the dropout probability is nearly the same for everyone (a in the hundreds to millions)', () => {
+    // References: E[(1 − (α/(α + p t))^r) / p] over p ~ Beta(a, b), integrated with mpmath at
+    // 40 digits with breakpoints every standard deviation around the mean.
+    const cases: [BgnbdParams, number, number, number][] = [
+      [{ r: 0.243, alpha: 4.4, a: 150, b: 2.4 }, 300, 0.65178142933773258686, 1e-8],
+      [{ r: 0.243, alpha: 4.4, a: 150, b: 0.5 }, 39, 0.42762053441047994434, 1e-12],
+      [{ r: 0.243, alpha: 4.4, a: 1000, b: 30 }, 3000, 0.81759137491299656794, 1e-12],
+      [{ r: 2.243, alpha: 40, a: 120, b: 0.3 }, 20, 0.59799974333420867752, 1e-12],
+    ];
+    for (const [params, t, reference, tolerance] of cases) expect(Math.abs(expectedPurchases(params, t) / reference - 1)).toBeLessThan(tolerance);
+    // A fit on customers who all drop out with probability 0.19 sends a and b to millions; the
+    // expectation is then nearly that of a fixed p = a / (a + b).
+    const fixed = { r: 0.509, alpha: 23.4, a: 2_942_601.9, b: 12_484_303.8 };
+    const p = fixed.a / (fixed.a + fixed.b);
+    expect(Math.abs(expectedPurchases(fixed, 180) / 1.931987998172065905 - 1)).toBeLessThan(1e-12);
+    expect(expectedPurchases(fixed, 180)).toBeCloseTo(-Math.expm1(-fixed.r * Math.log1p((p * 180) / fixed.alpha)) / p, 6);
+    // No step where the series hands over to the integral.
+    const around = (a: number) => expectedPurchases({ r: 0.243, alpha: 4.4, a, b: 30 }, 39);
+    expect(around(100 + 1e-9)).toBeCloseTo(around(100), 9);
+  });
+
   it('stays finite and sensible for huge x and T (x = 500, T = 5000)', () => {
     const recent = { x: 500, tx: 4990, T: 5000 };
     const alive = probabilityAlive(paper, recent);

@@ -9,6 +9,7 @@
 
 import type { BgnbdParams } from './bgnbd-likelihood.js';
 import { compressTriples, type RfmTriple, type WeightedTriple } from './rfm-triples.js';
+import { integrate } from './quadrature.js';
 import { hyp2f1MinusOneOverB } from './special-functions.js';
 
 /** The parameters describing a customer with this history, should they still be alive. */
@@ -40,6 +41,7 @@ export function probabilityAlive(params: BgnbdParams, { x, tx, T }: RfmTriple): 
  */
 export function expectedPurchases(params: BgnbdParams, t: number): number {
   if (t <= 0) return 0;
+  if (params.a > CONCENTRATED_DROPOUT) return expectedPurchasesByQuadrature(params, t);
   const { r, alpha, a, b } = params;
   const logOneMinusZ = -Math.log1p(t / alpha);
   const z = t / (alpha + t);
@@ -48,6 +50,41 @@ export function expectedPurchases(params: BgnbdParams, t: number): number {
   const head = aMinusOne === 0 ? -logOneMinusZ : -Math.expm1(aMinusOne * logOneMinusZ) / aMinusOne;
   const tail = Math.exp(aMinusOne * logOneMinusZ) * hyp2f1MinusOneOverB(a + b - 1 - r, aMinusOne, a + b - 1, z);
   return (a + b - 1) * (head - tail);
+}
+
+/**
+ * Above this a the series loses its accuracy (the head and tail cancel) and then its sense
+ * (terms overflow), and needs on the order of a·z/(1 − z) terms; such a is what a fit finds when
+ * every customer has nearly the same dropout probability, letting a and b grow without bound.
+ * Beta(a, b) is then narrow enough to integrate over directly.
+ */
+const CONCENTRATED_DROPOUT = 100;
+
+/**
+ * E[X(t)] as the mean over p ~ Beta(a, b) of the expectation given p, (1 − (α/(α + p t))^r) / p,
+ * by Gauss–Legendre quadrature over p's mean ± 12 standard deviations. Dividing by the integral
+ * of the density on the same nodes cancels both the truncation of the interval and the
+ * normalising constant. When b < 1 the density is unbounded at p = 1, so the integral is taken
+ * over v = (1 − p)^b, where it is bounded: (1 − p)^(b−1) dp = dv / b.
+ */
+function expectedPurchasesByQuadrature({ r, alpha, a, b }: BgnbdParams, t: number): number {
+  const mean = a / (a + b);
+  const sd = Math.sqrt((a * b) / ((a + b) ** 2 * (a + b + 1)));
+  const lo = Math.max(0, mean - 12 * sd);
+  const hi = Math.min(1, mean + 12 * sd);
+  const givenP = (p: number) => -Math.expm1(-r * Math.log1p((p * t) / alpha)) / p;
+  if (b < 1) {
+    const p = (v: number) => 1 - v ** (1 / b);
+    // The density in v, p^(a−1), is largest at v = 0 (p = 1) and below e^−50 of that beyond `top`.
+    const density = (v: number) => Math.exp((a - 1) * Math.log(p(v)));
+    const top = (-Math.expm1(-50 / (a - 1))) ** b;
+    return integrate((v) => density(v) * givenP(p(v)), 0, top) / integrate(density, 0, top);
+  }
+  // The log-density up to a constant, shifted to 0 at the mode so exp() cannot underflow there.
+  const logDensity = (p: number) => (a - 1) * Math.log(p) + (b - 1) * Math.log1p(-p);
+  const shift = logDensity(Math.min(hi, Math.max(lo, (a - 1) / (a + b - 2))));
+  const density = (p: number) => (p > 0 && p < 1 ? Math.exp(logDensity(p) - shift) : 0);
+  return integrate((p) => density(p) * givenP(p), lo, hi) / integrate(density, lo, hi);
 }
 
 /** E[Y(t) | x, tx, T], the expected number of purchases in the next t units (equation 10). */

@@ -27,6 +27,37 @@ export interface ClvCustomer {
 
 export type ClvInput = ClvSettings & ClvCustomer;
 
+/** What an alive customer is expected to buy over the horizon, discounted and not. */
+export interface PurchasesIfAlive {
+  discounted: number;
+  undiscounted: number;
+}
+
+/** Throws a RangeError naming the setting that cannot be used. */
+export function checkHorizon({ horizonMonths, discountRatePerYear }: Pick<ClvSettings, 'horizonMonths' | 'discountRatePerYear'>): void {
+  if (!Number.isInteger(horizonMonths) || horizonMonths < 0) throw new RangeError(`horizonMonths must be a whole number of months, got ${horizonMonths}`);
+  if (!(discountRatePerYear > -1)) throw new RangeError(`discountRatePerYear must be above −100 %, got ${discountRatePerYear}`);
+}
+
+/**
+ * The purchases over the horizon of a customer who is alive now and described by `posterior`
+ * (posteriorParams of their history). It depends on x and T only, not on tx, so customers who
+ * differ only in recency share it; the settings are not checked here (see checkHorizon).
+ */
+export function purchasesIfAlive(settings: Omit<ClvSettings, 'bgnbd' | 'gammaGamma'>, posterior: BgnbdParams): PurchasesIfAlive {
+  const { horizonMonths, unit, discountRatePerYear } = settings;
+  const month = DAYS_PER_MONTH / DAYS_PER_UNIT[unit];
+  const logDiscountPerMonth = Math.log1p(discountRatePerYear) / 12;
+  let discounted = 0;
+  let previous = 0;
+  for (let m = 1; m <= horizonMonths; m++) {
+    const cumulative = expectedPurchases(posterior, m * month);
+    discounted += (cumulative - previous) * Math.exp(-m * logDiscountPerMonth);
+    previous = cumulative;
+  }
+  return { discounted, undiscounted: previous };
+}
+
 /**
  * The discounted expected number of purchases over the horizon:
  * Σ over months m = 1…horizon of (E[Y(m)] − E[Y(m−1)]) / (1 + d)^(m/12), each month's expected
@@ -35,22 +66,10 @@ export type ClvInput = ClvSettings & ClvCustomer;
  * lifetimes' customer_lifetime_value.
  */
 export function discountedExpectedPurchases(settings: ClvSettings, triple: RfmTriple): number {
-  const { bgnbd, horizonMonths, unit, discountRatePerYear } = settings;
-  if (!Number.isInteger(horizonMonths) || horizonMonths < 0) throw new RangeError(`horizonMonths must be a whole number of months, got ${horizonMonths}`);
-  if (!(discountRatePerYear > -1)) throw new RangeError(`discountRatePerYear must be above −100 %, got ${discountRatePerYear}`);
-  const alive = probabilityAlive(bgnbd, triple);
+  checkHorizon(settings);
+  const alive = probabilityAlive(settings.bgnbd, triple);
   if (alive === 0) return 0;
-  const posterior = posteriorParams(bgnbd, triple);
-  const month = DAYS_PER_MONTH / DAYS_PER_UNIT[unit];
-  const logDiscountPerMonth = Math.log1p(discountRatePerYear) / 12;
-  let total = 0;
-  let previous = 0;
-  for (let m = 1; m <= horizonMonths; m++) {
-    const cumulative = expectedPurchases(posterior, m * month);
-    total += (cumulative - previous) * Math.exp(-m * logDiscountPerMonth);
-    previous = cumulative;
-  }
-  return alive * total;
+  return alive * purchasesIfAlive(settings, posteriorParams(settings.bgnbd, triple)).discounted;
 }
 
 /** The customer's lifetime value: discounted expected purchases times the Gamma-Gamma expected value of each. */

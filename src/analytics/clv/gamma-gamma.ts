@@ -36,32 +36,86 @@ const toParams = ([p, q, gamma]: readonly number[]): GammaGammaParams => ({ p: p
 const usable = (customer: SpendHistory) => customer.x >= 1 && customer.meanValue > 0;
 
 /**
+ * Customers' spend laid out for repeated evaluation: the gamma functions depend on x only, so
+ * they are taken once per distinct x, and the sums that do not depend on the parameters are
+ * taken once. Only ln(γ + x z̄) is left to compute per customer.
+ */
+interface PreparedSpend {
+  count: number;
+  /** x and x·z̄ per customer. */
+  x: Float64Array;
+  total: Float64Array;
+  frequencies: number[];
+  frequencyCounts: number[];
+  sumLogMean: number;
+  sumXLogMean: number;
+  sumXLogX: number;
+}
+
+function prepareSpend(customers: readonly SpendHistory[]): PreparedSpend {
+  const count = customers.length;
+  const x = new Float64Array(count);
+  const total = new Float64Array(count);
+  const countOf = new Map<number, number>();
+  let sumLogMean = 0;
+  let sumXLogMean = 0;
+  let sumXLogX = 0;
+  customers.forEach((customer, i) => {
+    const logMean = Math.log(customer.meanValue);
+    x[i] = customer.x;
+    total[i] = customer.x * customer.meanValue;
+    countOf.set(customer.x, (countOf.get(customer.x) ?? 0) + 1);
+    sumLogMean += logMean;
+    sumXLogMean += customer.x * logMean;
+    sumXLogX += customer.x * Math.log(customer.x);
+  });
+  return { count, x, total, frequencies: [...countOf.keys()], frequencyCounts: [...countOf.values()], sumLogMean, sumXLogMean, sumXLogX };
+}
+
+/**
  * The log-likelihood of the customers' mean values and its gradient. The density of the mean
  * z̄ of x transactions is
  *
  *   Γ(px+q) / (Γ(px) Γ(q)) · γ^q · z̄^(px−1) · x^(px) / (γ + x z̄)^(px+q)
  */
-export function gammaGammaLogLikelihoodWithGradient(params: GammaGammaParams, customers: readonly SpendHistory[]): { value: number; gradient: GammaGammaParams } {
+function preparedLogLikelihood(params: GammaGammaParams, data: PreparedSpend): { value: number; gradient: GammaGammaParams } {
   const { p, q, gamma } = params;
-  const logGammaQ = logGamma(q);
-  const digammaQ = digamma(q);
+  const { count, x, total } = data;
   const logGammaParam = Math.log(gamma);
-  let value = 0;
-  let dP = 0;
-  let dQ = 0;
-  let dGamma = 0;
-  for (const { x, meanValue } of customers) {
-    const px = p * x;
-    const logMean = Math.log(meanValue);
-    const logX = Math.log(x);
-    const logTotal = Math.log(gamma + x * meanValue);
+  let value = count * (q * logGammaParam - logGamma(q)) + p * (data.sumXLogMean + data.sumXLogX) - data.sumLogMean;
+  let dP = data.sumXLogMean + data.sumXLogX;
+  let dQ = count * (logGammaParam - digamma(q));
+  data.frequencies.forEach((frequency, f) => {
+    const n = data.frequencyCounts[f]!;
+    const px = p * frequency;
     const digammaPXQ = digamma(px + q);
-    value += logGamma(px + q) - logGamma(px) - logGammaQ + q * logGammaParam + (px - 1) * logMean + px * logX - (px + q) * logTotal;
-    dP += x * (digammaPXQ - digamma(px) + logMean + logX - logTotal);
-    dQ += digammaPXQ - digammaQ + logGammaParam - logTotal;
-    dGamma += q / gamma - (px + q) / (gamma + x * meanValue);
+    value += n * (logGamma(px + q) - logGamma(px));
+    dP += n * frequency * (digammaPXQ - digamma(px));
+    dQ += n * digammaPXQ;
+  });
+  // Σ ln(γ + x z̄), Σ x ln(γ + x z̄), Σ 1/(γ + x z̄) and Σ x/(γ + x z̄).
+  let sumLog = 0;
+  let sumXLog = 0;
+  let sumInverse = 0;
+  let sumXInverse = 0;
+  for (let i = 0; i < count; i++) {
+    const logTotal = Math.log(gamma + total[i]!);
+    const inverse = 1 / (gamma + total[i]!);
+    sumLog += logTotal;
+    sumXLog += x[i]! * logTotal;
+    sumInverse += inverse;
+    sumXInverse += x[i]! * inverse;
   }
+  value -= p * sumXLog + q * sumLog;
+  dP -= sumXLog;
+  dQ -= sumLog;
+  const dGamma = (count * q) / gamma - p * sumXInverse - q * sumInverse;
   return { value, gradient: { p: dP, q: dQ, gamma: dGamma } };
+}
+
+/** The log-likelihood of the customers' mean values (every customer given must have x ≥ 1 and z̄ > 0) and its gradient. */
+export function gammaGammaLogLikelihoodWithGradient(params: GammaGammaParams, customers: readonly SpendHistory[]): { value: number; gradient: GammaGammaParams } {
+  return preparedLogLikelihood(params, prepareSpend(customers));
 }
 
 /**
@@ -74,8 +128,9 @@ export function fitGammaGamma(customers: readonly SpendHistory[]): GammaGammaFit
   if (data.length < 2) throw new RangeError('customers: the Gamma-Gamma fit needs at least two customers with repeat purchases of positive value');
   const mean = data.reduce((sum, c) => sum + c.meanValue, 0) / data.length;
   // With p = 1 and q = 2 the expected spend p γ / (q − 1) is γ: start it at the observed mean.
+  const prepared = prepareSpend(data);
   const fit = fitPositiveParameters((values) => {
-    const { value, gradient } = gammaGammaLogLikelihoodWithGradient(toParams(values), data);
+    const { value, gradient } = preparedLogLikelihood(toParams(values), prepared);
     return { value, gradient: [gradient.p, gradient.q, gradient.gamma] };
   }, [1, 2, mean], data.length);
   return {

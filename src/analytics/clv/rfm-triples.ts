@@ -21,16 +21,27 @@ export interface WeightedTriple extends RfmTriple {
  * Throws a RangeError naming the entry when a triple is impossible.
  */
 export function compressTriples(triples: readonly (RfmTriple | WeightedTriple)[]): WeightedTriple[] {
-  const merged = new Map<string, WeightedTriple>();
+  // Keyed by T, then tx, then x, as numbers: building a string key from each triple costs more
+  // than the rest of the fit when times are fractions of a week.
+  const byAge = new Map<number, Map<number, Map<number, WeightedTriple>>>();
+  const merged: WeightedTriple[] = [];
   triples.forEach((triple, index) => {
     checkTriple(triple, index);
     const weight = 'weight' in triple ? triple.weight : 1;
-    const key = `${triple.x}|${triple.tx}|${triple.T}`;
-    const existing = merged.get(key);
-    if (existing) existing.weight += weight;
-    else merged.set(key, { x: triple.x, tx: triple.tx, T: triple.T, weight });
+    let byRecency = byAge.get(triple.T);
+    if (!byRecency) byAge.set(triple.T, (byRecency = new Map()));
+    let byFrequency = byRecency.get(triple.tx);
+    if (!byFrequency) byRecency.set(triple.tx, (byFrequency = new Map()));
+    const existing = byFrequency.get(triple.x);
+    if (existing) {
+      existing.weight += weight;
+    } else {
+      const entry = { x: triple.x, tx: triple.tx, T: triple.T, weight };
+      byFrequency.set(triple.x, entry);
+      merged.push(entry);
+    }
   });
-  return [...merged.values()];
+  return merged;
 }
 
 function checkTriple(triple: RfmTriple | WeightedTriple, index: number): void {

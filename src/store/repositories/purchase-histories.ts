@@ -4,6 +4,8 @@ import { sql } from 'kysely';
 import { cents } from '../../domain/money.js';
 import type { PurchaseDay, PurchaseHistory } from '../../analytics/portfolio/types.js';
 import type { Executor } from '../executor.js';
+import type { AccountScope } from '../../domain/access.js';
+import { inAccountScope } from './scoped.js';
 
 interface Row {
   account_id: number;
@@ -41,12 +43,29 @@ export function purchaseHistoriesRepository(db: Executor) {
       return row ? toHistory(row) : { accountId, days: [] };
     },
 
-    /** Every account's history with at least one purchase, or those of the given accounts. */
-    async list(accountIds?: readonly number[]): Promise<PurchaseHistory[]> {
+    /** Every account's history with at least one purchase, or those of the given accounts; only accounts in scope. */
+    async list(accountIds?: readonly number[], scope: AccountScope = {}): Promise<PurchaseHistory[]> {
       if (accountIds && accountIds.length === 0) return [];
       let query = select().orderBy('account_id');
       if (accountIds) query = query.where('account_id', '=', sql<number>`any(${accountIds.map(Number)}::bigint[])`);
+      const inScope = inAccountScope('account_purchases', scope);
+      if (inScope) query = query.where(inScope);
       return (await query.execute()).map(toHistory);
+    },
+
+    /**
+     * Changes whenever any account's purchases change, for caches of what is computed from them.
+     * The sums catch a write whose transaction started before the newest stamp but committed
+     * after it (a long import), which the stamp alone would miss.
+     */
+    async version(): Promise<string> {
+      const { rows } = await sql<{ n: number; orders: string; cents: string; days: string; at: Date | string | null }>`
+        select count(*)::int as n, coalesce(sum(order_count), 0)::text as orders, coalesce(sum(revenue_cents), 0)::text as cents,
+               coalesce(sum(cardinality(days)), 0)::text as days, max(updated_at) as at
+          from account_purchases`.execute(db);
+      const row = rows[0]!;
+      const at = row.at instanceof Date ? row.at.toISOString() : String(row.at);
+      return [row.n, row.orders, row.cents, row.days, at].join('/');
     },
 
     /** The stored all-time figures: what list sorts and filters read. */
