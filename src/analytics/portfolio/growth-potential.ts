@@ -4,11 +4,12 @@
 // whole buying portfolio. The yardstick is the peers' revenue at the settings' quantile
 // (the median by default), and the potential is how far the account is below it.
 import { type Cents, cents } from '../../domain/money.js';
+import { describePeerGroup as describeGroup, type PeerGroup, quantileWithout } from './peer-groups.js';
 import type { PortfolioSettings } from './settings.js';
 import type { AccountFact, AccountSummary } from './types.js';
 import { decimal, money, percent } from './wording.js';
 
-export type PeerGroup = 'segment_and_size' | 'size' | 'portfolio';
+export type { PeerGroup } from './peer-groups.js';
 
 export interface GrowthInput {
   account: AccountFact;
@@ -30,71 +31,63 @@ export interface GrowthPotential {
   reason: string;
 }
 
-/** The quantile of a sorted list with one occurrence of `without` left out. */
-function quantileWithout(sorted: readonly number[], without: number, p: number): number {
-  let skip = 0;
-  let high = sorted.length - 1;
-  while (skip < high) {
-    const middle = (skip + high) >>> 1;
-    if (sorted[middle]! < without) skip = middle + 1;
-    else high = middle;
-  }
-  const at = (j: number) => sorted[j < skip ? j : j + 1]!;
-  const position = (sorted.length - 2) * p;
-  const below = Math.floor(position);
-  const upper = Math.min(below + 1, sorted.length - 2);
-  return at(below) + (at(upper) - at(below)) * (position - below);
-}
-
-function groupKeys(account: AccountFact): [PeerGroup, string | null][] {
-  return [
-    ['segment_and_size', account.segment !== null && account.size !== null ? JSON.stringify([account.segment, account.size]) : null],
-    ['size', account.size],
-    ['portfolio', ''],
-  ];
-}
-
-function describeGroup(group: PeerGroup, account: AccountFact, count: number): string {
-  if (group === 'segment_and_size') return `${count} buying ${account.segment} accounts of ${account.size} size`;
-  if (group === 'size') return `${count} buying accounts of ${account.size} size`;
-  return `${count} buying accounts of the portfolio`;
-}
+const PEER_GROUPS: readonly PeerGroup[] = ['segment_and_size', 'size', 'portfolio'];
 
 /** Inputs are the accounts buying now; each is compared with the others. */
 export function growthPotentials(inputs: readonly GrowthInput[], settings: PortfolioSettings): GrowthPotential[] {
   const { peerQuantile, minPeers } = settings.growth;
-  const groups = new Map<string, number[]>();
-  for (const { account, summary } of inputs) {
-    for (const [group, key] of groupKeys(account)) {
-      if (key === null) continue;
-      const id = `${group}:${key}`;
-      let revenues = groups.get(id);
-      if (!revenues) groups.set(id, revenues = []);
-      revenues.push(summary.revenueLast12Months);
+  // The revenues of each peer group, and each input's groups narrowest first (null where it
+  // lacks a field the group needs): groups by value rather than by a text key per account.
+  const bySegmentAndSize = new Map<string, Map<string, number[]>>();
+  const bySize = new Map<string, number[]>();
+  const portfolio: number[] = [];
+  const groupsOf = inputs.map(({ account, summary }) => {
+    const { segment, size } = account;
+    let segmentAndSize: number[] | null = null;
+    if (segment !== null && size !== null) {
+      let sizes = bySegmentAndSize.get(segment);
+      if (!sizes) bySegmentAndSize.set(segment, sizes = new Map());
+      segmentAndSize = sizes.get(size) ?? null;
+      if (!segmentAndSize) sizes.set(size, segmentAndSize = []);
     }
-  }
-  for (const revenues of groups.values()) revenues.sort((a, b) => a - b);
+    let sameSize: number[] | null = null;
+    if (size !== null) {
+      sameSize = bySize.get(size) ?? null;
+      if (!sameSize) bySize.set(size, sameSize = []);
+    }
+    const revenue = summary.revenueLast12Months;
+    segmentAndSize?.push(revenue);
+    sameSize?.push(revenue);
+    portfolio.push(revenue);
+    return [segmentAndSize, sameSize, portfolio] as const;
+  });
+  const sorted = new Map<number[], Float64Array>();
+  const sortedOf = (revenues: number[]) => {
+    let list = sorted.get(revenues);
+    if (!list) sorted.set(revenues, list = Float64Array.from(revenues).sort());
+    return list;
+  };
   const yardstick = peerQuantile === 0.5 ? 'the median' : `the ${decimal(peerQuantile * 100)}th percentile`;
+  const tooFew = `Fewer than ${minPeers} other buying accounts to compare with.`;
 
-  return inputs.map(({ account, summary }) => {
+  return inputs.map(({ account, summary }, i) => {
     const own = summary.revenueLast12Months;
-    const base = {
-      accountId: account.id,
-      revenueLast12Months: own,
-      averageTicket: summary.averageTicket,
-      meanGapDays: summary.meanGapDays,
-      medianGapDays: summary.medianGapDays,
-    };
-    for (const [group, key] of groupKeys(account)) {
-      if (key === null) continue;
-      const revenues = groups.get(`${group}:${key}`)!;
+    const groups = groupsOf[i]!;
+    for (let g = 0; g < PEER_GROUPS.length; g++) {
+      const revenues = groups[g];
+      if (!revenues) continue;
       const peerCount = revenues.length - 1;
       if (peerCount < minPeers) continue;
-      const benchmark = cents(Math.round(quantileWithout(revenues, own, peerQuantile)));
+      const group = PEER_GROUPS[g]!;
+      const benchmark = cents(Math.round(quantileWithout(sortedOf(revenues), own, peerQuantile)));
       const potential = cents(Math.max(0, benchmark - own));
       const compared = `Spent ${money(own)} over the last 12 months; ${yardstick} of ${describeGroup(group, account, peerCount)} is ${money(benchmark)}`;
       return {
-        ...base,
+        accountId: account.id,
+        revenueLast12Months: own,
+        averageTicket: summary.averageTicket,
+        meanGapDays: summary.meanGapDays,
+        medianGapDays: summary.medianGapDays,
         peerGroup: group,
         peerCount,
         peerBenchmark: benchmark,
@@ -106,13 +99,17 @@ export function growthPotentials(inputs: readonly GrowthInput[], settings: Portf
       };
     }
     return {
-      ...base,
+      accountId: account.id,
+      revenueLast12Months: own,
+      averageTicket: summary.averageTicket,
+      meanGapDays: summary.meanGapDays,
+      medianGapDays: summary.medianGapDays,
       peerGroup: null,
       peerCount: inputs.length - 1,
       peerBenchmark: null,
       potential: null,
       ratioToPeers: null,
-      reason: `Fewer than ${minPeers} other buying accounts to compare with.`,
+      reason: tooFew,
     };
   });
 }

@@ -6,10 +6,11 @@
 // potential. Callers choose the period by the lines they pass (the last 12 months, say).
 import { type Cents, cents } from '../../domain/money.js';
 import { money, percent } from '../portfolio/wording.js';
+import { describePeerGroup as describeGroup, type PeerGroup, peerGroupKeys as groupKeys, quantileWithout } from '../portfolio/peer-groups.js';
 import type { RecommendSettings } from './settings.js';
 import type { OrderLineFact, PeerFact } from './types.js';
 
-export type UpsellPeerGroup = 'segment_and_size' | 'size' | 'portfolio';
+export type UpsellPeerGroup = PeerGroup;
 
 export interface UpsellOpportunity {
   accountId: number;
@@ -23,35 +24,6 @@ export interface UpsellOpportunity {
   /** spent / peerMedian. */
   ratioToPeers: number;
   reason: string;
-}
-
-/** The median of a sorted list with one occurrence of `without` left out. */
-function medianWithout(sorted: Float64Array, without: number): number {
-  let skip = 0;
-  let high = sorted.length - 1;
-  while (skip < high) {
-    const middle = (skip + high) >>> 1;
-    if (sorted[middle]! < without) skip = middle + 1;
-    else high = middle;
-  }
-  const at = (j: number) => sorted[j < skip ? j : j + 1]!;
-  const position = (sorted.length - 2) / 2;
-  const below = Math.floor(position);
-  return (at(below) + at(Math.ceil(position))) / 2;
-}
-
-function groupKeys(account: PeerFact): [UpsellPeerGroup, string | null][] {
-  return [
-    ['segment_and_size', account.segment !== null && account.size !== null ? JSON.stringify([account.segment, account.size]) : null],
-    ['size', account.size],
-    ['portfolio', ''],
-  ];
-}
-
-function describeGroup(group: UpsellPeerGroup, account: PeerFact, count: number): string {
-  if (group === 'segment_and_size') return `${count} buying ${account.segment} accounts of ${account.size} size`;
-  if (group === 'size') return `${count} buying accounts of ${account.size} size`;
-  return `${count} buying accounts of the portfolio`;
 }
 
 /** The flagged account–category pairs, the largest shortfall first. */
@@ -110,7 +82,7 @@ export function upsellOpportunities(
     const spend = spendOf.get(account.id)!;
     for (const category of categories) {
       const own = spend.get(category) ?? 0;
-      const median = medianWithout(spendsOf(groupId, category), own);
+      const median = quantileWithout(spendsOf(groupId, category), own, 0.5);
       if (!(median > 0 && own < belowShare * median)) continue;
       const peerMedian = cents(Math.round(median));
       const shortfall = cents(peerMedian - own);
