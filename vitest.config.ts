@@ -7,9 +7,10 @@ const all = process.env.CLIENTELE_TEST_ALL === '1';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts', ...(all ? ['test/**/*.browser.ts'] : [])],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.ts', ...(all ? ['test/**/*.browser.ts'] : [])],
     exclude: ['**/node_modules/**', ...(all ? [] : ['test/cli/**'])],
-    globalSetup: ['test/support/global-setup.ts'],
+    // Browser runs build the web app first when its build is missing or stale.
+    globalSetup: ['test/support/global-setup.ts', ...(all ? ['test/support/web-build-setup.ts'] : [])],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -1,10 +1,16 @@
 // `npm run bench [-- NAME…]`: runs the benchmarks (all by default) and writes bench/results/.
 import { runApiLatencyBench } from './api-latency.js';
+import { runClvBench } from './clv-fit.js';
 import { runImportBench } from './import-throughput.js';
+import { runPortfolioBench } from './portfolio-analysis.js';
+import { runWebBench } from './web.js';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   api: runApiLatencyBench,
+  clv: runClvBench,
   import: runImportBench,
+  portfolio: runPortfolioBench,
+  web: runWebBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');

@@ -16,6 +16,7 @@ import { errorHandler, sendError } from './errors.js';
 import { accountRoutes } from './routes/accounts.js';
 import { analysisRoutes } from './routes/analysis.js';
 import { authRoutes, SESSION_COOKIE } from './routes/auth.js';
+import { clvRoutes } from './routes/clv.js';
 import { auditRoutes } from './routes/audit.js';
 import { contactRoutes } from './routes/contacts.js';
 import { exportRoutes } from './routes/exports.js';
@@ -25,6 +26,7 @@ import { interactionRoutes } from './routes/interactions.js';
 import { ImportJobs } from '../services/import/import-jobs.js';
 import { orderRoutes } from './routes/orders.js';
 import { productRoutes } from './routes/products.js';
+import { recommendationRoutes } from './routes/recommendations.js';
 import { settingsRoutes } from './routes/settings.js';
 import { taskRoutes } from './routes/tasks.js';
 import { userRoutes } from './routes/users.js';
@@ -114,8 +116,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     await duplicateRoutes(api, deps);
     await importRoutes(api, { ...deps, imports });
     await analysisRoutes(api, deps);
+    await recommendationRoutes(api, deps);
+    await clvRoutes(api, deps);
   }, { prefix: '/api/v1' });
-  if (options.webRoot !== false) await app.register(webAppRoutes, { root: options.webRoot ?? WEB_DIST });
+  if (options.webRoot !== false) await app.register(webAppRoutes, { root: options.webRoot ?? WEB_DIST, store });
 
   return app as unknown as App;
 }

@@ -7,9 +7,11 @@ import { backupCommand } from './commands/backup.js';
 import { demoCommand } from './commands/demo.js';
 import { duplicatesCommand } from './commands/duplicates.js';
 import { exportCommand } from './commands/export.js';
+import { fitCommand } from './commands/fit.js';
 import { importCommand } from './commands/import.js';
 import { mergeCommand } from './commands/merge.js';
 import { migrateCommand } from './commands/migrate.js';
+import { predictCommand } from './commands/predict.js';
 import { recommendCommand } from './commands/recommend.js';
 import { restoreCommand } from './commands/restore.js';
 import { serveCommand } from './commands/serve.js';
@@ -30,6 +32,8 @@ const program = new Command('clientele')
   .addCommand(demoCommand())
   .addCommand(duplicatesCommand())
   .addCommand(recommendCommand())
+  .addCommand(predictCommand())
+  .addCommand(fitCommand())
   .addCommand(mergeCommand())
   .addCommand(importCommand())
   .addCommand(exportCommand())

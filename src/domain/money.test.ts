@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { formatMoney, lineTotal, parseMoney } from './money.js';
 
 describe('money', () => {
@@ -32,5 +33,21 @@ describe('money', () => {
     expect(lineTotal(1, parseMoney('10.00'), 12.5)).toBe(875);
     expect(lineTotal(1, parseMoney('0.05'), 50)).toBe(3);
     expect(lineTotal(-2, parseMoney('0.05'), 50)).toBe(-5);
+  });
+
+  it('prices a line the same with plain integers as with big ones, up to the largest lines', () => {
+    const viaBigInt = (quantity: number, unit: number, discount: number) => {
+      const gross = BigInt(quantity) * BigInt(unit) * BigInt(10000 - Math.round(discount * 100));
+      const magnitude = (gross < 0n ? -gross : gross) + 5000n;
+      return Number((gross < 0n ? -magnitude : magnitude) / 10000n);
+    };
+    fc.assert(fc.property(
+      fc.integer({ min: -100_000, max: 100_000 }), fc.integer({ min: 0, max: 100_000_000_00 }), fc.integer({ min: 0, max: 10000 }),
+      (quantity, unit, bp) => {
+        fc.pre(Number.isSafeInteger(Number(viaBigInt(quantity, unit, bp / 100))));
+        expect(lineTotal(quantity, unit as never, bp / 100)).toBe(viaBigInt(quantity, unit, bp / 100));
+      },
+    ));
+    expect(lineTotal(1_000_000, parseMoney('99999999.99'), 33.33)).toBe(viaBigInt(1_000_000, 9_999_999_999, 33.33));
   });
 });

@@ -13,9 +13,11 @@ export function cents(value: number): Cents {
 
 export function parseMoney(text: string): Cents {
   if (!moneyRegex.test(text)) throw new RangeError(`"${text}" is not an amount with at most two decimals`);
-  const negative = text.startsWith('-');
-  const [whole = '0', fraction = ''] = text.replace('-', '').split('.');
-  const value = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+  const negative = text.charCodeAt(0) === 45;
+  const dot = text.indexOf('.');
+  const whole = Number(text.slice(negative ? 1 : 0, dot < 0 ? text.length : dot));
+  const fraction = dot < 0 ? 0 : text.length - dot === 2 ? Number(text[dot + 1]) * 10 : Number(text.slice(dot + 1));
+  const value = whole * 100 + fraction;
   return cents(negative ? -value : value);
 }
 
@@ -30,6 +32,14 @@ export function formatMoney(value: Cents | number): string {
 export function lineTotal(quantity: number, unitPrice: Cents, discountPercent: number): Cents {
   // The discount is held in hundredths of a percent so the arithmetic stays in integers.
   const discountBasisPoints = Math.round(discountPercent * 100);
+  const exact = quantity * unitPrice * (10000 - discountBasisPoints);
+  if (Number.isSafeInteger(exact)) {
+    // Integers all the way below 2^53 (imports price millions of lines this way); the remainder
+    // is taken first so the division is exact.
+    const magnitude = Math.abs(exact) + 5000;
+    const whole = (magnitude - (magnitude % 10000)) / 10000;
+    return cents(exact < 0 ? 0 - whole : whole);
+  }
   // BigInt because the product passes 2^53 on large lines, where a float loses the last cent.
   const gross = BigInt(quantity) * BigInt(unitPrice) * BigInt(10000 - discountBasisPoints);
   const magnitude = (gross < 0n ? -gross : gross) + 5000n;

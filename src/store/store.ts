@@ -14,6 +14,7 @@ import { mergesRepository } from './repositories/merges.js';
 import { ordersRepository } from './repositories/orders.js';
 import { productsRepository } from './repositories/products.js';
 import { purchaseHistoriesRepository } from './repositories/purchase-histories.js';
+import { recommendationFactsRepository } from './repositories/recommendation-facts.js';
 import { settingsRepository } from './repositories/settings.js';
 import { tasksRepository } from './repositories/tasks.js';
 import { timelineRepository } from './repositories/timeline.js';
@@ -40,6 +41,7 @@ function repositories(db: Executor) {
     purchaseHistories: purchaseHistoriesRepository(db),
     analysisFacts: analysisFactsRepository(db),
     analysisRuns: analysisRunsRepository(db),
+    recommendationFacts: recommendationFactsRepository(db),
   };
 }
 

@@ -41,74 +41,125 @@ function chartIndices(n: number, maxPoints: number): number[] {
   return [...new Set(indices)];
 }
 
-export function classifyAbc(summaries: readonly AccountSummary[], settings: PortfolioSettings): AbcAnalysis {
+/**
+ * The accounts with revenue, largest first and ties by account id, as indices into `revenues`.
+ * With whole cents in ascending account order (as a portfolio is classified), revenue and rank
+ * pack into one exact number and sort natively; anything else sorts with a comparison.
+ */
+function rankByRevenue(revenues: Float64Array, ids: Float64Array): Int32Array {
+  const n = revenues.length;
+  let idsAscending = true;
+  let packable = true;
+  for (let j = 0; j < n; j++) {
+    if (j > 0 && !(ids[j - 1]! < ids[j]!)) idsAscending = false;
+    if (!Number.isInteger(revenues[j]!) || revenues[j]! >= Number.MAX_SAFE_INTEGER / (n + 1) - 1) packable = false;
+  }
+  const order = new Int32Array(n);
+  if (idsAscending && packable) {
+    // revenue × n + (n − 1 − j): ascending by revenue, and by position backwards within a revenue.
+    const keys = new Float64Array(n);
+    for (let j = 0; j < n; j++) keys[j] = revenues[j]! * n + (n - 1 - j);
+    keys.sort();
+    for (let k = 0; k < n; k++) order[k] = n - 1 - (keys[n - 1 - k]! % n);
+    return order;
+  }
+  for (let j = 0; j < n; j++) order[j] = j;
+  return order.sort((a, b) => revenues[b]! - revenues[a]! || ids[a]! - ids[b]!);
+}
+
+/** The ABC classes of the summaries in their order, the portfolio's figures, and the ranking (indices into the summaries, best first). */
+export function classifyAbcInOrder(summaries: readonly AccountSummary[], settings: PortfolioSettings): {
+  classes: Classification<AbcClass>[]; analysis: Omit<AbcAnalysis, 'classes'>; ranking: Int32Array;
+} {
   const { aMaxShare, bMaxShare, topAccountShare, chartMaxPoints } = settings.abc;
   const period = settings.revenuePeriod;
-  const classes = new Map<number, Classification<AbcClass>>();
-  const ranked: { accountId: number; revenue: number }[] = [];
-  for (const summary of summaries) {
+  const classes = new Array<Classification<AbcClass>>(summaries.length);
+  const notRanked = `No revenue ${PERIOD_WORDS[period]}, so not ranked.`;
+  const at: number[] = [];
+  const revenueOf: number[] = [];
+  const idOf: number[] = [];
+  summaries.forEach((summary, i) => {
     const revenue = periodRevenue(summary, period);
     if (revenue > 0) {
-      ranked.push({ accountId: summary.accountId, revenue });
+      at.push(i);
+      revenueOf.push(revenue);
+      idOf.push(summary.accountId);
     } else {
-      classes.set(summary.accountId, {
-        class: 'none',
-        rule: `No revenue ${PERIOD_WORDS[period]}, so not ranked.`,
-        figures: { revenue, period },
-      });
+      classes[i] = { class: 'none', rule: notRanked, figures: { revenue, period } };
     }
+  });
+  const n = at.length;
+  const order = rankByRevenue(Float64Array.from(revenueOf), Float64Array.from(idOf));
+  const ranking = new Int32Array(n);
+  const ranked = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    ranking[i] = at[order[i]!]!;
+    ranked[i] = revenueOf[order[i]!]!;
   }
-  ranked.sort((a, b) => b.revenue - a.revenue || a.accountId - b.accountId);
 
-  const n = ranked.length;
-  const total = ranked.reduce((sum, entry) => sum + entry.revenue, 0);
+  let total = 0;
+  for (let i = 0; i < n; i++) total += ranked[i]!;
   // cumulative[i] is the revenue of the top i accounts.
-  const cumulative = new Array<number>(n + 1);
-  cumulative[0] = 0;
-  ranked.forEach((entry, i) => { cumulative[i + 1] = cumulative[i]! + entry.revenue; });
+  const cumulative = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) cumulative[i + 1] = cumulative[i]! + ranked[i]!;
 
   const accounts: Record<RankedClass, number> = { A: 0, B: 0, C: 0 };
   const revenue: Record<RankedClass, number> = { A: 0, B: 0, C: 0 };
-  ranked.forEach((entry, i) => {
+  const reasons: Record<RankedClass, string> = {
+    A: `under ${percent(aMaxShare)}`,
+    B: `at least ${percent(aMaxShare)} and under ${percent(bMaxShare)}`,
+    C: `at least ${percent(bMaxShare)}`,
+  };
+  const words = PERIOD_WORDS[period];
+  for (let i = 0; i < n; i++) {
+    const entryRevenue = ranked[i]!;
     const before = cumulative[i]! / total;
     const after = cumulative[i + 1]! / total;
     const abc: RankedClass = before < aMaxShare ? 'A' : before < bMaxShare ? 'B' : 'C';
     accounts[abc] += 1;
-    revenue[abc] += entry.revenue;
-    const held = `the accounts ranked above it hold ${percent(before, 1)} of revenue`;
-    const reason = abc === 'A' ? `under ${percent(aMaxShare)}`
-      : abc === 'B' ? `at least ${percent(aMaxShare)} and under ${percent(bMaxShare)}`
-        : `at least ${percent(bMaxShare)}`;
-    classes.set(entry.accountId, {
+    revenue[abc] += entryRevenue;
+    classes[ranking[i]!] = {
       class: abc,
-      rule: `Ranked ${i + 1} of ${n} by revenue ${PERIOD_WORDS[period]}; ${held}, ${reason}: ${abc}.`,
+      rule: `Ranked ${i + 1} of ${n} by revenue ${words}; the accounts ranked above it hold ${percent(before, 1)} of revenue, ${reasons[abc]}: ${abc}.`,
       figures: {
-        rank: i + 1, rankedAccounts: n, revenue: entry.revenue, period,
-        revenueShare: rounded(entry.revenue / total, 6), shareAbove: rounded(before, 6), cumulativeShare: rounded(after, 6),
+        rank: i + 1, rankedAccounts: n, revenue: entryRevenue, period,
+        revenueShare: rounded(entryRevenue / total, 6), shareAbove: rounded(before, 6), cumulativeShare: rounded(after, 6),
         aMaxShare, bMaxShare,
       },
-    });
-  });
+    };
+  }
 
   let topRevenueShare: number | null = null;
   if (n > 0) {
     // The top share rarely falls on a whole account: take that fraction of the next account's revenue.
     const k = topAccountShare * n;
     const whole = Math.floor(k);
-    const partial = whole < n ? (k - whole) * ranked[whole]!.revenue : 0;
+    const partial = whole < n ? (k - whole) * ranked[whole]! : 0;
     topRevenueShare = (cumulative[whole]! + partial) / total;
   }
 
   return {
     classes,
-    period,
-    rankedAccounts: n,
-    totalRevenue: cents(total),
-    accounts,
-    revenue: { A: cents(revenue.A), B: cents(revenue.B), C: cents(revenue.C) },
-    chart: n === 0 ? [] : chartIndices(n, chartMaxPoints).map((i) => ({ accountShare: i / n, revenueShare: cumulative[i]! / total })),
-    topAccountShare,
-    topRevenueShare,
-    gini: gini(ranked.map((entry) => entry.revenue)),
+    ranking,
+    analysis: {
+      period,
+      rankedAccounts: n,
+      totalRevenue: cents(total),
+      accounts,
+      revenue: { A: cents(revenue.A), B: cents(revenue.B), C: cents(revenue.C) },
+      chart: n === 0 ? [] : chartIndices(n, chartMaxPoints).map((i) => ({ accountShare: i / n, revenueShare: cumulative[i]! / total })),
+      topAccountShare,
+      topRevenueShare,
+      gini: gini(ranked),
+    },
   };
+}
+
+export function classifyAbc(summaries: readonly AccountSummary[], settings: PortfolioSettings): AbcAnalysis {
+  const { classes: inOrder, analysis, ranking } = classifyAbcInOrder(summaries, settings);
+  const classes = new Map<number, Classification<AbcClass>>();
+  // Unranked accounts first, then the ranked ones best first, as the map has always listed them.
+  summaries.forEach((summary, i) => { if (inOrder[i]!.class === 'none') classes.set(summary.accountId, inOrder[i]!); });
+  for (const i of ranking) classes.set(summaries[i]!.accountId, inOrder[i]!);
+  return { classes, ...analysis };
 }

@@ -1,7 +1,7 @@
 // Everything at once for a portfolio as of a day: one classification record per account
 // (each class with its rule and figures) and the portfolio-level figures and analyses.
 // Orders after the as-of day, and orders of accounts not in the list, are ignored.
-import { type AbcAnalysis, type AbcClass, classifyAbc } from './abc.js';
+import { type AbcAnalysis, type AbcClass, classifyAbcInOrder } from './abc.js';
 import { utcDay } from './calendar.js';
 import { aliveSignal, type ChurnSignal, CHURN_SIGNAL_KINDS, type ChurnSignalKind, churnSignals } from './churn-signals.js';
 import { FREQUENCY_CLASSES, type FrequencyClass, classifyFrequency } from './frequency.js';
@@ -9,16 +9,16 @@ import { type Goal, type GoalProgress, goalProgress } from './goals.js';
 import { type GrowthPotential, growthPotentials } from './growth-potential.js';
 import { type InactiveAccount, analyseInactive } from './inactive.js';
 import { periodRevenue } from './purchase-windows.js';
-import { type RfmAnalysis, type RfmClass, classifyRfm } from './rfm.js';
+import { type RfmAnalysis, type RfmClass, classifyRfmInOrder } from './rfm.js';
 import { SECTION_DIMENSIONS, type Section, type SectionDimension, type SectionRow, sectionsBy } from './sections.js';
 import { type PortfolioSettings, type PortfolioSettingsInput, resolvePortfolioSettings } from './settings.js';
-import { BUYING_NOW, STATUS_CLASSES, type StatusClass, classifyStatuses } from './status.js';
+import { BUYING_NOW, STATUS_CLASSES, type StatusClass, classifyStatusesInOrder } from './status.js';
 import { buildHistories, emptyHistory, summarizeHistory } from './summarize.js';
 import { TEAM_DIMENSIONS, type TeamAnalysis, type TeamDimension, analyseTeam } from './team.js';
 import type {
   AccountFact, AccountSummary, Classification, NoteFact, OrderFact, PurchaseHistory, StatusChangeFact,
 } from './types.js';
-import { VOLUME_TIERS, type VolumeTier, type VolumeTiers, classifyVolumeTiers } from './volume-tier.js';
+import { VOLUME_TIERS, type VolumeTier, type VolumeTiers, classifyVolumeTiersInOrder } from './volume-tier.js';
 
 export interface PortfolioInput {
   asOf: string;
@@ -84,40 +84,65 @@ function countBy<C extends string>(classes: readonly C[], values: Iterable<C>): 
   return counts;
 }
 
+/**
+ * Each account's history, in the accounts' order (by id). The store lists histories by account
+ * id, so one pass pairs them up; histories of unknown accounts are left out, and of two
+ * histories of one account the later counts, as a map keyed by account would keep it.
+ */
+function historiesOf(accounts: readonly AccountFact[], histories: readonly PurchaseHistory[]): (PurchaseHistory | undefined)[] {
+  for (let i = 1; i < histories.length; i++) {
+    if (histories[i - 1]!.accountId > histories[i]!.accountId) {
+      const byId = new Map(histories.map((history) => [history.accountId, history]));
+      return accounts.map((account) => byId.get(account.id));
+    }
+  }
+  const paired = new Array<PurchaseHistory | undefined>(accounts.length);
+  let next = 0;
+  accounts.forEach((account, i) => {
+    while (next < histories.length && histories[next]!.accountId < account.id) next++;
+    for (let j = next; j < histories.length && histories[j]!.accountId === account.id; j++) paired[i] = histories[j];
+  });
+  return paired;
+}
+
 export function classifyPortfolio(input: PortfolioInput): PortfolioClassification {
   const settings = resolvePortfolioSettings(input.settings);
   const asOf = utcDay(input.asOf);
   const accounts = [...input.accounts].sort((a, b) => a.id - b.id);
-  const known = new Set(accounts.map((account) => account.id));
   const orders = input.orders ?? [];
-  const histories = input.histories
-    ? new Map(input.histories.filter((history) => known.has(history.accountId)).map((history) => [history.accountId, history]))
-    : buildHistories(orders.filter((order) => known.has(order.accountId)));
-  const summaries = accounts.map((account) => summarizeHistory(histories.get(account.id) ?? emptyHistory(account.id), asOf));
+  let histories: (PurchaseHistory | undefined)[];
+  if (input.histories) histories = historiesOf(accounts, input.histories);
+  else {
+    const known = new Set(accounts.map((account) => account.id));
+    const built = buildHistories(orders.filter((order) => known.has(order.accountId)));
+    histories = accounts.map((account) => built.get(account.id));
+  }
+  const summaries = accounts.map((account, i) => summarizeHistory(histories[i] ?? emptyHistory(account.id), asOf));
   const pairs = accounts.map((account, i) => ({ account, summary: summaries[i]! }));
 
-  const statuses = classifyStatuses(pairs, settings);
-  const tiers = classifyVolumeTiers(summaries, settings);
-  const abc = classifyAbc(summaries, settings);
-  const rfm = classifyRfm(summaries);
+  // Each rule's classes come in the accounts' order: no lookups by id for a million accounts.
+  const statuses = classifyStatusesInOrder(pairs, settings);
+  const tiers = classifyVolumeTiersInOrder(summaries, settings);
+  const abc = classifyAbcInOrder(summaries, settings);
+  const rfm = classifyRfmInOrder(summaries);
 
-  const records: AccountClassification[] = pairs.map(({ account, summary }) => {
-    const status = statuses.get(account.id)!;
+  const records: AccountClassification[] = pairs.map(({ account, summary }, i) => {
+    const status = statuses[i]!;
     return {
       accountId: account.id,
       summary,
       status,
-      volumeTier: tiers.classes.get(account.id)!,
+      volumeTier: tiers.classes[i]!,
       frequency: classifyFrequency(summary, settings),
-      abc: abc.classes.get(account.id)!,
-      rfm: rfm.classes.get(account.id)!,
-      churnSignals: BUYING_NOW.has(status.class) ? withAlive(churnSignals(summary, settings), aliveSignal(input.pAlive?.get(account.id) ?? null, abc.classes.get(account.id)!.class, settings)) : [],
+      abc: abc.classes[i]!,
+      rfm: rfm.classes[i]!,
+      churnSignals: BUYING_NOW.has(status.class) ? withAlive(churnSignals(summary, settings), aliveSignal(input.pAlive?.get(account.id) ?? null, abc.classes[i]!.class, settings)) : [],
     };
   });
 
   const rows: SectionRow[] = sectionRows(accounts, records, settings);
-  const buying = pairs.filter(({ account }) => BUYING_NOW.has(statuses.get(account.id)!.class));
-  const inactive = pairs.filter(({ account }) => statuses.get(account.id)!.class === 'inactive');
+  const buying = pairs.filter((_, i) => BUYING_NOW.has(statuses[i]!.class));
+  const inactive = pairs.filter((_, i) => statuses[i]!.class === 'inactive');
 
   return {
     asOf,
@@ -127,9 +152,9 @@ export function classifyPortfolio(input: PortfolioInput): PortfolioClassificatio
       accounts: accounts.length,
       buyers: summaries.filter((summary) => summary.orderCount > 0).length,
       statuses: countBy(STATUS_CLASSES, records.map((r) => r.status.class)),
-      volumeTiers: { ...withoutClasses(tiers), counts: countBy(VOLUME_TIERS, records.map((r) => r.volumeTier.class)) },
+      volumeTiers: { ...tiers.analysis, counts: countBy(VOLUME_TIERS, records.map((r) => r.volumeTier.class)) },
       frequencies: countBy(FREQUENCY_CLASSES, records.map((r) => r.frequency.class)),
-      abc: withoutClasses(abc),
+      abc: abc.analysis,
       rfm: withoutClasses(rfm),
       churn: {
         accountsWithSignals: records.filter((r) => r.churnSignals.length > 0).length,
@@ -148,17 +173,21 @@ export function classifyPortfolio(input: PortfolioInput): PortfolioClassificatio
 
 /** The rows the sections are cut from, for crossing two dimensions on demand with sectionsBy. */
 export function sectionRows(accounts: readonly AccountFact[], records: readonly AccountClassification[], settings: PortfolioSettings): SectionRow[] {
+  const row = (account: AccountFact, record: AccountClassification): SectionRow => ({
+    account,
+    revenue: periodRevenue(record.summary, settings.revenuePeriod),
+    everBought: record.summary.orderCount > 0,
+    status: record.status.class,
+    abc: record.abc.class,
+    churnSignals: record.churnSignals.length,
+  });
+  // A portfolio's own records are its accounts', one each in the same order.
+  const aligned = records.length === accounts.length
+    && accounts.every((account, i) => account.id === records[i]!.accountId && (i === 0 || accounts[i - 1]!.id < account.id));
+  if (aligned) return accounts.map((account, i) => row(account, records[i]!));
   const byId = new Map(records.map((record) => [record.accountId, record]));
   return accounts.flatMap((account) => {
     const record = byId.get(account.id);
-    if (!record) return [];
-    return [{
-      account,
-      revenue: periodRevenue(record.summary, settings.revenuePeriod),
-      everBought: record.summary.orderCount > 0,
-      status: record.status.class,
-      abc: record.abc.class,
-      churnSignals: record.churnSignals.length,
-    }];
+    return record ? [row(account, record)] : [];
   });
 }

@@ -37,8 +37,16 @@ export const RFM_SEGMENT_RULES: readonly RfmSegmentRule[] = [
 
 const within = (score: number, [min, max]: ScoreRange) => score >= min && score <= max;
 
+const findRule = (r: number, f: number, m: number) =>
+  RFM_SEGMENT_RULES.find((candidate) => within(r, candidate.r) && within(f, candidate.f) && within(m, candidate.m));
+
+const isScore = (score: number) => Number.isInteger(score) && score >= 1 && score <= 5;
+
+// Every one of the 125 score combinations, looked up rather than searched for each account.
+const RULE_OF_SCORES = Array.from({ length: 125 }, (_, i) => findRule(Math.floor(i / 25) + 1, (Math.floor(i / 5) % 5) + 1, (i % 5) + 1));
+
 export function rfmSegmentRule(r: number, f: number, m: number): RfmSegmentRule {
-  const rule = RFM_SEGMENT_RULES.find((candidate) => within(r, candidate.r) && within(f, candidate.f) && within(m, candidate.m));
+  const rule = isScore(r) && isScore(f) && isScore(m) ? RULE_OF_SCORES[(r - 1) * 25 + (f - 1) * 5 + (m - 1)] : findRule(r, f, m);
   if (!rule) throw new RangeError(`RFM scores ${r}${f}${m} are outside 1 to 5`);
   return rule;
 }

@@ -7,6 +7,7 @@
 // starts, and the next scores up may be skipped; quintiles are then unequal by design.
 import { RFM_SEGMENTS, type RfmSegment, rfmSegmentRule } from './rfm-segments.js';
 import type { AccountSummary, Classification } from './types.js';
+import { countBelow } from './statistics.js';
 import { money, times } from './wording.js';
 
 export type RfmClass = RfmSegment | 'none';
@@ -23,45 +24,55 @@ export interface RfmAnalysis {
 export function quintileScores(values: readonly number[], better: 'higher' | 'lower'): number[] {
   const n = values.length;
   const sign = better === 'higher' ? 1 : -1;
-  const order = values.map((value, index) => ({ value: sign * value, index })).sort((a, b) => a.value - b.value);
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = sign * values[i]!;
+  // A native sort, then each value's score from how many sort strictly below it.
+  const sorted = keys.slice().sort();
   const scores = new Array<number>(n);
-  for (let start = 0; start < n;) {
-    let end = start;
-    while (end + 1 < n && order[end + 1]!.value === order[start]!.value) end++;
-    const score = Math.min(5, 1 + Math.floor((5 * start) / n));
-    for (let i = start; i <= end; i++) scores[order[i]!.index] = score;
-    start = end + 1;
-  }
+  for (let i = 0; i < n; i++) scores[i] = Math.min(5, 1 + Math.floor((5 * countBelow(sorted, keys[i]!)) / n));
   return scores;
 }
 
-export function classifyRfm(summaries: readonly AccountSummary[]): RfmAnalysis {
-  const classes = new Map<number, Classification<RfmClass>>();
+/** The RFM classes of the summaries, in their order, with the portfolio's figures. */
+export function classifyRfmInOrder(summaries: readonly AccountSummary[]): Omit<RfmAnalysis, 'classes'> & { classes: Classification<RfmClass>[] } {
   const buyers = summaries.filter((summary) => summary.orderCount > 0);
-  for (const summary of summaries) {
-    if (summary.orderCount === 0) classes.set(summary.accountId, { class: 'none', rule: 'Has never bought, so has no RFM scores.', figures: {} });
-  }
   const r = quintileScores(buyers.map((s) => s.daysSinceLastPurchase!), 'lower');
   const f = quintileScores(buyers.map((s) => s.orderCount), 'higher');
   const m = quintileScores(buyers.map((s) => s.revenue), 'higher');
   const segments = Object.fromEntries(RFM_SEGMENTS.map((segment) => [segment, 0])) as Record<RfmSegment, number>;
   const scoreCounts = { r: [0, 0, 0, 0, 0], f: [0, 0, 0, 0, 0], m: [0, 0, 0, 0, 0] };
-  buyers.forEach((summary, i) => {
+  const classes = new Array<Classification<RfmClass>>(summaries.length);
+  let i = 0;
+  summaries.forEach((summary, at) => {
+    if (summary.orderCount === 0) {
+      classes[at] = { class: 'none', rule: 'Has never bought, so has no RFM scores.', figures: {} };
+      return;
+    }
     const [rs, fs, ms] = [r[i]!, f[i]!, m[i]!];
+    i += 1;
     const rule = rfmSegmentRule(rs, fs, ms);
     segments[rule.segment] += 1;
     scoreCounts.r[rs - 1]! += 1;
     scoreCounts.f[fs - 1]! += 1;
     scoreCounts.m[ms - 1]! += 1;
     const facts = `last purchase ${times(summary.daysSinceLastPurchase!, 'day')} ago, ${times(summary.orderCount, 'order')}, ${money(summary.revenue)}`;
-    classes.set(summary.accountId, {
+    classes[at] = {
       class: rule.segment,
       rule: `Scores R${rs} F${fs} M${ms} (${facts}): ${rule.meaning}`,
       figures: {
         recency: rs, frequency: fs, monetary: ms, rfm: `${rs}${fs}${ms}`,
         daysSinceLastPurchase: summary.daysSinceLastPurchase, orders: summary.orderCount, revenue: summary.revenue,
       },
-    });
+    };
   });
   return { classes, scoredAccounts: buyers.length, segments, scoreCounts };
+}
+
+export function classifyRfm(summaries: readonly AccountSummary[]): RfmAnalysis {
+  const { classes: inOrder, ...analysis } = classifyRfmInOrder(summaries);
+  const classes = new Map<number, Classification<RfmClass>>();
+  // The accounts that never bought first, then the buyers, as the map has always listed them.
+  summaries.forEach((summary, i) => { if (summary.orderCount === 0) classes.set(summary.accountId, inOrder[i]!); });
+  summaries.forEach((summary, i) => { if (summary.orderCount > 0) classes.set(summary.accountId, inOrder[i]!); });
+  return { classes, ...analysis };
 }

@@ -42,18 +42,26 @@ function valueOf(account: AccountFact, dimension: SectionDimension): SectionKeyV
 
 /** Sections by one dimension or two crossed, largest revenue first. */
 export function sectionsBy(rows: readonly SectionRow[], dimensions: readonly [SectionDimension] | readonly [SectionDimension, SectionDimension]): Section[] {
-  const sections = new Map<string, Section>();
+  // Sections by their value on each dimension, nested; unknown values (null, or undefined in loose
+  // facts) share one section, as they do in the key.
+  const sections = new Map<SectionKeyValue, Section | Map<SectionKeyValue, Section>>();
+  const list: Section[] = [];
+  const [first, second] = dimensions;
   let total = 0;
   for (const row of rows) {
-    const key = dimensions.map((dimension) => valueOf(row.account, dimension));
-    const id = JSON.stringify(key);
-    let section = sections.get(id);
-    if (!section) {
-      sections.set(id, section = {
-        dimensions: [...dimensions], key, accounts: 0, buyers: 0, activeAccounts: 0, activeRate: null,
-        revenue: cents(0), revenueShare: null, abc: { A: 0, B: 0, C: 0, none: 0 }, accountsWithChurnSignals: 0,
-      });
+    const a = valueOf(row.account, first);
+    let section: Section | undefined;
+    if (second === undefined) {
+      section = sections.get(a ?? null) as Section | undefined;
+      if (!section) sections.set(a ?? null, section = newSection(dimensions, [a]));
+    } else {
+      let inner = sections.get(a ?? null) as Map<SectionKeyValue, Section> | undefined;
+      if (!inner) sections.set(a ?? null, inner = new Map());
+      const b = valueOf(row.account, second);
+      section = inner.get(b ?? null);
+      if (!section) inner.set(b ?? null, section = newSection(dimensions, [a, b]));
     }
+    if (section.accounts === 0) list.push(section);
     section.accounts += 1;
     if (row.everBought) section.buyers += 1;
     if (BUYING_NOW.has(row.status)) section.activeAccounts += 1;
@@ -62,10 +70,16 @@ export function sectionsBy(rows: readonly SectionRow[], dimensions: readonly [Se
     if (row.churnSignals > 0) section.accountsWithChurnSignals += 1;
     total += row.revenue;
   }
-  const list = [...sections.values()];
   for (const section of list) {
     section.activeRate = section.buyers === 0 ? null : section.activeAccounts / section.buyers;
     section.revenueShare = total > 0 ? section.revenue / total : null;
   }
   return list.sort((a, b) => b.revenue - a.revenue || JSON.stringify(a.key).localeCompare(JSON.stringify(b.key)));
+}
+
+function newSection(dimensions: readonly SectionDimension[], key: SectionKeyValue[]): Section {
+  return {
+    dimensions: [...dimensions], key, accounts: 0, buyers: 0, activeAccounts: 0, activeRate: null,
+    revenue: cents(0), revenueShare: null, abc: { A: 0, B: 0, C: 0, none: 0 }, accountsWithChurnSignals: 0,
+  };
 }

@@ -15,7 +15,7 @@ export function sortedAscending(values: readonly number[]): number[] {
 }
 
 /** Quantile with linear interpolation between order statistics (R type 7, numpy's default). */
-export function quantile(sorted: readonly number[], p: number): number | null {
+export function quantile(sorted: ArrayLike<number>, p: number): number | null {
   if (sorted.length === 0) return null;
   // (n − 1) × p can miss a whole position by a rounding error (100 × 0.07 is 7.000000000000001),
   // which would lift the quantile off the value that sits exactly on it.
@@ -31,6 +31,23 @@ export function median(values: readonly number[]): number | null {
   return quantile(sortedAscending(values), 0.5);
 }
 
+/** How many of the sorted values are below `value` (with `orEqual`, at or below it). */
+export function countBelow(sorted: ArrayLike<number>, value: number, orEqual = false): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < value || (orEqual && sorted[middle] === value)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The values sorted ascending, natively rather than through a comparison callback. */
+export function sortedNumbers(values: ArrayLike<number>): Float64Array {
+  return Float64Array.from(values).sort();
+}
+
 /**
  * Where each value stands among the others, from 0 (lowest) to 1 (highest). Tied values share
  * the middle of their ranks, so equal inputs always get equal ranks; a single value gets 0.5.
@@ -38,14 +55,12 @@ export function median(values: readonly number[]): number | null {
 export function percentRanks(values: readonly number[]): number[] {
   const n = values.length;
   if (n === 1) return [0.5];
-  const order = values.map((value, index) => ({ value, index })).sort((a, b) => a.value - b.value);
+  const sorted = sortedNumbers(values);
   const ranks = new Array<number>(n);
-  for (let start = 0; start < n;) {
-    let end = start;
-    while (end + 1 < n && order[end + 1]!.value === order[start]!.value) end++;
-    const midrank = (start + end) / 2 / (n - 1);
-    for (let i = start; i <= end; i++) ranks[order[i]!.index] = midrank;
-    start = end + 1;
+  for (let i = 0; i < n; i++) {
+    const start = countBelow(sorted, values[i]!);
+    const end = countBelow(sorted, values[i]!, true) - 1;
+    ranks[i] = (start + end) / 2 / (n - 1);
   }
   return ranks;
 }
@@ -54,12 +69,13 @@ export function percentRanks(values: readonly number[]): number[] {
  * Gini coefficient of non-negative values: 0 when all are equal, approaching 1 when one holds
  * everything (at most 1 − 1/n for n values). Null when there is nothing to share.
  */
-export function gini(values: readonly number[]): number | null {
-  const sorted = sortedAscending(values);
+export function gini(values: ArrayLike<number>): number | null {
+  const sorted = sortedNumbers(values);
   const n = sorted.length;
-  const total = sum(sorted);
+  let total = 0;
+  for (let i = 0; i < n; i++) total += sorted[i]!;
   if (n === 0 || total <= 0) return null;
   let weighted = 0;
-  sorted.forEach((value, i) => { weighted += (i + 1) * value; });
+  for (let i = 0; i < n; i++) weighted += (i + 1) * sorted[i]!;
   return (2 * weighted) / (n * total) - (n + 1) / n;
 }

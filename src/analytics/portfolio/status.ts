@@ -9,7 +9,8 @@
 // "Probable" compares the account's segment, sector and size with the accounts that are
 // current or active: it is alike when enough of them share every one of those fields the
 // account has filled in (at least one must be).
-import { activityIn } from './purchase-windows.js';
+import { daysBefore } from './calendar.js';
+import { purchaseDaysBetween } from './purchase-windows.js';
 import type { PortfolioSettings } from './settings.js';
 import type { AccountFact, AccountSummary, Classification, Figures } from './types.js';
 import { days, listWords, percent } from './wording.js';
@@ -28,107 +29,164 @@ export interface StatusInput {
 
 const PROFILE_FIELDS = ['segment', 'sector', 'size'] as const;
 
-/** The profile key over the fields selected by the bits of `mask`. */
-function profileKey(account: AccountFact, mask: number): string | null {
-  const parts: (string | null)[] = [];
-  for (let bit = 0; bit < PROFILE_FIELDS.length; bit++) {
-    if (mask & (1 << bit)) {
-      const value = account[PROFILE_FIELDS[bit]!];
-      if (value === null) return null;
-      parts.push(value);
+/** The last day before each window, worked out once per as-of day and window length. */
+interface Windows {
+  asOf: string;
+  length: number;
+  /** Purchases after this day and through asOf are in the window. */
+  nowAfter: string;
+  /** Purchases after this day and through nowAfter are in the window before it. */
+  beforeAfter: string;
+  rules: Record<'current' | 'active' | 'inactive', string>;
+}
+
+let lastWindows: Windows | undefined;
+
+function windowsOf(asOf: string, length: number): Windows {
+  if (lastWindows?.asOf === asOf && lastWindows.length === length) return lastWindows;
+  const span = days(length);
+  return lastWindows = {
+    asOf, length, nowAfter: daysBefore(asOf, length), beforeAfter: daysBefore(asOf, 2 * length),
+    rules: {
+      current: `Bought within the last ${span} and within the ${span} before: an ongoing customer.`,
+      active: `Bought within the last ${span} but not in the ${span} before: new or returning.`,
+      inactive: `Has bought before, but not within the last ${span}.`,
+    },
+  };
+}
+
+const EX_CUSTOMER_RULE = 'Recorded as an ex-customer: the relationship has ended.';
+
+function purchaseStatus(input: StatusInput, window: number): StatusClassification | null {
+  const { account, summary } = input;
+  if (account.status === 'ex_customer') {
+    return {
+      class: 'ex_customer', rule: EX_CUSTOMER_RULE,
+      figures: { lifecycleStatus: account.status, lastPurchase: summary.lastPurchase, daysSinceLastPurchase: summary.daysSinceLastPurchase, activeWindowDays: window },
+    };
+  }
+  if (summary.orderCount === 0) return null;
+  const windows = windowsOf(summary.asOf, window);
+  const now = purchaseDaysBetween(summary, windows.nowAfter, summary.asOf);
+  const before = purchaseDaysBetween(summary, windows.beforeAfter, windows.nowAfter);
+  const figures: Figures = {
+    lifecycleStatus: account.status,
+    lastPurchase: summary.lastPurchase,
+    daysSinceLastPurchase: summary.daysSinceLastPurchase,
+    activeWindowDays: window,
+    purchasesInWindow: now,
+    purchasesInPreviousWindow: before,
+  };
+  if (now > 0 && before > 0) return { class: 'current', rule: windows.rules.current, figures };
+  if (now > 0) return { class: 'active', rule: windows.rules.active, figures };
+  return { class: 'inactive', rule: windows.rules.inactive, figures };
+}
+
+type ProfileValue = string | null;
+
+/** Buying accounts counted by profile: segment, then sector, then size. */
+type ProfileCounts = Map<ProfileValue, Map<ProfileValue, Map<ProfileValue, number>>>;
+
+function countProfile(counts: ProfileCounts, account: AccountFact) {
+  let sectors = counts.get(account.segment);
+  if (!sectors) counts.set(account.segment, sectors = new Map());
+  let sizes = sectors.get(account.sector);
+  if (!sizes) sectors.set(account.sector, sizes = new Map());
+  sizes.set(account.size, (sizes.get(account.size) ?? 0) + 1);
+}
+
+/** Entries of `map` under `key`, or all of them when the account does not fill that field in. */
+function* matching<V>(map: Map<ProfileValue, V>, key: ProfileValue): Iterable<V> {
+  if (key === null) yield* map.values();
+  else if (map.has(key)) yield map.get(key)!;
+}
+
+/** Buying accounts that share every field of the profile that is filled in (null fields match anything). */
+function alikeCount(counts: ProfileCounts, segment: ProfileValue, sector: ProfileValue, size: ProfileValue): number {
+  let alike = 0;
+  for (const sectors of matching(counts, segment)) {
+    for (const sizes of matching(sectors, sector)) {
+      for (const count of matching(sizes, size)) alike += count;
     }
   }
-  return JSON.stringify([mask, ...parts]);
+  return alike;
+}
+
+/** The status of every account, in their order; each account needs its summary (an empty one if it never bought). */
+export function classifyStatusesInOrder(inputs: readonly StatusInput[], settings: PortfolioSettings): StatusClassification[] {
+  const { activeWindowDays, probableMinShare, probableMinCustomers } = settings.status;
+  const results = new Array<StatusClassification>(inputs.length);
+  const undecided: number[] = [];
+  // How many active customers have each profile.
+  const profiles: ProfileCounts = new Map();
+  let activeCustomers = 0;
+  inputs.forEach((input, i) => {
+    const status = purchaseStatus(input, activeWindowDays);
+    if (!status) {
+      undecided.push(i);
+      return;
+    }
+    results[i] = status;
+    if (BUYING_NOW.has(status.class)) {
+      activeCustomers += 1;
+      countProfile(profiles, input.account);
+    }
+  });
+
+  // Accounts of one profile read the same: count and word each profile once.
+  const alikeOf = new Map<string, number>();
+  const rules = new Map<number, string>();
+  for (const i of undecided) {
+    const { account } = inputs[i]!;
+    const lead = { lifecycleStatus: account.status, hasInterest: account.hasInterest ? 'yes' : 'no', hasFinancialCapacity: account.hasFinancialCapacity ? 'yes' : 'no' };
+    if (account.hasInterest && account.hasFinancialCapacity) {
+      results[i] = { class: 'potential', rule: 'Has never bought, has shown interest and has the means to buy.', figures: lead };
+      continue;
+    }
+    const mask = filledMask(account);
+    let alike = 0;
+    if (mask !== 0) {
+      const key = JSON.stringify([account.segment, account.sector, account.size]);
+      alike = alikeOf.get(key) ?? alikeCount(profiles, account.segment, account.sector, account.size);
+      alikeOf.set(key, alike);
+    }
+    const share = activeCustomers === 0 ? 0 : alike / activeCustomers;
+    const figures: Figures = {
+      ...lead, segment: account.segment, sector: account.sector, size: account.size,
+      alikeActiveCustomers: alike, activeCustomers, alikeShare: Math.round(share * 10_000) / 10_000,
+    };
+    const probable = mask !== 0 && alike >= probableMinCustomers && share >= probableMinShare;
+    const ruleKey = (alike * 8 + mask) * 2 + (probable ? 1 : 0);
+    let rule = rules.get(ruleKey);
+    if (rule === undefined) {
+      const fields = listWords(PROFILE_FIELDS.filter((_, bit) => mask & (1 << bit)));
+      if (probable) {
+        rule = `Has never bought, but ${alike} of the ${activeCustomers} active customers (${percent(share, 1)}) share its ${fields}.`;
+      } else {
+        const profile = mask === 0
+          ? 'its segment, sector and size are unknown'
+          : `only ${alike} active customer${alike === 1 ? '' : 's'} (${percent(share, 1)}) share${alike === 1 ? 's' : ''} its ${fields}`;
+        rule = `Has never bought, has not shown both interest and the means to buy, and ${profile} `
+          + `(probable needs at least ${probableMinCustomers} and ${percent(probableMinShare, 1)}).`;
+      }
+      rules.set(ruleKey, rule);
+    }
+    results[i] = { class: probable ? 'probable' : 'unqualified', rule, figures };
+  }
+  return results;
 }
 
 function filledMask(account: AccountFact): number {
   return PROFILE_FIELDS.reduce((mask, field, bit) => (account[field] === null ? mask : mask | (1 << bit)), 0);
 }
 
-function purchaseStatus(input: StatusInput, window: number): StatusClassification | null {
-  const { account, summary } = input;
-  const figures: Figures = {
-    lifecycleStatus: account.status,
-    lastPurchase: summary.lastPurchase,
-    daysSinceLastPurchase: summary.daysSinceLastPurchase,
-    activeWindowDays: window,
-  };
-  if (account.status === 'ex_customer') {
-    return { class: 'ex_customer', rule: 'Recorded as an ex-customer: the relationship has ended.', figures };
-  }
-  if (summary.orderCount === 0) return null;
-  const now = activityIn(summary, window);
-  const before = activityIn(summary, window, window);
-  figures.purchasesInWindow = now.purchases;
-  figures.purchasesInPreviousWindow = before.purchases;
-  const span = days(window);
-  if (now.purchases > 0 && before.purchases > 0) {
-    return { class: 'current', rule: `Bought within the last ${span} and within the ${span} before: an ongoing customer.`, figures };
-  }
-  if (now.purchases > 0) {
-    return { class: 'active', rule: `Bought within the last ${span} but not in the ${span} before: new or returning.`, figures };
-  }
-  return { class: 'inactive', rule: `Has bought before, but not within the last ${span}.`, figures };
-}
-
-/** The status of every account; each account needs its summary (an empty one if it never bought). */
+/** The status of every account by id; each account needs its summary (an empty one if it never bought). Ids are unique. */
 export function classifyStatuses(inputs: readonly StatusInput[], settings: PortfolioSettings): Map<number, StatusClassification> {
-  const { activeWindowDays, probableMinShare, probableMinCustomers } = settings.status;
+  const inOrder = classifyStatusesInOrder(inputs, settings);
   const results = new Map<number, StatusClassification>();
-  const undecided: StatusInput[] = [];
-  for (const input of inputs) {
-    const status = purchaseStatus(input, activeWindowDays);
-    if (status) results.set(input.account.id, status);
-    else undecided.push(input);
-  }
-
-  // How many active customers have each profile, for every combination of the three fields.
-  const profiles = new Map<string, number>();
-  let activeCustomers = 0;
-  for (const input of inputs) {
-    if (!BUYING_NOW.has(results.get(input.account.id)?.class ?? 'unqualified')) continue;
-    activeCustomers += 1;
-    for (let mask = 1; mask < 1 << PROFILE_FIELDS.length; mask++) {
-      const key = profileKey(input.account, mask);
-      if (key !== null) profiles.set(key, (profiles.get(key) ?? 0) + 1);
-    }
-  }
-
-  for (const { account } of undecided) {
-    const figures: Figures = {
-      lifecycleStatus: account.status,
-      hasInterest: account.hasInterest ? 'yes' : 'no',
-      hasFinancialCapacity: account.hasFinancialCapacity ? 'yes' : 'no',
-    };
-    if (account.hasInterest && account.hasFinancialCapacity) {
-      results.set(account.id, { class: 'potential', rule: 'Has never bought, has shown interest and has the means to buy.', figures });
-      continue;
-    }
-    const mask = filledMask(account);
-    const alike = mask === 0 ? 0 : profiles.get(profileKey(account, mask)!) ?? 0;
-    const share = activeCustomers === 0 ? 0 : alike / activeCustomers;
-    Object.assign(figures, {
-      segment: account.segment, sector: account.sector, size: account.size,
-      alikeActiveCustomers: alike, activeCustomers, alikeShare: Math.round(share * 10_000) / 10_000,
-    });
-    const fields = listWords(PROFILE_FIELDS.filter((field) => account[field] !== null));
-    if (mask !== 0 && alike >= probableMinCustomers && share >= probableMinShare) {
-      results.set(account.id, {
-        class: 'probable',
-        rule: `Has never bought, but ${alike} of the ${activeCustomers} active customers (${percent(share, 1)}) share its ${fields}.`,
-        figures,
-      });
-    } else {
-      const profile = mask === 0
-        ? 'its segment, sector and size are unknown'
-        : `only ${alike} active customer${alike === 1 ? '' : 's'} (${percent(share, 1)}) share${alike === 1 ? 's' : ''} its ${fields}`;
-      results.set(account.id, {
-        class: 'unqualified',
-        rule: `Has never bought, has not shown both interest and the means to buy, and ${profile} `
-          + `(probable needs at least ${probableMinCustomers} and ${percent(probableMinShare, 1)}).`,
-        figures,
-      });
-    }
-  }
+  // Accounts decided by their purchases first, then the others, as the map has always listed them.
+  const undecided = (status: StatusClassification) => status.class === 'potential' || status.class === 'probable' || status.class === 'unqualified';
+  inputs.forEach((input, i) => { if (!undecided(inOrder[i]!)) results.set(input.account.id, inOrder[i]!); });
+  inputs.forEach((input, i) => { if (undecided(inOrder[i]!)) results.set(input.account.id, inOrder[i]!); });
   return results;
 }

@@ -3,7 +3,7 @@
 // projected from that state as of a day, so a rebuild and incremental upkeep cannot drift.
 import { cents } from '../../domain/money.js';
 import { YEAR_DAYS, dayNumber, daysBefore, utcDay } from './calendar.js';
-import { mean, median } from './statistics.js';
+import { quantile } from './statistics.js';
 import type { AccountSummary, OrderFact, PurchaseDay, PurchaseHistory } from './types.js';
 
 export function emptyHistory(accountId: number): PurchaseHistory {
@@ -84,19 +84,62 @@ function roundHalfAwayFromZero(value: number): number {
   return Math.sign(value) * Math.round(Math.abs(value));
 }
 
+/** The days every summary as of one day compares against, worked out once per as-of day. */
+interface SummaryDays {
+  given: string;
+  asOf: string;
+  asOfNumber: number;
+  dayAfter: string;
+  yearStart: string;
+  previousYearStart: string;
+}
+
+// A portfolio summarizes every account as of the same day: keep the last one worked out.
+let lastDays: SummaryDays | undefined;
+
+function summaryDays(given: string): SummaryDays {
+  if (lastDays?.given === given) return lastDays;
+  const asOf = utcDay(given);
+  return lastDays = {
+    given, asOf, asOfNumber: dayNumber(asOf), dayAfter: daysBefore(asOf, -1),
+    yearStart: daysBefore(asOf, YEAR_DAYS), previousYearStart: daysBefore(asOf, 2 * YEAR_DAYS),
+  };
+}
+
+// The gaps of one account at a time, sorted in place for their median.
+let gapBuffer = new Float64Array(1024);
+
+function sortSmall(values: Float64Array, length: number) {
+  for (let i = 1; i < length; i++) {
+    const value = values[i]!;
+    let j = i - 1;
+    while (j >= 0 && values[j]! > value) {
+      values[j + 1] = values[j]!;
+      j--;
+    }
+    values[j + 1] = value;
+  }
+}
+
 /** The summary of a history as of a day: purchases after that day are left out. */
 export function summarizeHistory(history: PurchaseHistory, asOf: string): AccountSummary {
-  const asOfDay = utcDay(asOf);
-  const purchases = history.days.slice(0, lowerBound(history.days, daysBefore(asOfDay, -1)));
-  const yearStart = daysBefore(asOfDay, YEAR_DAYS);
-  const previousYearStart = daysBefore(asOfDay, 2 * YEAR_DAYS);
+  const { asOf: asOfDay, asOfNumber, dayAfter, yearStart, previousYearStart } = summaryDays(asOf);
+  const { days } = history;
+  // Usually nothing is after the as-of day, and the purchases are the history's own (read-only) list.
+  const count = days.length === 0 || days[days.length - 1]!.day < dayAfter ? days.length : lowerBound(days, dayAfter);
+  const purchases = count === days.length ? days : days.slice(0, count);
   let orderCount = 0;
   let revenue = 0;
   let revenueLast12Months = 0;
   let revenuePrevious12Months = 0;
   let purchasesLast12Months = 0;
   let purchasesPrevious12Months = 0;
-  for (const purchase of purchases) {
+  if (gapBuffer.length < count) gapBuffer = new Float64Array(count * 2);
+  const gaps = gapBuffer;
+  let first = 0;
+  let last = 0;
+  for (let i = 0; i < count; i++) {
+    const purchase = purchases[i]!;
     orderCount += purchase.orders;
     revenue += purchase.revenue;
     if (purchase.day > yearStart) {
@@ -106,22 +149,27 @@ export function summarizeHistory(history: PurchaseHistory, asOf: string): Accoun
       revenuePrevious12Months += purchase.revenue;
       purchasesPrevious12Months += 1;
     }
+    const n = dayNumber(purchase.day);
+    if (i === 0) first = n;
+    else gaps[i - 1] = n - last;
+    last = n;
   }
-  const dayNumbers = purchases.map((purchase) => dayNumber(purchase.day));
-  const gaps = dayNumbers.slice(1).map((n, i) => n - dayNumbers[i]!);
-  const last = dayNumbers.at(-1);
+  const gapCount = Math.max(0, count - 1);
+  if (gapCount < 32) sortSmall(gaps, gapCount);
+  else gaps.subarray(0, gapCount).sort();
   return {
     accountId: history.accountId,
     asOf: asOfDay,
     orderCount,
-    purchaseDayCount: purchases.length,
+    purchaseDayCount: count,
     revenue: cents(revenue),
     averageTicket: orderCount === 0 ? null : cents(roundHalfAwayFromZero(revenue / orderCount)),
-    firstPurchase: purchases[0]?.day ?? null,
-    lastPurchase: purchases.at(-1)?.day ?? null,
-    daysSinceLastPurchase: last === undefined ? null : dayNumber(asOfDay) - last,
-    meanGapDays: mean(gaps),
-    medianGapDays: median(gaps),
+    firstPurchase: count === 0 ? null : purchases[0]!.day,
+    lastPurchase: count === 0 ? null : purchases[count - 1]!.day,
+    daysSinceLastPurchase: count === 0 ? null : asOfNumber - last,
+    // The gaps are whole days, so their sum is exactly the span from the first purchase to the last.
+    meanGapDays: gapCount === 0 ? null : (last - first) / gapCount,
+    medianGapDays: gapCount === 0 ? null : quantile(gapCount === gaps.length ? gaps : gaps.subarray(0, gapCount), 0.5),
     revenueLast12Months: cents(revenueLast12Months),
     revenuePrevious12Months: cents(revenuePrevious12Months),
     purchasesLast12Months,

@@ -10,7 +10,7 @@
 import type { AccountStatus } from '../../domain/customer-file.js';
 import { type Cents, cents } from '../../domain/money.js';
 import { daysBefore, utcDay } from './calendar.js';
-import { activityIn, periodRevenue } from './purchase-windows.js';
+import { periodRevenue, purchaseDaysBetween } from './purchase-windows.js';
 import type { PortfolioSettings } from './settings.js';
 import { statusOn } from './status-history.js';
 import type { AccountFact, AccountSummary, StatusChangeFact } from './types.js';
@@ -121,32 +121,56 @@ export function analyseTeam(
     changesByAccount.set(change.accountId, list);
   }
 
+  type Cell = { ownerId: number | null; accountType: string | null; tally: Tally };
   const byRep = new Map<number | null, Tally>();
-  const byCell = new Map<string, { ownerId: number | null; accountType: string | null; tally: Tally }>();
+  // Cells by owner, then account type (unknown ones, null or undefined, together); and in the order first met.
+  const byCell = new Map<number | null, Map<string | null, Cell>>();
+  const cellsMet: Cell[] = [];
+  let windowsAsOf: string | undefined;
+  let windowStart = '';
+  let previousStart = '';
   for (const { account, summary } of inputs) {
     const asOf = summary.asOf;
-    if (utcDay(account.createdAt) > asOf) continue;
-    const windowStart = daysBefore(asOf, window);
-    const changes = changesByAccount.get(account.id) ?? [];
-    const inWindow = changes.filter((c) => {
-      const day = utcDay(c.changedAt);
-      return day > windowStart && day <= asOf;
-    });
-    const wasProspect = PROSPECTING.has(statusOn(account, changes, windowStart))
-      || inWindow.some((c) => PROSPECTING.has(c.fromStatus) || PROSPECTING.has(c.toStatus));
-    const converted = inWindow.some((c) => PROSPECTING.has(c.fromStatus) && WON.has(c.toStatus));
-    const activeBefore = activityIn(summary, window, window).purchases > 0;
-    const activeNow = activityIn(summary, window).purchases > 0;
+    const created = utcDay(account.createdAt);
+    if (created > asOf) continue;
+    if (asOf !== windowsAsOf) {
+      windowsAsOf = asOf;
+      windowStart = daysBefore(asOf, window);
+      previousStart = daysBefore(asOf, 2 * window);
+    }
+    const changes = changesByAccount.get(account.id);
+    let wasProspect: boolean;
+    let converted = false;
+    if (!changes) {
+      // Without recorded changes, its status then was its status now, once it existed.
+      wasProspect = created <= windowStart && PROSPECTING.has(account.status);
+    } else {
+      const inWindow = changes.filter((c) => {
+        const day = utcDay(c.changedAt);
+        return day > windowStart && day <= asOf;
+      });
+      wasProspect = PROSPECTING.has(statusOn(account, changes, windowStart))
+        || inWindow.some((c) => PROSPECTING.has(c.fromStatus) || PROSPECTING.has(c.toStatus));
+      converted = inWindow.some((c) => PROSPECTING.has(c.fromStatus) && WON.has(c.toStatus));
+    }
+    const activeBefore = purchaseDaysBetween(summary, previousStart, windowStart) > 0;
+    const activeNow = purchaseDaysBetween(summary, windowStart, asOf) > 0;
 
     const accountType = account[dimension];
-    const cellKey = JSON.stringify([account.ownerId, accountType]);
-    let cell = byCell.get(cellKey);
-    if (!cell) byCell.set(cellKey, cell = { ownerId: account.ownerId, accountType, tally: emptyTally() });
+    let types = byCell.get(account.ownerId ?? null);
+    if (!types) byCell.set(account.ownerId ?? null, types = new Map());
+    let cell = types.get(accountType ?? null);
+    if (!cell) {
+      types.set(accountType ?? null, cell = { ownerId: account.ownerId, accountType, tally: emptyTally() });
+      cellsMet.push(cell);
+    }
     let rep = byRep.get(account.ownerId);
     if (!rep) byRep.set(account.ownerId, rep = emptyTally());
-    for (const tally of [cell.tally, rep]) {
+    const revenue = periodRevenue(summary, settings.revenuePeriod);
+    for (let k = 0; k < 2; k++) {
+      const tally = k === 0 ? cell.tally : rep;
       tally.accounts += 1;
-      tally.revenue += periodRevenue(summary, settings.revenuePeriod);
+      tally.revenue += revenue;
       if (activeBefore) tally.activePreviously += 1;
       if (activeBefore && activeNow) tally.retained += 1;
       if (wasProspect) tally.prospects += 1;
@@ -155,7 +179,7 @@ export function analyseTeam(
   }
 
   const byOwner = (a: number | null, b: number | null) => (a === null ? 1 : b === null ? -1 : a - b);
-  const cells = [...byCell.values()]
+  const cells = cellsMet
     .map(({ ownerId, accountType, tally }): RepTypeFigures => ({ ownerId, accountType, ...figures(tally) }))
     .sort((a, b) => byOwner(a.ownerId, b.ownerId) || String(a.accountType).localeCompare(String(b.accountType)));
   const types = [...new Set(cells.map((cell) => cell.accountType))].sort((a, b) => String(a).localeCompare(String(b)));

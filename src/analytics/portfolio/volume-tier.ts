@@ -5,7 +5,7 @@
 import { type Cents } from '../../domain/money.js';
 import { PERIOD_WORDS, periodRevenue } from './purchase-windows.js';
 import type { PortfolioSettings, TierBounds } from './settings.js';
-import { mean, quantile, sortedAscending } from './statistics.js';
+import { quantile, sortedNumbers } from './statistics.js';
 import type { AccountSummary, Classification } from './types.js';
 import { decimal, money, rounded } from './wording.js';
 
@@ -21,14 +21,17 @@ export interface VolumeTiers {
   meanRevenue: number | null;
 }
 
-const RANKED = [['very_high', 'veryHigh', 'very high'], ['high', 'high', 'high'], ['average', 'average', 'average']] as const;
-
-export function classifyVolumeTiers(summaries: readonly AccountSummary[], settings: PortfolioSettings): VolumeTiers {
+/** The tiers of the summaries in their order, and the portfolio's thresholds. */
+export function classifyVolumeTiersInOrder(summaries: readonly AccountSummary[], settings: PortfolioSettings): {
+  classes: Classification<VolumeTier>[]; analysis: Omit<VolumeTiers, 'classes'>;
+} {
   const { method } = settings.volumeTier;
   const period = settings.revenuePeriod;
   const revenues = summaries.map((summary) => periodRevenue(summary, period));
-  const ranked = sortedAscending(revenues.filter((revenue) => revenue > 0));
-  const meanRevenue = mean(ranked);
+  const ranked = sortedNumbers(revenues.filter((revenue) => revenue > 0));
+  let total = 0;
+  for (let i = 0; i < ranked.length; i++) total += ranked[i]!;
+  const meanRevenue = ranked.length === 0 ? null : total / ranked.length;
   const bounds: TierBounds = settings.volumeTier[method];
   const threshold = (key: keyof TierBounds) =>
     method === 'meanMultiples' ? meanRevenue! * bounds[key] : quantile(ranked, bounds[key])!;
@@ -38,27 +41,39 @@ export function classifyVolumeTiers(summaries: readonly AccountSummary[], settin
     ? `${decimal(bounds[key])}× the mean revenue (${money(thresholds![key])})`
     : `the ${decimal(bounds[key] * 100)}th percentile of revenues (${money(thresholds![key])})`);
 
-  const classes = new Map<number, Classification<VolumeTier>>();
-  summaries.forEach((summary, index) => {
-    const revenue = revenues[index]! as Cents;
+  // Everything but the revenue is the same for every account: worked out once.
+  const shared = {
+    meanRevenue: rounded(meanRevenue, 2), veryHighFrom: rounded(thresholds?.veryHigh ?? null, 2),
+    highFrom: rounded(thresholds?.high ?? null, 2), averageFrom: rounded(thresholds?.average ?? null, 2),
+  };
+  const rules = thresholds && {
+    low: ` is below ${describe('average')}: low.`,
+    very_high: ` is at least ${describe('veryHigh')}: very high.`,
+    high: ` is at least ${describe('high')} and below ${describe('veryHigh')}: high.`,
+    average: ` is at least ${describe('average')} and below ${describe('high')}: average.`,
+  };
+  const notRanked = `No revenue ${PERIOD_WORDS[period]}, so not ranked.`;
+  const classes = new Array<Classification<VolumeTier>>(summaries.length);
+  for (let i = 0; i < summaries.length; i++) {
+    const revenue = revenues[i]! as Cents;
     const figures = {
-      revenue, period, method, meanRevenue: rounded(meanRevenue, 2), rankedAccounts: ranked.length,
-      veryHighFrom: rounded(thresholds?.veryHigh ?? null, 2), highFrom: rounded(thresholds?.high ?? null, 2),
-      averageFrom: rounded(thresholds?.average ?? null, 2),
+      revenue, period, method, meanRevenue: shared.meanRevenue, rankedAccounts: ranked.length,
+      veryHighFrom: shared.veryHighFrom, highFrom: shared.highFrom, averageFrom: shared.averageFrom,
     };
-    const said = `Revenue ${PERIOD_WORDS[period]} of ${money(revenue)}`;
-    if (revenue <= 0 || !thresholds) {
-      classes.set(summary.accountId, { class: 'none', rule: `No revenue ${PERIOD_WORDS[period]}, so not ranked.`, figures });
-      return;
+    if (revenue <= 0 || !thresholds || !rules) {
+      classes[i] = { class: 'none', rule: notRanked, figures };
+      continue;
     }
-    const reached = RANKED.findIndex(([, key]) => revenue >= thresholds[key]);
-    if (reached === -1) {
-      classes.set(summary.accountId, { class: 'low', rule: `${said} is below ${describe('average')}: low.`, figures });
-      return;
-    }
-    const [tier, key, words] = RANKED[reached]!;
-    const ceiling = reached === 0 ? '' : ` and below ${describe(RANKED[reached - 1]![1])}`;
-    classes.set(summary.accountId, { class: tier, rule: `${said} is at least ${describe(key)}${ceiling}: ${words}.`, figures });
-  });
-  return { classes, method, thresholds, rankedAccounts: ranked.length, meanRevenue };
+    const tier: VolumeTier = revenue >= thresholds.veryHigh ? 'very_high' : revenue >= thresholds.high ? 'high'
+      : revenue >= thresholds.average ? 'average' : 'low';
+    classes[i] = { class: tier, rule: `Revenue ${PERIOD_WORDS[period]} of ${money(revenue)}${rules[tier]}`, figures };
+  }
+  return { classes, analysis: { method, thresholds, rankedAccounts: ranked.length, meanRevenue } };
+}
+
+export function classifyVolumeTiers(summaries: readonly AccountSummary[], settings: PortfolioSettings): VolumeTiers {
+  const { classes: inOrder, analysis } = classifyVolumeTiersInOrder(summaries, settings);
+  const classes = new Map<number, Classification<VolumeTier>>();
+  summaries.forEach((summary, i) => classes.set(summary.accountId, inOrder[i]!));
+  return { classes, ...analysis };
 }

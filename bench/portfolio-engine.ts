@@ -1,0 +1,244 @@
+// One engine's half of the portfolio-analysis benchmark, run in a process of its own so its
+// peak memory is its own:
+//   node --import tsx bench/portfolio-engine.ts ENGINE DATASET.json RESULT.json
+// Loads the dataset with COPY, then times rebuilding the purchase summaries, reading them,
+// classifying from them, a whole stored run, and single new orders reaching the classes.
+import { createReadStream } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { daysBefore } from '../src/analytics/portfolio/calendar.js';
+import { classifyPortfolio } from '../src/analytics/portfolio/classify-portfolio.js';
+import { SYSTEM_ACTOR } from '../src/domain/access.js';
+import { portfolioRules } from '../src/services/analysis/portfolio-rules.js';
+import { reclassifyAccounts } from '../src/services/analysis/reclassify.js';
+import { runAnalysis } from '../src/services/analysis/run-analysis.js';
+import { type Connection, type Engine, openPglite, openPostgres } from '../src/store/connection.js';
+import { migrateToLatest } from '../src/store/migrate.js';
+import { createStore, type Store } from '../src/store/store.js';
+import { peakRssMiB, resetPeakRss } from './peak-memory.js';
+import { classCodes } from './portfolio-class-codes.js';
+import { ACCOUNT_COLUMNS, ORDER_COLUMNS, type PortfolioDataset } from './portfolio-data.js';
+import { summarize, type LatencySummary } from './stats.js';
+
+const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const DATABASE = 'clientele_portfolio_bench';
+const CLASSIFY_REPEATS = Number(process.env.BENCH_CLASSIFY_REPEATS ?? 3);
+const NEW_ORDERS = Number(process.env.BENCH_NEW_ORDERS ?? 200);
+
+export interface StepResult {
+  seconds: number;
+  peakRssMiB: number;
+}
+
+export interface EngineResult {
+  engine: Engine;
+  serverVersion: string;
+  loadSeconds: number;
+  rebuild: StepResult & { accounts: number };
+  readSummaries: StepResult & { histories: number; purchaseDays: number; heapMiB: number };
+  readAccounts: StepResult & { accounts: number };
+  /** Each repetition's wall and CPU seconds (the CPU of every thread of the process, the collector's included), fastest first. */
+  classify: {
+    seconds: number[]; cpuSeconds: number[]; peakRssMiB: number; heapMiB: number; accounts: number;
+    abc: Record<string, number>; rfmScoreCounts: { r: number[]; f: number[]; m: number[] };
+  };
+  runAnalysis: StepResult & { steps: Record<string, number>; storedClasses: number };
+  newOrder: { what: string; latencyMs: LatencySummary; reflected: boolean };
+  peakRssMiB: number;
+}
+
+const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9;
+const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
+const heapMiB = () => Math.round(process.memoryUsage().heapUsed / 1024 ** 2);
+
+async function step<T>(work: () => Promise<T>): Promise<{ value: T } & StepResult> {
+  await resetPeakRss();
+  const started = process.hrtime.bigint();
+  const value = await work();
+  return { value, seconds: round(seconds(started)), peakRssMiB: await peakRssMiB() };
+}
+
+async function open(engine: Engine): Promise<{ connection: Connection; cleanup: () => Promise<unknown> }> {
+  if (engine === 'pglite') {
+    const dir = await mkdtemp(join(tmpdir(), 'clientele-portfolio-bench-'));
+    const connection = await openPglite({ dataDir: dir, holder: 'bench' });
+    return { connection, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  }
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`drop database if exists ${DATABASE} with (force)`);
+  await admin.query(`create database ${DATABASE}`);
+  const url = new URL(PG_URL);
+  url.pathname = `/${DATABASE}`;
+  const connection = await openPostgres(url.toString());
+  return {
+    connection,
+    async cleanup() {
+      // pg's pool.end() resolves before its sessions have gone; dropping with (force) meanwhile
+      // would end them with an error their idle pool has no listener for.
+      for (let wait = 0; wait < 50; wait++) {
+        const { rows } = await admin.query('select count(*)::int as n from pg_stat_activity where datname = $1', [DATABASE]);
+        if (rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await admin.query(`drop database if exists ${DATABASE} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+/** A CSV file in pieces that end on a line end: PGlite runs each batch of pieces as a COPY of its own. */
+async function* csvLines(path: string): AsyncGenerator<string> {
+  let rest = '';
+  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+    const text = rest + (chunk as string);
+    const end = text.lastIndexOf('\n') + 1;
+    rest = text.slice(end);
+    if (end > 0) yield text.slice(0, end);
+  }
+  if (rest) yield rest;
+}
+
+/** The dataset through COPY in one transaction; triggers and foreign-key checks are off, since the summaries are rebuilt next. */
+async function load(store: Store, data: PortfolioDataset): Promise<void> {
+  for (let rep = 1; rep <= data.reps; rep++) {
+    const user = await store.users.insert({ email: `rep${rep}@bench.local`, name: `Rep ${rep}`, role: 'rep', passwordHash: 'x' });
+    if (user.id !== rep) throw new Error(`rep ${rep} was stored as user ${user.id}`);
+  }
+  await store.connection.copyTransaction(async (session) => {
+    await sql`set local session_replication_role = replica`.execute(session.db);
+    await session.copyCsv('accounts', ACCOUNT_COLUMNS, csvLines(data.accountsCsv));
+    await session.copyCsv('orders', ORDER_COLUMNS, csvLines(data.ordersCsv));
+  });
+  // The orders name accounts by their place in the file: the identity must have numbered them 1 to n.
+  const { rows } = await sql<{ low: number; high: number; n: number }>`select min(id)::int as low, max(id)::int as high, count(*)::int as n from accounts`.execute(store.connection.db);
+  if (rows[0]!.low !== 1 || rows[0]!.high !== data.accounts || rows[0]!.n !== data.accounts) throw new Error(`accounts were numbered ${JSON.stringify(rows[0])}`);
+  await sql`vacuum analyze accounts, orders`.execute(store.connection.db);
+}
+
+/** `codesPath` receives every account's ABC class and RFM scores, to compare with DuckDB's account by account. */
+export async function benchEngine(engine: Engine, data: PortfolioDataset, codesPath: string): Promise<EngineResult> {
+  const { connection, cleanup } = await open(engine);
+  const log = (text: string) => process.stderr.write(`  ${engine}: ${text}\n`);
+  try {
+    await migrateToLatest(connection.db);
+    const store = createStore(connection);
+    log(`loading ${data.accounts.toLocaleString('en-US')} accounts and ${data.orders.toLocaleString('en-US')} orders`);
+    const loaded = await step(() => load(store, data));
+
+    log('rebuilding the purchase summaries');
+    const rebuild = await step(() => store.purchaseHistories.rebuild());
+
+    log('reading the summaries and the accounts');
+    let read = await step(() => store.purchaseHistories.list());
+    const purchaseDays = read.value.reduce((sum, history) => sum + history.days.length, 0);
+    const readSummaries = { seconds: read.seconds, peakRssMiB: read.peakRssMiB, histories: read.value.length, purchaseDays, heapMiB: heapMiB() };
+    const readAccounts = await step(() => store.analysisFacts.accounts());
+
+    const settings = await portfolioRules(store);
+    const asOfEnd = new Date(`${daysBefore(data.asOf, -1)}T00:00:00Z`).toISOString();
+    const existing = readAccounts.value.filter((account) => account.createdAt < asOfEnd);
+    log(`classifying ${existing.length.toLocaleString('en-US')} accounts, ${CLASSIFY_REPEATS} times`);
+    await resetPeakRss();
+    const classifySeconds: number[] = [];
+    const classifyCpu: number[] = [];
+    let classified: ReturnType<typeof classifyPortfolio> | undefined;
+    for (let i = 0; i < CLASSIFY_REPEATS; i++) {
+      classified = undefined;
+      const cpu = process.cpuUsage();
+      const started = process.hrtime.bigint();
+      classified = classifyPortfolio({ asOf: data.asOf, accounts: existing, histories: read.value, settings });
+      classifySeconds.push(round(seconds(started)));
+      const used = process.cpuUsage(cpu);
+      classifyCpu.push(round((used.user + used.system) / 1e6));
+    }
+    const classify = {
+      seconds: classifySeconds.sort((a, b) => a - b), cpuSeconds: classifyCpu.sort((a, b) => a - b),
+      peakRssMiB: await peakRssMiB(), heapMiB: heapMiB(), accounts: classified!.accounts.length,
+      abc: { ...classified!.portfolio.abc.accounts, none: classified!.accounts.filter((r) => r.abc.class === 'none').length },
+      rfmScoreCounts: classified!.portfolio.rfm.scoreCounts,
+    };
+    await writeFile(codesPath, classCodes(data.accounts, classified!.accounts.map((r) => ({
+      accountId: r.accountId, abc: r.abc.class, r: r.rfm.figures.recency, f: r.rfm.figures.frequency, m: r.rfm.figures.monetary,
+    }))));
+    // Let the collector have the first read before the whole run reads everything again.
+    classified = undefined;
+    read = undefined as never;
+
+    log('running a whole stored analysis');
+    const stepTimes: Record<string, number> = {};
+    let last = process.hrtime.bigint();
+    let current = 'preparing';
+    const run = await step(() => runAnalysis({ store, actor: SYSTEM_ACTOR }, {
+      asOf: data.asOf,
+      onProgress: (name) => {
+        stepTimes[current] = round(seconds(last));
+        last = process.hrtime.bigint();
+        current = name;
+      },
+    }));
+    stepTimes[current] = round(seconds(last));
+    const stored = await sql<{ n: number }>`select count(*)::int as n from account_classes`.execute(connection.db);
+
+    log(`placing ${NEW_ORDERS} new orders one at a time`);
+    const newOrder = await newOrders(store, data);
+    const version = await sql<{ v: string }>`select split_part(version(), ' ', 2) as v`.execute(connection.db);
+    return {
+      engine,
+      serverVersion: `PostgreSQL ${version.rows[0]!.v}`,
+      loadSeconds: loaded.seconds,
+      rebuild: { seconds: rebuild.seconds, peakRssMiB: rebuild.peakRssMiB, accounts: rebuild.value },
+      readSummaries,
+      readAccounts: { seconds: readAccounts.seconds, peakRssMiB: readAccounts.peakRssMiB, accounts: readAccounts.value.length },
+      classify,
+      runAnalysis: { seconds: run.seconds, peakRssMiB: run.peakRssMiB, steps: stepTimes, storedClasses: stored.rows[0]!.n },
+      newOrder,
+      peakRssMiB: await peakRssMiB(),
+    };
+  } finally {
+    await connection.close();
+    await cleanup();
+  }
+}
+
+/**
+ * One order at a time on accounts spread over the portfolio, each timed from its insert (the
+ * triggers refresh the account's purchase days) until its account's classes in the latest run
+ * are placed again.
+ */
+async function newOrders(store: Store, data: PortfolioDataset): Promise<EngineResult['newOrder']> {
+  const run = await store.analysisRuns.latest();
+  if (!run) throw new Error('no analysis run to reclassify against');
+  const stored = (accountId: number) => store.connection.db.selectFrom('account_classes').select(['order_count', 'revenue_cents'])
+    .where('run_id', '=', run.id).where('account_id', '=', accountId).executeTakeFirst();
+  const millis: number[] = [];
+  let reflected = true;
+  for (let i = 0; i < NEW_ORDERS; i++) {
+    const accountId = 1 + ((i * 7919) % data.accounts);
+    const before = await stored(accountId);
+    const totalCents = 12_345 + i;
+    const started = process.hrtime.bigint();
+    await store.orders.insert({
+      accountId, number: `N${i + 1}`, orderedAt: new Date(`${data.asOf}T15:00:00Z`), channel: 'web', status: 'invoiced', totalCents, itemCount: 1,
+    });
+    const written = await reclassifyAccounts(store, [accountId]);
+    millis.push(Number(process.hrtime.bigint() - started) / 1e6);
+    const after = await stored(accountId);
+    if (written !== 1 || !after || after.order_count !== (before?.order_count ?? 0) + 1
+      || Number(after.revenue_cents) !== Number(before?.revenue_cents ?? 0) + totalCents) reflected = false;
+  }
+  return {
+    what: 'inserting one order (the triggers refresh its account\'s purchase days) and `reclassifyAccounts` placing that account again in the latest run',
+    latencyMs: summarize(millis), reflected,
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [engine, datasetPath, resultPath] = process.argv.slice(2) as [Engine, string, string];
+  const data = JSON.parse(await readFile(datasetPath, 'utf8')) as PortfolioDataset;
+  const result = await benchEngine(engine, data, `${resultPath}.codes`);
+  await writeFile(resultPath, JSON.stringify(result));
+}

@@ -1,0 +1,123 @@
+// The account list: search, filters, sort, columns, saved views, bulk actions and export over
+// a virtualised table of the whole portfolio.
+import { useCallback, useMemo, useState } from 'react';
+import { navigate, useLocation } from '../../shared/router/navigation';
+import { useUser } from '../../shared/session/session';
+import { CommittedInput } from '../../shared/ui/committed-input';
+import { PHONE, useMediaQuery } from '../../shared/ui/use-media-query';
+import { useUsers } from '../../shared/users/use-users';
+import { useAnalysisRun } from '../../shared/analysis/use-analysis-run';
+import { columnsFor, DEFAULT_COLUMNS, visibleColumns } from './account-columns';
+import {
+  activeFilterCount, ANALYSIS_SORTS, filterFieldsFor, listQuery, nextSort, normalizeTags, readListState, SORTS, writeListState, type ListState,
+} from './account-filters';
+import { accountsApi } from './accounts-api';
+import { AccountsTable } from './accounts-table';
+import { BulkActions } from './bulk-actions';
+import { ColumnChooser } from './column-chooser';
+import { FilterPanel } from './filter-panel';
+import { deleteView, readColumns, readViews, saveView, writeColumns, type SavedView } from './saved-views';
+import { SavedViewsMenu } from './saved-views-menu';
+import { useAccountPages } from './use-account-pages';
+import { useKnownValues } from './use-known-values';
+
+const SORT_LABELS: Record<string, string> = {
+  name: 'Name, A to Z', '-name': 'Name, Z to A', createdAt: 'Oldest first', '-createdAt': 'Newest first',
+  updatedAt: 'Least recently updated', '-updatedAt': 'Recently updated',
+  '-revenue': 'Highest revenue', revenue: 'Lowest revenue', '-clv': 'Highest lifetime value', clv: 'Lowest lifetime value',
+};
+
+export function AccountsPage() {
+  const user = useUser();
+  const { search } = useLocation();
+  const state = useMemo(() => readListState(search), [search]);
+  const query = useMemo(() => listQuery(state), [state]);
+  // The rows are asked for first: on the embedded store the server answers one request at a time.
+  const pages = useAccountPages(query);
+  const users = useUsers();
+  const compact = useMediaQuery(PHONE);
+  const analysed = !!useAnalysisRun().run;
+  // Suggestions wait for the first rows: on the embedded store, requests queue behind one another.
+  const suggestions = useKnownValues(['segment', 'sector'], analysed && pages.items.length > 0);
+  const [columns, setColumns] = useState(() => readColumns(localStorage, user.id, DEFAULT_COLUMNS));
+  const [views, setViews] = useState(() => readViews(localStorage, user.id));
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const [filtersOpen, setFiltersOpen] = useState(() => !window.matchMedia(PHONE).matches);
+
+  const update = useCallback((next: ListState) => {
+    setSelected(new Set());
+    navigate(`/accounts${writeListState(next)}`, { replace: true });
+  }, []);
+  const setFilter = (key: string, value: string) => {
+    const filters = { ...state.filters, [key]: key === 'tags' ? normalizeTags(value) : value };
+    if (!filters[key]) delete filters[key];
+    update({ ...state, filters });
+  };
+  const chooseColumns = (next: string[]) => {
+    setColumns(next);
+    writeColumns(localStorage, user.id, next);
+  };
+  const openView = (view: SavedView) => {
+    chooseColumns(view.columns);
+    update(readListState(view.search));
+  };
+  const toggle = (id: number) => setSelected((s) => {
+    const next = new Set(s);
+    if (next.has(id)) next.delete(id); else next.add(id);
+    return next;
+  });
+  const toggleAll = () => setSelected((s) => (pages.items.every((a) => s.has(a.id)) ? new Set() : new Set(pages.items.map((a) => a.id))));
+  const selectedAccounts = pages.items.filter((a) => selected.has(a.id));
+  const count = activeFilterCount(state);
+
+  return (
+    <section className="page accounts-page" aria-labelledby="accounts-title">
+      <div className="page-title">
+        <h1 id="accounts-title">Accounts</h1>
+        <span className="muted" aria-live="polite">
+          {pages.loading && pages.items.length === 0 ? 'Loading…' : `${pages.items.length}${pages.hasMore ? '+' : ''} shown`}
+        </span>
+      </div>
+      <div className="toolbar">
+        <div className="field search-field">
+          <label htmlFor="account-search">Search</label>
+          <CommittedInput id="account-search" type="search" value={state.q} placeholder="Name, email, phone, contact…"
+            onCommit={(q) => update({ ...state, q })} />
+        </div>
+        <div className="field">
+          <label htmlFor="account-sort">Sort</label>
+          <select id="account-sort" value={state.sort} onChange={(e) => update({ ...state, sort: e.target.value })}>
+            {[...SORTS, ...(analysed ? ANALYSIS_SORTS : [])].map((s) => <option key={s} value={s}>{SORT_LABELS[s] ?? s}</option>)}
+          </select>
+        </div>
+        <button type="button" aria-expanded={filtersOpen} aria-controls="account-filters" onClick={() => setFiltersOpen((o) => !o)}>
+          Filters{count > 0 ? ` (${count})` : ''}
+        </button>
+        <ColumnChooser columns={columnsFor(analysed)} chosen={columns} onChange={chooseColumns} />
+        <SavedViewsMenu views={views}
+          onOpen={openView}
+          onSave={(name) => setViews(saveView(localStorage, user.id, { name, search: writeListState(state), columns }))}
+          onDelete={(name) => setViews(deleteView(localStorage, user.id, name))} />
+        <details className="menu">
+          <summary>Export</summary>
+          <div className="menu-body">
+            <p className="muted">Exports every account matching the filters, with the columns an import reads.</p>
+            <a href={accountsApi.exportUrl(query, 'csv')} download>Download CSV</a>
+            {' · '}
+            <a href={accountsApi.exportUrl(query, 'xlsx')} download>Download XLSX</a>
+          </div>
+        </details>
+      </div>
+      <div id="account-filters" hidden={!filtersOpen}>
+        <FilterPanel fields={filterFieldsFor(analysed)} values={state.filters} users={users.list} suggestions={suggestions} onChange={setFilter}
+          onClear={() => update({ filters: {}, q: '', sort: state.sort })} />
+      </div>
+      {selectedAccounts.length > 0 && (
+        <BulkActions selected={selectedAccounts} users={users.list} onChanged={pages.replace} onClear={() => setSelected(new Set())} />
+      )}
+      <AccountsTable pages={pages} columns={visibleColumns(columns, analysed)} nameOf={users.nameOf} selected={selected}
+        onToggle={toggle} onToggleAll={toggleAll} sort={state.sort} compact={compact}
+        onSort={(column) => update({ ...state, sort: nextSort(state.sort, column) })} />
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+// Save the list as it is (filters, search, sort, columns) under a name, and open it again.
+import { useState, type FormEvent } from 'react';
+import { TextField } from '../../shared/ui/field';
+import type { SavedView } from './saved-views';
+
+interface Props {
+  views: SavedView[];
+  onOpen(view: SavedView): void;
+  onSave(name: string): void;
+  onDelete(name: string): void;
+}
+
+export function SavedViewsMenu({ views, onOpen, onSave, onDelete }: Props) {
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    if (!name.trim()) {
+      setError('Give the view a name.');
+      return;
+    }
+    onSave(name);
+    setName('');
+    setError(null);
+  };
+  return (
+    <details className="menu">
+      <summary>Saved views</summary>
+      <div className="menu-body">
+        {views.length === 0 ? <p className="muted">No saved view yet. Views are kept in this browser.</p> : (
+          <ul className="view-list">
+            {views.map((view) => (
+              <li key={view.name}>
+                <button type="button" className="link-button" onClick={() => onOpen(view)}>{view.name}</button>
+                <button type="button" className="small" aria-label={`Delete view ${view.name}`} onClick={() => onDelete(view.name)}>Delete</button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <form onSubmit={save} className="inline-form">
+          <TextField label="Save this view as" value={name} error={error} onChange={(e) => setName(e.target.value)} />
+          <button type="submit">Save view</button>
+        </form>
+      </div>
+    </details>
+  );
+}

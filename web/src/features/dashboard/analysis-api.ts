@@ -1,0 +1,98 @@
+// The portfolio analysis calls the dashboard makes, typed as the API answers them.
+import { api } from '../../shared/api/http';
+import type { AnalysisRun } from '../../shared/analysis/use-analysis-run';
+
+export interface Tally {
+  accounts: number;
+  revenue: string;
+}
+
+export interface Overview {
+  run: AnalysisRun;
+  accounts: number;
+  revenue: string;
+  classes: Record<'status' | 'abc' | 'rfm' | 'volumeTier' | 'frequency', Record<string, Tally>>;
+  churn: { accounts: number; signals: Record<string, number> };
+}
+
+export interface AbcClassFigures extends Tally {
+  accountShare: number;
+  revenueShare: number;
+}
+
+export interface Pareto {
+  rankedAccounts: number;
+  totalRevenue: string;
+  points: { accountShare: number; revenueShare: number }[];
+  classes: Record<'A' | 'B' | 'C', AbcClassFigures>;
+  thresholds: { aMaxShare: number; bMaxShare: number };
+  topShare: { accountShare: number; revenueShare: number };
+  gini: number;
+}
+
+export interface RfmGrid {
+  cells: { recency: number; frequency: number; accounts: number; revenue: string }[];
+  segments: Record<string, number>;
+}
+
+export interface Matrix {
+  rows: string[];
+  columns: string[];
+  cells: { row: string; column: string; accounts: number; revenue: string }[];
+}
+
+export interface SectionRow {
+  key: Record<string, string | number | null>;
+  accounts: number;
+  buyers: number;
+  activeAccounts: number;
+  activeRate: number | null;
+  revenue: string;
+  revenueShare: number;
+  abc: Record<string, number>;
+  accountsWithChurnSignals: number;
+}
+
+export interface ChurnItem {
+  accountId: number;
+  name: string;
+  ownerId: number | null;
+  status: string;
+  abc: string;
+  rfm: string;
+  revenue: string;
+  lastPurchase: string | null;
+  signals: { kind: string; reason: string }[];
+}
+
+export interface Movements {
+  dimension: string;
+  from: AnalysisRun;
+  to: AnalysisRun;
+  cells: { from: string; to: string; accounts: number }[];
+  moved: { accountId: number; name: string; from: string; to: string; revenue: string }[];
+  movedAccounts: number;
+}
+
+export interface GoalProgress {
+  goal: { metric: string; target: number; comparator: 'atLeast' | 'atMost'; period: { start: string; end: string } };
+  measuredOn: string;
+  actual: number | null;
+  ratio: number | null;
+  met: boolean | null;
+  elapsedShare: number;
+  description: string;
+}
+
+export const analysisApi = {
+  runs: () => api.get<{ items: AnalysisRun[] }>('/analysis/runs'),
+  run: (snapshot: boolean) => api.post<AnalysisRun>('/analysis/runs', { snapshot }),
+  overview: (signal?: AbortSignal) => api.get<Overview>('/analysis/overview', undefined, signal),
+  pareto: (signal?: AbortSignal) => api.get<Pareto>('/analysis/abc', undefined, signal),
+  rfm: (signal?: AbortSignal) => api.get<RfmGrid>('/analysis/rfm', undefined, signal),
+  matrix: (rows: string, columns: string, signal?: AbortSignal) => api.get<Matrix>('/analysis/matrix', { rows, columns }, signal),
+  sections: (by: string, signal?: AbortSignal) => api.get<{ rows: SectionRow[] }>('/analysis/sections', { by }, signal),
+  churn: (limit: number, signal?: AbortSignal) => api.get<{ items: ChurnItem[]; hasMore: boolean }>('/analysis/churn', { limit }, signal),
+  movements: (dimension: string, signal?: AbortSignal) => api.get<Movements>('/analysis/movements', { dimension, limit: 200 }, signal),
+  goals: (signal?: AbortSignal) => api.get<{ current: GoalProgress[] }>('/analysis/goals', undefined, signal),
+};

@@ -1,0 +1,39 @@
+// Accounts showing signs of leaving, largest revenue first, with the reasons in words.
+import { useAsync } from '../../shared/api/use-async';
+import { Link } from '../../shared/router/link';
+import { classWords } from '../../shared/ui/class-words';
+import { formatDate, formatMoney } from '../../shared/ui/words';
+import { useUsers } from '../../shared/users/use-users';
+import { listLink } from '../accounts/account-filters';
+import { analysisApi } from './analysis-api';
+import { ChartCard } from './chart-card';
+
+export function ChurnList({ total }: { total: number | undefined }) {
+  const users = useUsers();
+  const churn = useAsync((signal) => analysisApi.churn(10, signal), []);
+  const items = churn.data?.items ?? [];
+  return (
+    <ChartCard title="Pre-churn: accounts to call first" loading={churn.loading && !churn.data} error={churn.error} wide
+      note={<>{total === undefined ? 'Accounts' : `${total} accounts`} showing a warning sign. <Link to={listLink({ churn: 'true' }, '-revenue')}>See them all in the list</Link>.</>}>
+      {churn.data && items.length === 0 && <p className="muted">No account shows a warning sign.</p>}
+      {items.length > 0 && (
+        <div className="table-wrap">
+          <table className="data-table churn-table">
+            <thead><tr><th scope="col">Account</th><th scope="col">Revenue</th><th scope="col">Class</th><th scope="col">Last purchase</th><th scope="col">Why</th></tr></thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.accountId}>
+                  <td><Link to={`/accounts/${item.accountId}`}>{item.name}</Link><div className="muted">{users.nameOf(item.ownerId)}</div></td>
+                  <td>{formatMoney(item.revenue)}</td>
+                  <td>{item.abc === 'none' ? '' : item.abc} · {classWords('rfm', item.rfm)}</td>
+                  <td>{formatDate(item.lastPurchase)}</td>
+                  <td><ul className="plain">{item.signals.map((s) => <li key={s.kind}>{s.reason}</li>)}</ul></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </ChartCard>
+  );
+}

@@ -1,0 +1,34 @@
+import { api } from '../../shared/api/http';
+
+export interface Candidate {
+  id: number;
+  accountId?: number;
+  name?: string;
+  firstName?: string | null;
+  lastName?: string;
+  email: string | null;
+  phone: string | null;
+  website?: string | null;
+  city?: string | null;
+  country: string | null;
+}
+
+export interface DuplicatePair {
+  kind: 'account' | 'contact';
+  a: Candidate;
+  b: Candidate;
+  score: number;
+  reasons: string[];
+}
+
+export interface DuplicateList {
+  items: DuplicatePair[];
+  total: number;
+}
+
+export const duplicatesApi = {
+  list: (kind: string, minScore: number, signal?: AbortSignal) => api.get<DuplicateList>('/duplicates', { kind, minScore, limit: 100 }, signal),
+  merge: (kind: 'account' | 'contact', keepId: number, fromId: number) => api.post<unknown>(`/${kind}s/${keepId}/merge`, { from: fromId }),
+};
+
+export const candidateName = (c: Candidate) => c.name ?? [c.firstName, c.lastName].filter(Boolean).join(' ');

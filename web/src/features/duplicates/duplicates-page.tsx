@@ -1,0 +1,49 @@
+// The duplicates review: likely pairs, most likely first, each merged after a look.
+import { useState } from 'react';
+import { useAsync } from '../../shared/api/use-async';
+import { Link } from '../../shared/router/link';
+import { useUser } from '../../shared/session/session';
+import { ErrorMessage } from '../../shared/ui/error-message';
+import { SelectField } from '../../shared/ui/field';
+import { DuplicatePairCard } from './duplicate-pair';
+import { duplicatesApi } from './duplicates-api';
+
+export default function DuplicatesPage() {
+  const user = useUser();
+  const [kind, setKind] = useState('account');
+  const [minScore, setMinScore] = useState(60);
+  const [merged, setMerged] = useState<string | null>(null);
+  const pairs = useAsync((signal) => duplicatesApi.list(kind, minScore, signal), [kind, minScore]);
+
+  if (user.role === 'rep') {
+    return (
+      <section className="page">
+        <h1>Duplicates</h1>
+        <p>Merging deletes a record for good, so it is for managers and admins. <Link to="/accounts">Back to the accounts</Link>.</p>
+      </section>
+    );
+  }
+  const items = pairs.data?.items ?? [];
+  return (
+    <section className="page" aria-labelledby="duplicates-title">
+      <h1 id="duplicates-title">Duplicates</h1>
+      <div className="toolbar">
+        <SelectField label="Records" value={kind} onChange={(e) => setKind(e.target.value)}
+          choices={[{ value: 'account', label: 'Accounts' }, { value: 'contact', label: 'Contacts' }]} />
+        <SelectField label="At least" value={String(minScore)} onChange={(e) => setMinScore(Number(e.target.value))}
+          choices={[40, 60, 80, 90].map((s) => ({ value: String(s), label: `${s} / 100` }))} />
+      </div>
+      {merged && <p className="success-banner" role="status">{merged}</p>}
+      <ErrorMessage error={pairs.error} />
+      {pairs.loading && <p className="muted" role="status">Looking for duplicates…</p>}
+      {pairs.data && (
+        <p className="muted">{items.length === 0 ? 'No likely duplicate at this score.' : `${pairs.data.total} pairs found${pairs.data.total > items.length ? `, the ${items.length} most likely shown` : ''}.`}</p>
+      )}
+      <ol className="plain stack">
+        {items.map((pair) => (
+          <DuplicatePairCard key={`${pair.a.id}-${pair.b.id}`} pair={pair} onMerged={(message) => { setMerged(message); pairs.reload(); }} />
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,126 @@
+// Upload a CSV or XLSX file, check it (the mapping, every problem, nothing written), then run
+// it with a progress bar and download what was rejected. Managers and admins only.
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { describeError } from '../../shared/api/api-error';
+import { useUser } from '../../shared/session/session';
+import { Link } from '../../shared/router/link';
+import { SelectField, TextField } from '../../shared/ui/field';
+import { words } from '../../shared/ui/words';
+import { followJob, IMPORT_TARGETS, importApi, type ImportJob, type ImportOptions, type ImportTarget } from './import-api';
+import { MappingTable, Outcome, PreviewTable, ProblemsTable } from './import-report';
+
+const DELIMITERS = [{ value: ',', label: 'Comma' }, { value: ';', label: 'Semicolon' }, { value: 'tab', label: 'Tab' }, { value: '|', label: 'Pipe' }, { value: 'whitespace', label: 'Spaces' }];
+const DATE_FORMATS = [{ value: 'iso', label: 'ISO (2026-01-31)' }, { value: 'dmy', label: 'Day first (31/01/2026)' }, { value: 'mdy', label: 'Month first (01/31/2026)' }, { value: 'ymd_compact', label: 'Compact (20260131)' }];
+
+type Phase = 'idle' | 'checking' | 'checked' | 'running' | 'finished';
+
+export default function ImportPage() {
+  const user = useUser();
+  const [file, setFile] = useState<File | null>(null);
+  const [options, setOptions] = useState<Omit<ImportOptions, 'dryRun'>>({ target: 'accounts', skipInvalid: false, delimiter: '', encoding: '', dateFormat: '', decimalComma: false, sheet: '' });
+  const [phase, setPhase] = useState<Phase>('idle');
+  const [job, setJob] = useState<ImportJob | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const following = useRef<AbortController | null>(null);
+  useEffect(() => () => following.current?.abort(), []);
+
+  if (user.role === 'rep') {
+    return (
+      <section className="page">
+        <h1>Import</h1>
+        <p>Imports are for managers and admins: they can change accounts beyond your portfolio. <Link to="/accounts">Back to the accounts</Link>.</p>
+      </section>
+    );
+  }
+
+  const set = <K extends keyof typeof options>(key: K, value: (typeof options)[K]) => {
+    setOptions((o) => ({ ...o, [key]: value }));
+    if (phase === 'checked' || phase === 'finished') setPhase('idle');
+  };
+
+  const start = async (dryRun: boolean) => {
+    if (!file) return setFileError('Choose the file to import.');
+    setError(null);
+    setPhase(dryRun ? 'checking' : 'running');
+    following.current?.abort();
+    const controller = new AbortController();
+    following.current = controller;
+    try {
+      const started = await importApi.start(file, { ...options, dryRun });
+      setJob(started);
+      const ended = await followJob(started.id, setJob, controller.signal);
+      if (controller.signal.aborted) return;
+      if (ended.status === 'failed') setError(ended.error ?? 'The import failed.');
+      setPhase(dryRun ? 'checked' : 'finished');
+    } catch (failure) {
+      setError(describeError(failure));
+      setPhase('idle');
+    }
+  };
+
+  const check = (event: FormEvent) => {
+    event.preventDefault();
+    void start(true);
+  };
+
+  const busy = phase === 'checking' || phase === 'running';
+  const report = job?.report;
+  const canRun = phase === 'checked' && report && report.fatal.length === 0 && (report.problems.length === 0 || options.skipInvalid);
+  const isSpreadsheet = file?.name.toLowerCase().endsWith('.xlsx');
+
+  return (
+    <section className="page import-page" aria-labelledby="import-title">
+      <h1 id="import-title">Import</h1>
+      <p className="muted">Accounts, contacts, products, orders, order lines or interactions from CSV or XLSX. Columns are recognised by their usual English, French and Spanish names; re-importing the same file changes nothing.</p>
+      <form className="card stack" onSubmit={check} noValidate>
+        <div className="form-grid">
+          <SelectField label="What the file holds" value={options.target} onChange={(e) => set('target', e.target.value as ImportTarget)}
+            choices={IMPORT_TARGETS.map((t) => ({ value: t, label: words(t.replace('-', '_')) }))} />
+          <TextField label="File to import" type="file" accept=".csv,.txt,.tsv,.xlsx" error={fileError}
+            onChange={(e) => { setFile(e.target.files?.[0] ?? null); setFileError(null); setPhase('idle'); setJob(null); }} />
+        </div>
+        <details>
+          <summary>Reading options (detected when left empty)</summary>
+          <div className="form-grid">
+            <SelectField label="Delimiter" value={options.delimiter} onChange={(e) => set('delimiter', e.target.value)} blank="Detect" choices={DELIMITERS} />
+            <SelectField label="Encoding" value={options.encoding} onChange={(e) => set('encoding', e.target.value)} blank="UTF-8"
+              choices={[{ value: 'latin1', label: 'Latin-1 (older Excel)' }]} />
+            <SelectField label="Dates" value={options.dateFormat} onChange={(e) => set('dateFormat', e.target.value)} blank="Detect" choices={DATE_FORMATS} />
+            {isSpreadsheet && <TextField label="Sheet" value={options.sheet} onChange={(e) => set('sheet', e.target.value)} hint="The first sheet when empty" />}
+          </div>
+          <label className="check"><input type="checkbox" checked={options.decimalComma} onChange={(e) => set('decimalComma', e.target.checked)} /> Amounts use a decimal comma (1 234,50)</label>
+        </details>
+        <label className="check">
+          <input type="checkbox" checked={options.skipInvalid} onChange={(e) => set('skipInvalid', e.target.checked)} />
+          Import the good rows and set the bad ones aside (otherwise one bad row stops the whole import)
+        </label>
+        <div className="form-actions">
+          <button type="submit" disabled={busy}>Check the file</button>
+          <button type="button" className="primary" disabled={busy || !canRun} onClick={() => void start(false)}>Import</button>
+          {phase === 'idle' && file && <span className="muted">Check the file first: nothing is written until you import.</span>}
+          {phase === 'checked' && !canRun && report && report.fatal.length === 0 && (
+            <span className="muted">Fix the problems and check again, or tick “Import the good rows” to set them aside.</span>
+          )}
+        </div>
+      </form>
+
+      {busy && job && (
+        <div className="card" aria-live="polite">
+          <label htmlFor="import-progress">{phase === 'checking' ? 'Checking' : 'Importing'} {job.fileName}: {job.progress.percent} %</label>
+          <progress id="import-progress" className="progress" max={100} value={job.progress.percent} />
+          <p className="muted">{job.progress.rowsRead.toLocaleString('en-GB')} rows read</p>
+        </div>
+      )}
+      {error && <p className="error-banner" role="alert">{error}</p>}
+      {job && report && !busy && (
+        <div className="stack import-result">
+          <Outcome job={job} />
+          <MappingTable mapping={report.mapping} />
+          <ProblemsTable report={report} />
+          {phase === 'checked' && <PreviewTable report={report} />}
+        </div>
+      )}
+    </section>
+  );
+}

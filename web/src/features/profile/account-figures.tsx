@@ -1,0 +1,80 @@
+// Key figures and the account's classes from the latest portfolio analysis, each class with
+// the rule that gave it, in words.
+import { ApiError } from '../../shared/api/api-error';
+import { api } from '../../shared/api/http';
+import { useAsync } from '../../shared/api/use-async';
+import { useAnalysisRun } from '../../shared/analysis/use-analysis-run';
+import { classWords } from '../../shared/ui/class-words';
+import { ErrorMessage } from '../../shared/ui/error-message';
+import { formatDate, formatMoney, formatNumber } from '../../shared/ui/words';
+import { AccountLifetimeValue } from './account-lifetime-value';
+
+interface ClassReason {
+  class: string;
+  rule: string;
+}
+
+export interface AccountClasses {
+  run: { asOf: string };
+  status: ClassReason;
+  abc: ClassReason;
+  rfm: ClassReason;
+  volumeTier: ClassReason;
+  frequency: ClassReason;
+  churnSignals: { kind: string; reason: string }[];
+  /** Amounts in cents. */
+  summary: {
+    revenue: number; revenueLast12Months: number; averageTicket: number | null; lastPurchase: string | null;
+    meanGapDays: number | null; orderCount: number; daysSinceLastPurchase: number | null;
+  };
+}
+
+const CLASSES: { key: 'status' | 'abc' | 'rfm' | 'volumeTier' | 'frequency'; label: string }[] = [
+  { key: 'status', label: 'Activity' }, { key: 'abc', label: 'ABC' }, { key: 'rfm', label: 'RFM' },
+  { key: 'volumeTier', label: 'Volume' }, { key: 'frequency', label: 'Frequency' },
+];
+
+const fromCents = (cents: number | null | undefined) => (cents === null || cents === undefined ? null : cents / 100);
+
+export function AccountFigures({ accountId }: { accountId: number }) {
+  const { run } = useAnalysisRun();
+  const classes = useAsync((signal) => (run ? api.get<AccountClasses>(`/accounts/${accountId}/classes`, undefined, signal) : Promise.resolve(null)), [accountId, run?.id]);
+  if (!run) return null;
+  if (classes.error instanceof ApiError && classes.error.status === 404) return <p className="muted">{classes.error.message}</p>;
+  if (classes.error) return <ErrorMessage error={classes.error} />;
+  const data = classes.data;
+  if (!data) return <p className="muted">Loading the figures…</p>;
+  const s = data.summary;
+  const figures: [string, string][] = [
+    ['Revenue, last 12 months', formatMoney(fromCents(s.revenueLast12Months))],
+    ['Revenue, all time', formatMoney(fromCents(s.revenue))],
+    ['Average ticket', s.averageTicket === null ? '—' : formatMoney(fromCents(s.averageTicket))],
+    ['Last purchase', s.lastPurchase ? formatDate(s.lastPurchase) : 'Never'],
+    ['Time between purchases', s.meanGapDays === null ? '—' : `${formatNumber(Math.round(s.meanGapDays))} days`],
+    ['Orders', formatNumber(s.orderCount)],
+  ];
+  return (
+    <div className="account-figures">
+      <dl className="figures">
+        {figures.map(([label, value]) => <div key={label}><dt>{label}</dt><dd>{value}</dd></div>)}
+      </dl>
+      <AccountLifetimeValue accountId={accountId} asOf={data.run.asOf} />
+      <h2 className="visually-hidden">Classes</h2>
+      <ul className="class-list">
+        {CLASSES.map(({ key, label }) => (
+          <li key={key}>
+            <span className="class-label">{label}</span> <strong className="class-value">{classWords(key, data[key].class)}</strong>
+            <span className="class-rule">{data[key].rule}</span>
+          </li>
+        ))}
+        {data.churnSignals.map((signal) => (
+          <li key={signal.kind} className="churn-signal">
+            <span className="class-label">Pre-churn</span> <strong className="class-value">{classWords('churn', signal.kind)}</strong>
+            <span className="class-rule">{signal.reason}</span>
+          </li>
+        ))}
+      </ul>
+      <p className="muted small-print">As of the analysis of {formatDate(data.run.asOf)}.</p>
+    </div>
+  );
+}
