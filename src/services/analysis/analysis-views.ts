@@ -13,6 +13,8 @@ import { ClienteleError, notFound } from '../../domain/errors.js';
 import { cents, formatMoney } from '../../domain/money.js';
 import { type AnalysisRun, type ClassColumn, classesInScope } from '../../store/repositories/analysis-runs.js';
 import { type Context, requireVisibleAccount, scopeOf } from '../context.js';
+import type { AccountScope } from '../../domain/access.js';
+import { cachedView } from './view-cache.js';
 import { latestRun } from './run-analysis.js';
 
 export const CLASS_DIMENSIONS = {
@@ -50,7 +52,10 @@ const runInfo = (run: AnalysisRun) => ({ id: run.id, kind: run.kind, asOf: run.a
 export async function overview(ctx: Context, runId?: number) {
   const run = await pickRun(ctx, runId);
   const scope = await scopeOf(ctx);
-  const classes: Record<string, Record<string, { accounts: number; revenue: string }>> = {};
+  return cachedView(ctx.store, ['overview', run.id, scope.ownerId ?? null], () => overviewOf(ctx, run, scope));
+}
+
+async function overviewOf(ctx: Context, run: AnalysisRun, scope: AccountScope) {  const classes: Record<string, Record<string, { accounts: number; revenue: string }>> = {};
   let accounts = 0;
   let revenue = 0;
   for (const [dimension, column] of Object.entries(CLASS_DIMENSIONS)) {
@@ -90,8 +95,13 @@ export async function overview(ctx: Context, runId?: number) {
 
 export async function abcView(ctx: Context, runId?: number) {
   const run = await pickRun(ctx, runId);
+  const scope = await scopeOf(ctx);
+  return cachedView(ctx.store, ['abc', run.id, scope.ownerId ?? null], () => abcOf(ctx, run, scope));
+}
+
+async function abcOf(ctx: Context, run: AnalysisRun, scope: AccountScope) {
   const settings = run.settings as unknown as PortfolioSettings;
-  const ranked = await ctx.store.analysisRuns.rankedRevenue(run.id, await scopeOf(ctx));
+  const ranked = await ctx.store.analysisRuns.rankedRevenue(run.id, scope);
   const pareto = paretoFigures(ranked.map((r) => r.revenue), settings.abc.topAccountShare, settings.abc.chartMaxPoints);
   const classes: Record<string, { accounts: number; revenue: string; accountShare: number | null; revenueShare: number | null }> = {};
   for (const abc of ['A', 'B', 'C'] as const) {
@@ -114,7 +124,12 @@ export async function abcView(ctx: Context, runId?: number) {
 
 export async function matrixView(ctx: Context, rows: MatrixDimension, columns: MatrixDimension, runId?: number) {
   const run = await pickRun(ctx, runId);
-  const cells = await ctx.store.analysisRuns.crossCount(run.id, matrixExpression(rows), matrixExpression(columns), await scopeOf(ctx));
+  const scope = await scopeOf(ctx);
+  return cachedView(ctx.store, ['matrix', run.id, scope.ownerId ?? null, rows, columns], () => matrixOf(ctx, run, scope, rows, columns));
+}
+
+async function matrixOf(ctx: Context, run: AnalysisRun, scope: AccountScope, rows: MatrixDimension, columns: MatrixDimension) {
+  const cells = await ctx.store.analysisRuns.crossCount(run.id, matrixExpression(rows), matrixExpression(columns), scope);
   const values = (pick: 'row' | 'column') => [...new Set(cells.map((c) => c[pick]))].sort((a, b) => String(a).localeCompare(String(b)));
   return {
     run: runInfo(run), rows: values('row'), columns: values('column'),
@@ -125,7 +140,10 @@ export async function matrixView(ctx: Context, rows: MatrixDimension, columns: M
 export async function rfmView(ctx: Context, runId?: number) {
   const run = await pickRun(ctx, runId);
   const scope = await scopeOf(ctx);
-  const cells = await ctx.store.analysisRuns.crossCount(run.id, sql.ref('c.recency_score'), sql.ref('c.frequency_score'), scope);
+  return cachedView(ctx.store, ['rfm', run.id, scope.ownerId ?? null], () => rfmOf(ctx, run, scope));
+}
+
+async function rfmOf(ctx: Context, run: AnalysisRun, scope: AccountScope) {  const cells = await ctx.store.analysisRuns.crossCount(run.id, sql.ref('c.recency_score'), sql.ref('c.frequency_score'), scope);
   const segments = Object.fromEntries(RFM_SEGMENTS.map((s) => [s, 0])) as Record<string, number>;
   for (const c of await ctx.store.analysisRuns.countBy(run.id, 'rfm_segment', scope)) if (c.value in segments) segments[c.value] = c.accounts;
   return {
@@ -147,7 +165,12 @@ function sectionJson(section: Section) {
 export async function sectionsView(ctx: Context, by: SectionDimension, cross?: SectionDimension, runId?: number) {
   if (cross === by) throw new ClienteleError('invalid', `Cross ${by} with another dimension, not itself.`, 'cross');
   const run = await pickRun(ctx, runId);
-  const rows = await classesInScope(ctx.store.connection.db, run.id, await scopeOf(ctx))
+  const scope = await scopeOf(ctx);
+  return cachedView(ctx.store, ['sections', run.id, scope.ownerId ?? null, by, cross ?? null], () => sectionsOf(ctx, run, scope, by, cross));
+}
+
+async function sectionsOf(ctx: Context, run: AnalysisRun, scope: AccountScope, by: SectionDimension, cross?: SectionDimension) {
+  const rows = await classesInScope(ctx.store.connection.db, run.id, scope)
     .innerJoin('accounts as a', 'a.id', 'c.account_id')
     .select(['c.account_id', 'c.period_revenue_cents', 'c.order_count', 'c.status', 'c.abc', 'c.churn_signals',
       'a.status as lifecycle', 'a.segment', 'a.sector', 'a.size', 'a.relationship_type', 'a.country', 'a.owner_id',

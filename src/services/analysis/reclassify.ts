@@ -7,6 +7,7 @@ import { periodRevenue } from '../../analytics/portfolio/purchase-windows.js';
 import { pgTextArray } from '../../store/csv-rows.js';
 import type { Store } from '../../store/store.js';
 import { sql } from 'kysely';
+import { invalidateViews } from './view-cache.js';
 
 /** Re-places the given accounts in the latest run; returns how many rows it wrote. */
 export async function reclassifyAccounts(store: Store, accountIds: readonly number[], now = new Date()): Promise<number> {
@@ -59,5 +60,6 @@ export async function reclassifyAccounts(store: Store, accountIds: readonly numb
     }
     written += 1;
   }
+  if (written) invalidateViews(store);
   return written;
 }
