@@ -37,8 +37,11 @@ export function AccountsPage() {
   const users = useUsers();
   const compact = useMediaQuery(PHONE);
   const analysed = !!useAnalysisRun().run;
-  // Suggestions wait for the first rows: on the embedded store, requests queue behind one another.
-  const suggestions = useKnownValues(['segment', 'sector'], analysed && pages.items.length > 0);
+  // The segments and sectors in use are suggested once someone works in the filters: reading
+  // them costs the server more than the list itself.
+  const [filtersUsed, setFiltersUsed] = useState(false);
+  const suggestions = useKnownValues(['segment', 'sector'], analysed && filtersUsed);
+
   const [columns, setColumns] = useState(() => readColumns(localStorage, user.id, DEFAULT_COLUMNS));
   const [views, setViews] = useState(() => readViews(localStorage, user.id));
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
@@ -108,7 +111,7 @@ export function AccountsPage() {
           </div>
         </details>
       </div>
-      <div id="account-filters" hidden={!filtersOpen}>
+      <div id="account-filters" hidden={!filtersOpen} onFocus={() => setFiltersUsed(true)}>
         <FilterPanel fields={filterFieldsFor(analysed)} values={state.filters} users={users.list} suggestions={suggestions} onChange={setFilter}
           onClear={() => update({ filters: {}, q: '', sort: state.sort })} />
       </div>
