@@ -162,7 +162,7 @@ export async function runClvBench(): Promise<void> {
     `| ${label} | ${ms(t.summarizeMs)} | ${ms(t.bgnbdFitMs)} | ${ms(t.modelFitMs)} (CPU ${ms(t.modelFitCpuMs)}) | ${ms(t.scoreMs)} | **${ms(t.fitAndScoreMs)}** (CPU ${ms(t.fitAndScoreCpuMs)}) |`;
   const lines = [
     `# Lifetime-value fit and scoring (${out.date.slice(0, 10)})`, '',
-    `Machine: ${out.machine.cpus} × ${out.machine.cpuModel}, ${out.machine.memoryGiB} GiB, Node ${out.machine.node}; load average ${out.loadAverage.before[0]} at the start and ${out.loadAverage.after[0]} at the end (other work shared the cores).`,
+    `Machine: ${out.machine.cpus} × ${out.machine.cpuModel}, ${out.machine.memoryGiB} GiB, Node ${out.machine.node}; load average ${out.loadAverage.before[0]} at the start and ${out.loadAverage.after[0]} at the end.`,
     `Medians of ${RUNS * 4} runs (CDNOW) and ${RUNS} runs (simulated) after a warm-up; scoring is P(alive), expected purchases, next purchase, value per purchase and CLV over ${HORIZON.horizonMonths} months for every customer.`, '',
     '| data | summarise | BG/NBD fit | both models fitted | score everyone | fit and score (predictPortfolio) |', '|---|---|---|---|---|---|',
     row(`CDNOW, ${cdnow.length.toLocaleString('en-US')} customers, weeks (${cdnowResult.weeks.distinctHistories.toLocaleString('en-US')} distinct histories)`, cdnowResult.weeks),
@@ -174,7 +174,7 @@ export async function runClvBench(): Promise<void> {
     `- CDNOW as of ${cdnowResult.asOf}, weeks: r ${cdnowResult.model.bgnbd.r}, α ${cdnowResult.model.bgnbd.alpha}, a ${cdnowResult.model.bgnbd.a}, b ${cdnowResult.model.bgnbd.b}, LL ${cdnowResult.model.logLikelihood}; p ${cdnowResult.model.gammaGamma.p}, q ${cdnowResult.model.gammaGamma.q}, γ ${cdnowResult.model.gammaGamma.gamma} cents.`,
     `- Simulated from r 0.243, α 30.9 days, a 0.793, b 2.426 and p 6.25, q 3.74, γ 1,544 cents (${simulated.orders.toLocaleString('en-US')} orders over two years): fitted r ${simulatedResult.model.bgnbd.r}, α ${simulatedResult.model.bgnbd.alpha}, a ${simulatedResult.model.bgnbd.a}, b ${simulatedResult.model.bgnbd.b}; p ${simulatedResult.model.gammaGamma.p}, q ${simulatedResult.model.gammaGamma.q}, γ ${simulatedResult.model.gammaGamma.gamma}.`,
     `- Memory: peak resident ${peakRssMiB.toLocaleString('en-US')} MiB for the whole benchmark, of which the ${CUSTOMERS.toLocaleString('en-US')} simulated histories (as the store hands them over, one object per purchase day) take ${simulatedResult.heapOfHistoriesMiB.toLocaleString('en-US')} MiB of heap.`,
-    '- Times are wall-clock medians; CPU is the process\'s CPU time over the same call (all threads, garbage collection included), which is closer to what an otherwise idle machine takes, since the two cores were shared with other work during the run.',
+    '- Times are wall-clock medians; CPU is the process\'s CPU time over the same call (all threads, garbage collection included), which is closer to what an otherwise idle machine takes when other work shares the cores (a load average above 2 on this 2-core machine).',
   ];
   await writeFile('bench/results/clv-fit.md', `${lines.join('\n')}\n`);
   process.stdout.write(`${lines.join('\n')}\n`);
