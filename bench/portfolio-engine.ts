@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { daysBefore } from '../src/analytics/portfolio/calendar.js';
+import { ABC_CLASSES } from '../src/analytics/portfolio/abc.js';
+import { classifyColumns } from '../src/analytics/portfolio/classify-columns.js';
 import { classifyPortfolio } from '../src/analytics/portfolio/classify-portfolio.js';
 import { SYSTEM_ACTOR } from '../src/domain/access.js';
 import { portfolioRules } from '../src/services/analysis/portfolio-rules.js';
@@ -40,7 +42,11 @@ export interface EngineResult {
   rebuild: StepResult & { accounts: number };
   readSummaries: StepResult & { histories: number; purchaseDays: number; heapMiB: number };
   readAccounts: StepResult & { accounts: number };
-  /** Each repetition's wall and CPU seconds (the CPU of every thread of the process, the collector's included), fastest first. */
+  /** classifyPortfolio: every account's classes with their rule sentences and figures, the portfolio analyses, once. */
+  explain: StepResult & { accounts: number; cpuSeconds: number };
+  /** The portfolio read straight into columns (the store's portfolioColumns.read). */
+  readColumns: StepResult & { purchaseDays: number };
+  /** classifyColumns: each repetition's wall and CPU seconds (the CPU of every thread of the process, the collector's included), fastest first. */
   classify: {
     seconds: number[]; cpuSeconds: number[]; peakRssMiB: number; heapMiB: number; accounts: number;
     abc: Record<string, number>; rfmScoreCounts: { r: number[]; f: number[]; m: number[] };
@@ -139,34 +145,47 @@ export async function benchEngine(engine: Engine, data: PortfolioDataset, codesP
     const readAccounts = await step(() => store.analysisFacts.accounts());
 
     const settings = await portfolioRules(store);
-    const asOfEnd = new Date(`${daysBefore(data.asOf, -1)}T00:00:00Z`).toISOString();
-    const existing = readAccounts.value.filter((account) => account.createdAt < asOfEnd);
-    log(`classifying ${existing.length.toLocaleString('en-US')} accounts, ${CLASSIFY_REPEATS} times`);
+    const asOfEnd = new Date(`${daysBefore(data.asOf, -1)}T00:00:00Z`);
+    const existing = readAccounts.value.filter((account) => account.createdAt < asOfEnd.toISOString());
+    log(`explaining ${existing.length.toLocaleString('en-US')} accounts (classes with their rules and figures)`);
+    const explained = await step(async () => {
+      const cpu = process.cpuUsage();
+      const result = classifyPortfolio({ asOf: data.asOf, accounts: existing, histories: read.value, settings });
+      const used = process.cpuUsage(cpu);
+      return { accounts: result.accounts.length, cpuSeconds: round((used.user + used.system) / 1e6) };
+    });
+    // Let the collector have the objects before the columns are timed.
+    read = undefined as never;
+    readAccounts.value.length = 0;
+
+    log('reading the portfolio as columns');
+    const readColumns = await step(() => store.portfolioColumns.read(asOfEnd));
+    const columns = readColumns.value;
+    log(`classifying ${columns.ids.length.toLocaleString('en-US')} accounts from the columns, ${CLASSIFY_REPEATS} times`);
     await resetPeakRss();
     const classifySeconds: number[] = [];
     const classifyCpu: number[] = [];
-    let classified: ReturnType<typeof classifyPortfolio> | undefined;
+    let classified: ReturnType<typeof classifyColumns> | undefined;
     for (let i = 0; i < CLASSIFY_REPEATS; i++) {
       classified = undefined;
       const cpu = process.cpuUsage();
       const started = process.hrtime.bigint();
-      classified = classifyPortfolio({ asOf: data.asOf, accounts: existing, histories: read.value, settings });
+      classified = classifyColumns({ asOf: data.asOf, columns, settings });
       classifySeconds.push(round(seconds(started)));
       const used = process.cpuUsage(cpu);
       classifyCpu.push(round((used.user + used.system) / 1e6));
     }
+    const c = classified!;
     const classify = {
       seconds: classifySeconds.sort((a, b) => a - b), cpuSeconds: classifyCpu.sort((a, b) => a - b),
-      peakRssMiB: await peakRssMiB(), heapMiB: heapMiB(), accounts: classified!.accounts.length,
-      abc: { ...classified!.portfolio.abc.accounts, none: classified!.accounts.filter((r) => r.abc.class === 'none').length },
-      rfmScoreCounts: classified!.portfolio.rfm.scoreCounts,
+      peakRssMiB: await peakRssMiB(), heapMiB: heapMiB(), accounts: c.ids.length,
+      abc: { ...c.figures.abc.accounts, none: c.ids.length - c.figures.abc.rankedAccounts },
+      rfmScoreCounts: c.figures.rfm.scoreCounts,
     };
-    await writeFile(codesPath, classCodes(data.accounts, classified!.accounts.map((r) => ({
-      accountId: r.accountId, abc: r.abc.class, r: r.rfm.figures.recency, f: r.rfm.figures.frequency, m: r.rfm.figures.monetary,
+    await writeFile(codesPath, classCodes(data.accounts, Array.from(c.ids, (id, i) => ({
+      accountId: id, abc: ABC_CLASSES[c.abc[i]!]!, r: c.recencyScore[i] || null, f: c.frequencyScore[i] || null, m: c.monetaryScore[i] || null,
     }))));
-    // Let the collector have the first read before the whole run reads everything again.
     classified = undefined;
-    read = undefined as never;
 
     log('running a whole stored analysis');
     const stepTimes: Record<string, number> = {};
@@ -192,7 +211,9 @@ export async function benchEngine(engine: Engine, data: PortfolioDataset, codesP
       loadSeconds: loaded.seconds,
       rebuild: { seconds: rebuild.seconds, peakRssMiB: rebuild.peakRssMiB, accounts: rebuild.value },
       readSummaries,
-      readAccounts: { seconds: readAccounts.seconds, peakRssMiB: readAccounts.peakRssMiB, accounts: readAccounts.value.length },
+      readAccounts: { seconds: readAccounts.seconds, peakRssMiB: readAccounts.peakRssMiB, accounts: existing.length },
+      explain: { seconds: explained.seconds, peakRssMiB: explained.peakRssMiB, ...explained.value },
+      readColumns: { seconds: readColumns.seconds, peakRssMiB: readColumns.peakRssMiB, purchaseDays: columns.days.length },
       classify,
       runAnalysis: { seconds: run.seconds, peakRssMiB: run.peakRssMiB, steps: stepTimes, storedClasses: stored.rows[0]!.n },
       newOrder,

@@ -13,6 +13,7 @@ import { interactionsRepository } from './repositories/interactions.js';
 import { mergesRepository } from './repositories/merges.js';
 import { ordersRepository } from './repositories/orders.js';
 import { productsRepository } from './repositories/products.js';
+import { portfolioColumnsRepository } from './repositories/portfolio-columns.js';
 import { purchaseHistoriesRepository } from './repositories/purchase-histories.js';
 import { recommendationFactsRepository } from './repositories/recommendation-facts.js';
 import { settingsRepository } from './repositories/settings.js';
@@ -39,6 +40,7 @@ function repositories(db: Executor) {
     merges: mergesRepository(db),
     exports: exportsRepository(db),
     purchaseHistories: purchaseHistoriesRepository(db),
+    portfolioColumns: portfolioColumnsRepository(db),
     analysisFacts: analysisFactsRepository(db),
     analysisRuns: analysisRunsRepository(db),
     recommendationFacts: recommendationFactsRepository(db),

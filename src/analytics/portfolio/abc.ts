@@ -67,11 +67,72 @@ function rankByRevenue(revenues: Float64Array, ids: Float64Array): Int32Array {
   return order.sort((a, b) => revenues[b]! - revenues[a]! || ids[a]! - ids[b]!);
 }
 
+export const RANKED_CLASSES: readonly RankedClass[] = ['A', 'B', 'C'];
+
+/** Accounts with revenue ranked and cut into A, B and C, with the portfolio's figures. */
+export interface AbcRanking {
+  /** Positions into the given revenues, best first. */
+  order: Int32Array;
+  /** The revenue of each rank. */
+  ranked: Float64Array;
+  /** The class of each rank, as an index into RANKED_CLASSES. */
+  classes: Uint8Array;
+  /** cumulative[i] is the revenue of the top i accounts. */
+  cumulative: Float64Array;
+  analysis: Omit<AbcAnalysis, 'classes'>;
+}
+
+/** Ranks accounts by revenue (all above zero; ties by id) and gives each rank its class. */
+export function rankAbc(revenues: Float64Array, ids: Float64Array, settings: PortfolioSettings): AbcRanking {
+  const { aMaxShare, bMaxShare, topAccountShare, chartMaxPoints } = settings.abc;
+  const n = revenues.length;
+  const order = rankByRevenue(revenues, ids);
+  const ranked = new Float64Array(n);
+  for (let i = 0; i < n; i++) ranked[i] = revenues[order[i]!]!;
+  const cumulative = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) cumulative[i + 1] = cumulative[i]! + ranked[i]!;
+  const total = cumulative[n]!;
+
+  const classes = new Uint8Array(n);
+  const accounts: Record<RankedClass, number> = { A: 0, B: 0, C: 0 };
+  const revenue: Record<RankedClass, number> = { A: 0, B: 0, C: 0 };
+  for (let i = 0; i < n; i++) {
+    const before = cumulative[i]! / total;
+    const code = before < aMaxShare ? 0 : before < bMaxShare ? 1 : 2;
+    classes[i] = code;
+    accounts[RANKED_CLASSES[code]!] += 1;
+    revenue[RANKED_CLASSES[code]!] += ranked[i]!;
+  }
+
+  let topRevenueShare: number | null = null;
+  if (n > 0) {
+    // The top share rarely falls on a whole account: take that fraction of the next account's revenue.
+    const k = topAccountShare * n;
+    const whole = Math.floor(k);
+    const partial = whole < n ? (k - whole) * ranked[whole]! : 0;
+    topRevenueShare = (cumulative[whole]! + partial) / total;
+  }
+  return {
+    order, ranked, classes, cumulative,
+    analysis: {
+      period: settings.revenuePeriod,
+      rankedAccounts: n,
+      totalRevenue: cents(total),
+      accounts,
+      revenue: { A: cents(revenue.A), B: cents(revenue.B), C: cents(revenue.C) },
+      chart: n === 0 ? [] : chartIndices(n, chartMaxPoints).map((i) => ({ accountShare: i / n, revenueShare: cumulative[i]! / total })),
+      topAccountShare,
+      topRevenueShare,
+      gini: gini(ranked),
+    },
+  };
+}
+
 /** The ABC classes of the summaries in their order, the portfolio's figures, and the ranking (indices into the summaries, best first). */
 export function classifyAbcInOrder(summaries: readonly AccountSummary[], settings: PortfolioSettings): {
   classes: Classification<AbcClass>[]; analysis: Omit<AbcAnalysis, 'classes'>; ranking: Int32Array;
 } {
-  const { aMaxShare, bMaxShare, topAccountShare, chartMaxPoints } = settings.abc;
+  const { aMaxShare, bMaxShare } = settings.abc;
   const period = settings.revenuePeriod;
   const classes = new Array<Classification<AbcClass>>(summaries.length);
   const notRanked = `No revenue ${PERIOD_WORDS[period]}, so not ranked.`;
@@ -89,22 +150,11 @@ export function classifyAbcInOrder(summaries: readonly AccountSummary[], setting
     }
   });
   const n = at.length;
-  const order = rankByRevenue(Float64Array.from(revenueOf), Float64Array.from(idOf));
+  const { order, ranked, classes: rankClasses, cumulative, analysis } = rankAbc(Float64Array.from(revenueOf), Float64Array.from(idOf), settings);
   const ranking = new Int32Array(n);
-  const ranked = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    ranking[i] = at[order[i]!]!;
-    ranked[i] = revenueOf[order[i]!]!;
-  }
+  for (let i = 0; i < n; i++) ranking[i] = at[order[i]!]!;
+  const total = cumulative[n]!;
 
-  let total = 0;
-  for (let i = 0; i < n; i++) total += ranked[i]!;
-  // cumulative[i] is the revenue of the top i accounts.
-  const cumulative = new Float64Array(n + 1);
-  for (let i = 0; i < n; i++) cumulative[i + 1] = cumulative[i]! + ranked[i]!;
-
-  const accounts: Record<RankedClass, number> = { A: 0, B: 0, C: 0 };
-  const revenue: Record<RankedClass, number> = { A: 0, B: 0, C: 0 };
   const reasons: Record<RankedClass, string> = {
     A: `under ${percent(aMaxShare)}`,
     B: `at least ${percent(aMaxShare)} and under ${percent(bMaxShare)}`,
@@ -115,9 +165,7 @@ export function classifyAbcInOrder(summaries: readonly AccountSummary[], setting
     const entryRevenue = ranked[i]!;
     const before = cumulative[i]! / total;
     const after = cumulative[i + 1]! / total;
-    const abc: RankedClass = before < aMaxShare ? 'A' : before < bMaxShare ? 'B' : 'C';
-    accounts[abc] += 1;
-    revenue[abc] += entryRevenue;
+    const abc = RANKED_CLASSES[rankClasses[i]!]!;
     classes[ranking[i]!] = {
       class: abc,
       rule: `Ranked ${i + 1} of ${n} by revenue ${words}; the accounts ranked above it hold ${percent(before, 1)} of revenue, ${reasons[abc]}: ${abc}.`,
@@ -128,31 +176,7 @@ export function classifyAbcInOrder(summaries: readonly AccountSummary[], setting
       },
     };
   }
-
-  let topRevenueShare: number | null = null;
-  if (n > 0) {
-    // The top share rarely falls on a whole account: take that fraction of the next account's revenue.
-    const k = topAccountShare * n;
-    const whole = Math.floor(k);
-    const partial = whole < n ? (k - whole) * ranked[whole]! : 0;
-    topRevenueShare = (cumulative[whole]! + partial) / total;
-  }
-
-  return {
-    classes,
-    ranking,
-    analysis: {
-      period,
-      rankedAccounts: n,
-      totalRevenue: cents(total),
-      accounts,
-      revenue: { A: cents(revenue.A), B: cents(revenue.B), C: cents(revenue.C) },
-      chart: n === 0 ? [] : chartIndices(n, chartMaxPoints).map((i) => ({ accountShare: i / n, revenueShare: cumulative[i]! / total })),
-      topAccountShare,
-      topRevenueShare,
-      gini: gini(ranked),
-    },
-  };
+  return { classes, ranking, analysis };
 }
 
 export function classifyAbc(summaries: readonly AccountSummary[], settings: PortfolioSettings): AbcAnalysis {

@@ -7,7 +7,6 @@
 // starts, and the next scores up may be skipped; quintiles are then unequal by design.
 import { RFM_SEGMENTS, type RfmSegment, rfmSegmentRule } from './rfm-segments.js';
 import type { AccountSummary, Classification } from './types.js';
-import { countBelow } from './statistics.js';
 import { money, times } from './wording.js';
 
 export type RfmClass = RfmSegment | 'none';
@@ -21,15 +20,27 @@ export interface RfmAnalysis {
 }
 
 /** Quintile scores of `values`, in their order; `better` says which way is up. */
-export function quintileScores(values: readonly number[], better: 'higher' | 'lower'): number[] {
+export function quintileScores(values: ArrayLike<number>, better: 'higher' | 'lower'): number[] {
+  return Array.from(quintileScoreColumn(values, better));
+}
+
+/** The same scores as a column, for a whole portfolio at once. */
+export function quintileScoreColumn(values: ArrayLike<number>, better: 'higher' | 'lower'): Uint8Array {
   const n = values.length;
   const sign = better === 'higher' ? 1 : -1;
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) keys[i] = sign * values[i]!;
-  // A native sort, then each value's score from how many sort strictly below it.
+  // A native sort, then each score from how many values sort strictly below: at least
+  // ceil(s × n / 5) of them lift a value past score s, which is when the value at that
+  // position is below it. Four comparisons a value rather than a search.
   const sorted = keys.slice().sort();
-  const scores = new Array<number>(n);
-  for (let i = 0; i < n; i++) scores[i] = Math.min(5, 1 + Math.floor((5 * countBelow(sorted, keys[i]!)) / n));
+  const bounds = [1, 2, 3, 4].map((s) => sorted[Math.ceil((s * n) / 5) - 1]!);
+  const [b1, b2, b3, b4] = bounds as [number, number, number, number];
+  const scores = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const key = keys[i]!;
+    scores[i] = 1 + (key > b1 ? 1 : 0) + (key > b2 ? 1 : 0) + (key > b3 ? 1 : 0) + (key > b4 ? 1 : 0);
+  }
   return scores;
 }
 

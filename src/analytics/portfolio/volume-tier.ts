@@ -16,9 +16,31 @@ export interface VolumeTiers {
   classes: Map<number, Classification<VolumeTier>>;
   method: PortfolioSettings['volumeTier']['method'];
   /** The revenue (cents) from which each tier starts; null when no account has revenue. */
-  thresholds: { veryHigh: number; high: number; average: number } | null;
+  thresholds: TierThresholds | null;
   rankedAccounts: number;
   meanRevenue: number | null;
+}
+
+export type TierThresholds = { veryHigh: number; high: number; average: number };
+
+/** The revenue each tier starts from, given the revenues above zero sorted ascending. */
+export function tierThresholds(ranked: Float64Array, settings: PortfolioSettings): { meanRevenue: number | null; thresholds: TierThresholds | null } {
+  const { method } = settings.volumeTier;
+  let total = 0;
+  for (let i = 0; i < ranked.length; i++) total += ranked[i]!;
+  const meanRevenue = ranked.length === 0 ? null : total / ranked.length;
+  const bounds: TierBounds = settings.volumeTier[method];
+  const threshold = (key: keyof TierBounds) =>
+    method === 'meanMultiples' ? meanRevenue! * bounds[key] : quantile(ranked, bounds[key])!;
+  const thresholds = ranked.length === 0 ? null
+    : { veryHigh: threshold('veryHigh'), high: threshold('high'), average: threshold('average') };
+  return { meanRevenue, thresholds };
+}
+
+/** The class index (into VOLUME_TIERS) of a revenue against the thresholds. */
+export function tierOf(revenue: number, thresholds: TierThresholds | null): number {
+  if (revenue <= 0 || !thresholds) return 4;
+  return revenue >= thresholds.veryHigh ? 0 : revenue >= thresholds.high ? 1 : revenue >= thresholds.average ? 2 : 3;
 }
 
 /** The tiers of the summaries in their order, and the portfolio's thresholds. */
@@ -29,14 +51,8 @@ export function classifyVolumeTiersInOrder(summaries: readonly AccountSummary[],
   const period = settings.revenuePeriod;
   const revenues = summaries.map((summary) => periodRevenue(summary, period));
   const ranked = sortedNumbers(revenues.filter((revenue) => revenue > 0));
-  let total = 0;
-  for (let i = 0; i < ranked.length; i++) total += ranked[i]!;
-  const meanRevenue = ranked.length === 0 ? null : total / ranked.length;
+  const { meanRevenue, thresholds } = tierThresholds(ranked, settings);
   const bounds: TierBounds = settings.volumeTier[method];
-  const threshold = (key: keyof TierBounds) =>
-    method === 'meanMultiples' ? meanRevenue! * bounds[key] : quantile(ranked, bounds[key])!;
-  const thresholds = ranked.length === 0 ? null
-    : { veryHigh: threshold('veryHigh'), high: threshold('high'), average: threshold('average') };
   const describe = (key: keyof TierBounds) => (method === 'meanMultiples'
     ? `${decimal(bounds[key])}× the mean revenue (${money(thresholds![key])})`
     : `the ${decimal(bounds[key] * 100)}th percentile of revenues (${money(thresholds![key])})`);
@@ -64,8 +80,7 @@ export function classifyVolumeTiersInOrder(summaries: readonly AccountSummary[],
       classes[i] = { class: 'none', rule: notRanked, figures };
       continue;
     }
-    const tier: VolumeTier = revenue >= thresholds.veryHigh ? 'very_high' : revenue >= thresholds.high ? 'high'
-      : revenue >= thresholds.average ? 'average' : 'low';
+    const tier = VOLUME_TIERS[tierOf(revenue, thresholds)] as Exclude<VolumeTier, 'none'>;
     classes[i] = { class: tier, rule: `Revenue ${PERIOD_WORDS[period]} of ${money(revenue)}${rules[tier]}`, figures };
   }
   return { classes, analysis: { method, thresholds, rankedAccounts: ranked.length, meanRevenue } };

@@ -1,10 +1,26 @@
 // Before a rule changes, the team sees how many accounts it would move: the portfolio is
 // classified again with the proposed rules, as of the latest run's day, and compared with it.
+import { ABC_CLASSES } from '../../analytics/portfolio/abc.js';
+import { type ClassColumns, RFM_NONE } from '../../analytics/portfolio/classify-columns.js';
+import { FREQUENCY_CLASSES } from '../../analytics/portfolio/frequency.js';
+import { RFM_SEGMENTS } from '../../analytics/portfolio/rfm-segments.js';
 import { type PortfolioSettingsInput, resolvePortfolioSettings } from '../../analytics/portfolio/settings.js';
+import { STATUS_CLASSES } from '../../analytics/portfolio/status.js';
+import { VOLUME_TIERS } from '../../analytics/portfolio/volume-tier.js';
 import { canChangeSettings } from '../../domain/access.js';
 import { type Context, requireRole } from '../context.js';
 import { CLASS_DIMENSIONS, type ClassDimension } from './analysis-views.js';
-import { computeAnalysis, latestRun } from './run-analysis.js';
+import { classifyStoredPortfolio } from './classify-stored-portfolio.js';
+import { latestRun } from './run-analysis.js';
+
+/** Each dimension's class of the account at position i, as the runs store it. */
+const CLASS_OF: Record<ClassDimension, (c: ClassColumns, i: number) => string> = {
+  status: (c, i) => STATUS_CLASSES[c.status[i]!]!,
+  abc: (c, i) => ABC_CLASSES[c.abc[i]!]!,
+  rfm: (c, i) => (c.rfm[i] === RFM_NONE ? 'none' : RFM_SEGMENTS[c.rfm[i]!]!),
+  volumeTier: (c, i) => VOLUME_TIERS[c.volumeTier[i]!]!,
+  frequency: (c, i) => FREQUENCY_CLASSES[c.frequency[i]!]!,
+};
 
 export async function previewRules(ctx: Context, input: PortfolioSettingsInput) {
   requireRole(ctx, canChangeSettings, 'change the classification rules');
@@ -13,15 +29,13 @@ export async function previewRules(ctx: Context, input: PortfolioSettingsInput) 
   const current = await ctx.store.connection.db.selectFrom('account_classes')
     .select(['account_id', 'status', 'abc', 'rfm_segment', 'volume_tier', 'frequency']).where('run_id', '=', run.id).execute();
   const before = new Map(current.map((row) => [Number(row.account_id), row]));
-  const proposed = await computeAnalysis(ctx.store, run.asOf, settings);
-  const after: Record<ClassDimension, (r: (typeof proposed.accounts)[number]) => string> = {
-    status: (r) => r.status.class, abc: (r) => r.abc.class, rfm: (r) => r.rfm.class, volumeTier: (r) => r.volumeTier.class, frequency: (r) => r.frequency.class,
-  };
+  const proposed = await classifyStoredPortfolio(ctx.store, run.asOf, settings);
   const moves = Object.fromEntries(Object.entries(CLASS_DIMENSIONS).map(([dimension, column]) => {
     const cells = new Map<string, number>();
-    for (const record of proposed.accounts) {
-      const was = before.get(record.accountId)?.[column];
-      const now = after[dimension as ClassDimension](record);
+    const classOf = CLASS_OF[dimension as ClassDimension];
+    for (let i = 0; i < proposed.ids.length; i++) {
+      const was = before.get(proposed.ids[i]!)?.[column];
+      const now = classOf(proposed, i);
       if (was === undefined || was === now) continue;
       const key = JSON.stringify([was, now]);
       cells.set(key, (cells.get(key) ?? 0) + 1);
@@ -30,5 +44,5 @@ export async function previewRules(ctx: Context, input: PortfolioSettingsInput) 
       .sort((a, b) => b.accounts - a.accounts);
     return [dimension, { movedAccounts: list.reduce((n, c) => n + c.accounts, 0), cells: list }];
   }));
-  return { comparedWith: { id: run.id, asOf: run.asOf }, accounts: proposed.accounts.length, moves };
+  return { comparedWith: { id: run.id, asOf: run.asOf }, accounts: proposed.ids.length, moves };
 }

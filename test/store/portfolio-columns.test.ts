@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toPortfolioColumns } from '../../src/analytics/portfolio/portfolio-columns.js';
+import type { Store } from '../../src/store/store.js';
+import { ENGINES, openTestStore } from '../support/test-store.js';
+import { addAccount, uniqueNumber } from '../support/store-records.js';
+
+describe.each(ENGINES)('the portfolio as columns on %s', (engine) => {
+  let store: Store;
+  let dispose: () => Promise<void>;
+  beforeAll(async () => ({ store, dispose } = await openTestStore(engine)));
+  afterAll(async () => { await dispose?.(); });
+
+  const order = (accountId: number, orderedAt: string, totalCents: number) =>
+    store.orders.insert({ accountId, number: uniqueNumber(), orderedAt: new Date(orderedAt), channel: 'web', status: 'confirmed', totalCents, itemCount: 1 });
+
+  it('reads every account and its purchase days as the object readers give them', async () => {
+    const buyer = await addAccount(store, { segment: 'retail', size: 'small', status: 'customer' });
+    const gone = await addAccount(store, { segment: 'retail', sector: 'food', status: 'ex_customer', hasInterest: true });
+    await addAccount(store, { status: 'prospect', hasInterest: true, hasFinancialCapacity: true });
+    await order(buyer.id, '1969-12-31T10:00:00Z', 1);
+    await order(buyer.id, '2025-03-01T09:00:00Z', 1000);
+    await order(buyer.id, '2025-03-01T18:00:00Z', 250);
+    await order(buyer.id, '2025-04-11T12:00:00Z', 123456789012);
+    await order(gone.id, '2024-12-31T12:00:00Z', 700);
+
+    const read = await store.portfolioColumns.read(new Date('2100-01-01T00:00:00Z'));
+    const expected = toPortfolioColumns(await store.analysisFacts.accounts(), await store.purchaseHistories.list());
+    expect(read).toEqual(expected);
+    expect(Array.from(read.days.subarray(read.offsets[0], read.offsets[1]))).toEqual([-1, 20148, 20189]);
+  });
+
+  it('leaves out accounts created after the given moment', async () => {
+    const before = (await store.portfolioColumns.read(new Date('2100-01-01T00:00:00Z'))).ids.length;
+    expect((await store.portfolioColumns.read(new Date('2000-01-01T00:00:00Z'))).ids.length).toBe(0);
+    expect(before).toBeGreaterThan(0);
+  });
+});
