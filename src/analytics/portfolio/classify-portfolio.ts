@@ -1,7 +1,8 @@
 // Everything at once for a portfolio as of a day: one classification record per account
 // (each class with its rule and figures) and the portfolio-level figures and analyses.
 // Orders after the as-of day, and orders of accounts not in the list, are ignored.
-import { type AbcAnalysis, type AbcClass, classifyAbcInOrder } from './abc.js';
+import { type AbcClass, classifyAbcInOrder } from './abc.js';
+import type { ClassFigures } from './classify-columns.js';
 import { utcDay } from './calendar.js';
 import { aliveSignal, type ChurnSignal, CHURN_SIGNAL_KINDS, type ChurnSignalKind, churnSignals } from './churn-signals.js';
 import { FREQUENCY_CLASSES, type FrequencyClass, classifyFrequency } from './frequency.js';
@@ -46,15 +47,7 @@ export interface AccountClassification {
   churnSignals: ChurnSignal[];
 }
 
-export interface PortfolioFigures {
-  accounts: number;
-  buyers: number;
-  statuses: Record<StatusClass, number>;
-  volumeTiers: Omit<VolumeTiers, 'classes'> & { counts: Record<VolumeTier, number> };
-  frequencies: Record<FrequencyClass, number>;
-  abc: Omit<AbcAnalysis, 'classes'>;
-  rfm: Omit<RfmAnalysis, 'classes'>;
-  churn: { accountsWithSignals: number; signals: Record<ChurnSignalKind, number> };
+export interface PortfolioFigures extends ClassFigures {
   sections: Record<SectionDimension, Section[]>;
   team: Record<TeamDimension, TeamAnalysis>;
   /** The accounts buying now, most room to grow first. */

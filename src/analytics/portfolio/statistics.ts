@@ -79,3 +79,21 @@ export function gini(values: ArrayLike<number>): number | null {
   for (let i = 0; i < n; i++) weighted += (i + 1) * sorted[i]!;
   return (2 * weighted) / (n * total) - (n + 1) / n;
 }
+
+/** Rounded to a whole number, halves away from zero (2.5 → 3, −2.5 → −3), as money is rounded. */
+export function roundHalfAwayFromZero(value: number): number {
+  return Math.sign(value) * Math.round(Math.abs(value));
+}
+
+/** Sorts the first `length` values in place: an insertion sort, quicker than a native sort on the few gaps of one account. */
+export function sortSmall(values: Float64Array, length: number) {
+  for (let i = 1; i < length; i++) {
+    const value = values[i]!;
+    let j = i - 1;
+    while (j >= 0 && values[j]! > value) {
+      values[j + 1] = values[j]!;
+      j--;
+    }
+    values[j + 1] = value;
+  }
+}

@@ -2,6 +2,7 @@
 // account, for the whole portfolio in one pass over the packed purchase days.
 import { YEAR_DAYS } from './calendar.js';
 import type { PortfolioColumns } from './portfolio-columns.js';
+import { roundHalfAwayFromZero, sortSmall } from './statistics.js';
 
 export interface SummaryColumns {
   /** Purchase days up to asOf, and orders and revenue on them. */
@@ -23,22 +24,6 @@ export interface SummaryColumns {
   /** Purchase days in the active window ending on asOf, and in the window before it. */
   purchasesInWindow: Int32Array;
   purchasesInPreviousWindow: Int32Array;
-}
-
-function roundHalfAwayFromZero(value: number): number {
-  return Math.sign(value) * Math.round(Math.abs(value));
-}
-
-function sortSmall(values: Float64Array, length: number) {
-  for (let i = 1; i < length; i++) {
-    const value = values[i]!;
-    let j = i - 1;
-    while (j >= 0 && values[j]! > value) {
-      values[j + 1] = values[j]!;
-      j--;
-    }
-    values[j + 1] = value;
-  }
 }
 
 /** The summaries of every account as of day number `asOf`, with the status windows of `windowDays`. */

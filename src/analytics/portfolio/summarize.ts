@@ -3,7 +3,7 @@
 // projected from that state as of a day, so a rebuild and incremental upkeep cannot drift.
 import { cents } from '../../domain/money.js';
 import { YEAR_DAYS, dayNumber, daysBefore, utcDay } from './calendar.js';
-import { quantile } from './statistics.js';
+import { quantile, roundHalfAwayFromZero, sortSmall } from './statistics.js';
 import type { AccountSummary, OrderFact, PurchaseDay, PurchaseHistory } from './types.js';
 
 export function emptyHistory(accountId: number): PurchaseHistory {
@@ -80,10 +80,6 @@ export function buildHistories(orders: readonly OrderFact[]): Map<number, Purcha
   return histories;
 }
 
-function roundHalfAwayFromZero(value: number): number {
-  return Math.sign(value) * Math.round(Math.abs(value));
-}
-
 /** The days every summary as of one day compares against, worked out once per as-of day. */
 interface SummaryDays {
   given: string;
@@ -108,18 +104,6 @@ function summaryDays(given: string): SummaryDays {
 
 // The gaps of one account at a time, sorted in place for their median.
 let gapBuffer = new Float64Array(1024);
-
-function sortSmall(values: Float64Array, length: number) {
-  for (let i = 1; i < length; i++) {
-    const value = values[i]!;
-    let j = i - 1;
-    while (j >= 0 && values[j]! > value) {
-      values[j + 1] = values[j]!;
-      j--;
-    }
-    values[j + 1] = value;
-  }
-}
 
 /** The summary of a history as of a day: purchases after that day are left out. */
 export function summarizeHistory(history: PurchaseHistory, asOf: string): AccountSummary {
