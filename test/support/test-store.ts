@@ -37,6 +37,13 @@ export async function openTestStore(engine: Engine): Promise<TestStore> {
       await connection.close();
       const cleanup = new pg.Client({ connectionString: adminUrl });
       await cleanup.connect();
+      // pg's pool.end() resolves before its sessions have gone; dropping with (force) meanwhile
+      // ends them with an error their closed pool has no listener for, failing the test file.
+      for (let wait = 0; wait < 50; wait++) {
+        const { rows } = await cleanup.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       await cleanup.query(`drop database if exists ${name} with (force)`);
       await cleanup.end();
     },
