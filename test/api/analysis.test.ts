@@ -51,6 +51,29 @@ describe.each(ENGINES)('the portfolio analysis API on %s', (engine) => {
     expect(new Set(movements.moved.map((m: { accountId: number }) => m.accountId))).toEqual(new Set(moved.map((r) => Number(r.account_id))));
   });
 
+  it('counts the movements without listing accounts when asked for none, and lists one flow\'s accounts, largest first', async () => {
+    const counts = await get('/api/v1/analysis/movements?dimension=abc&limit=0');
+    expect(counts.moved).toEqual([]);
+    expect(counts.movedAccounts).toBeGreaterThan(0);
+    const flow = counts.cells.find((c: { from: string; to: string }) => c.from !== c.to);
+    const listed = await get(`/api/v1/analysis/movements?dimension=abc&fromClass=${flow.from}&toClass=${flow.to}&limit=1000`);
+    expect(listed.cells).toEqual(counts.cells);
+    expect(listed.moved).toHaveLength(flow.accounts);
+    for (const m of listed.moved) expect(m).toMatchObject({ from: flow.from, to: flow.to });
+    const revenues = listed.moved.map((m: { revenue: string }) => Number(m.revenue));
+    expect(revenues).toEqual([...revenues].sort((a, b) => b - a));
+    // A rep who sees only their own accounts finds only those in the counts and in the list.
+    expect((await t.call('PUT', '/api/v1/settings/access', { body: { repVisibility: 'own' } })).statusCode).toBe(200);
+    try {
+      const mine = await get(`/api/v1/analysis/movements?dimension=abc&fromClass=${flow.from}&toClass=${flow.to}&limit=1000`, t.rep);
+      const theirs = listed.moved.filter((m: { accountId: number }) => repAccounts.includes(m.accountId));
+      expect(mine.moved).toEqual(theirs);
+      expect(mine.cells.find((c: { from: string; to: string }) => c.from === flow.from && c.to === flow.to)?.accounts ?? 0).toBe(theirs.length);
+    } finally {
+      await t.call('PUT', '/api/v1/settings/access', { body: { repVisibility: 'all' } });
+    }
+  });
+
   it('counts every account once per classification, with its revenue', async () => {
     const overview = await get('/api/v1/analysis/overview');
     const rows = await classesOfRun(overview.run.id);

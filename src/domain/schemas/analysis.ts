@@ -43,7 +43,9 @@ export const TeamQuerySchema = Type.Object({ by: Enum(['segment', 'size'] as con
 export const MovementsQuerySchema = Type.Object({
   dimension: Enum(CLASS_DIMENSION_NAMES),
   from: Type.Optional(Id), to: Type.Optional(Id),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+  limit: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000, description: 'How many of the accounts that moved to list (100 by default; 0 for the counts alone)' })),
+  fromClass: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'List only the accounts that moved from this class' })),
+  toClass: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'List only the accounts that moved to this class' })),
 }, strict);
 
 export const GoalSchema = Type.Object({

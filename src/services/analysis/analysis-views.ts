@@ -247,17 +247,30 @@ export async function goalsView(ctx: Context) {
   return { current: history[0]!.goals, history: history.reverse() };
 }
 
-export async function movementsView(ctx: Context, dimension: ClassDimension, options: { from?: number; to?: number; limit?: number } = {}) {
+/**
+ * Accounts per pair of classes (then → now) since a snapshot, and the accounts that moved,
+ * largest revenue first: `limit` of them (0 for the counts alone), only those of one flow
+ * when `fromClass` or `toClass` is given.
+ */
+export async function movementsView(ctx: Context, dimension: ClassDimension,
+  options: { from?: number; to?: number; limit?: number; fromClass?: string; toClass?: string } = {}) {
   const to = await pickRun(ctx, options.to);
   const from = options.from !== undefined ? await pickRun(ctx, options.from) : await ctx.store.analysisRuns.snapshotBefore(to.id);
   if (!from) {
     throw new ClienteleError('not_found', 'No snapshot was taken before this run, so there is nothing to compare with: take one (`clientele snapshot` or POST /api/v1/analysis/runs with snapshot true).');
   }
-  const result = await ctx.store.analysisRuns.movements(from.id, to.id, CLASS_DIMENSIONS[dimension], await scopeOf(ctx), options.limit ?? 100);
+  const scope = await scopeOf(ctx);
+  const column = CLASS_DIMENSIONS[dimension];
+  // The counts join two whole runs and change only with the runs, so they are kept like the
+  // other views; the accounts listed are one page, read fresh so their names are current.
+  const cells = await cachedView(ctx.store, ['movements', from.id, to.id, scope.ownerId ?? null, dimension],
+    () => ctx.store.analysisRuns.movementCells(from.id, to.id, column, scope));
+  const limit = options.limit ?? 100;
+  const moved = limit === 0 ? [] : await ctx.store.analysisRuns.movedAccounts(from.id, to.id, column, scope, limit, { from: options.fromClass, to: options.toClass });
   return {
-    dimension, from: runInfo(from), to: runInfo(to), cells: result.cells,
-    moved: result.moved.map((m) => ({ accountId: m.accountId, name: m.name, from: m.from, to: m.to, revenue: formatMoney(cents(m.revenueCents)) })),
-    movedAccounts: result.cells.filter((c) => c.from !== c.to).reduce((n, c) => n + c.accounts, 0),
+    dimension, from: runInfo(from), to: runInfo(to), cells,
+    moved: moved.map((m) => ({ accountId: m.accountId, name: m.name, from: m.from, to: m.to, revenue: formatMoney(cents(m.revenueCents)) })),
+    movedAccounts: cells.filter((c) => c.from !== c.to).reduce((n, c) => n + c.accounts, 0),
   };
 }
 

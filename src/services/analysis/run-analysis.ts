@@ -150,6 +150,7 @@ export async function runAnalysis(ctx: Context, options: RunOptions = {}): Promi
     await tx.audit.record({ userId: ctx.actor.userId, action: 'create', entity: 'analysis_run', entityId: id, changes: { kind: [null, options.kind ?? 'run'], asOf: [null, asOf] } });
     return id;
   });
+  await store.analysisRuns.vacuumClasses();
   const run = await store.analysisRuns.latest();
   if (!run || run.id !== runId) throw new Error(`analysis run ${runId} was not found after saving it`);
   return run;

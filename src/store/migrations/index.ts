@@ -5,12 +5,14 @@ import * as customerFile from './0001-customer-file.js';
 import * as importRuns from './0002-import-runs.js';
 import * as mergedRecords from './0003-merged-records.js';
 import * as portfolioAnalysis from './0004-portfolio-analysis.js';
+import * as classMovementIndexes from './0005-class-movement-indexes.js';
 
 const migrations: Record<string, Migration> = {
   '0001-customer-file': customerFile,
   '0002-import-runs': importRuns,
   '0003-merged-records': mergedRecords,
   '0004-portfolio-analysis': portfolioAnalysis,
+  '0005-class-movement-indexes': classMovementIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {

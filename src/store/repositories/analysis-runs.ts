@@ -51,6 +51,18 @@ export function classesInScope(db: Executor, runId: number, scope: AccountScope)
   return query;
 }
 
+/** Each account's row in a later run (t) with its row in an earlier one (f), restricted to the accounts in scope. */
+function runPairs(db: Executor, fromRun: number, toRun: number, scope: AccountScope) {
+  let query = db.selectFrom('account_classes as t')
+    .innerJoin('account_classes as f', (join) => join.onRef('f.account_id', '=', 't.account_id').on('f.run_id', '=', fromRun))
+    .where('t.run_id', '=', toRun);
+  // A run's rows belong to existing accounts (they cascade on delete): accounts are read only to cut to a rep's own.
+  if (scope.ownerId !== undefined) {
+    query = query.where(sql<SqlBool>`exists (select 1 from accounts a where a.id = t.account_id and a.owner_id = ${scope.ownerId})`);
+  }
+  return query;
+}
+
 export function analysisRunsRepository(db: Executor) {
   return {
     async insertRun(run: { kind: RunKind; asOf: string; settings: object; portfolio: object; model: object | null; accountCount: number; durationMs: number; createdBy: number | null }): Promise<number> {
@@ -60,6 +72,16 @@ export function analysisRunsRepository(db: Executor) {
         created_by: run.createdBy,
       }).returning('id').executeTakeFirstOrThrow();
       return Number(row.id);
+    },
+
+    /**
+     * After a run is saved: statistics for the planner, and the pages marked visible so the
+     * covering indexes answer without reading the wide rows. PGlite never vacuums on its own and
+     * PostgreSQL's autovacuum comes a minute or more later, while the dashboard reads at once.
+     * VACUUM cannot run inside a transaction: call it on the store, not a session.
+     */
+    async vacuumClasses(): Promise<void> {
+      await sql`vacuum (analyze) account_classes`.execute(db);
     },
 
     /** Ordinary runs give way to the newest; snapshots stay as history. */
@@ -126,27 +148,35 @@ export function analysisRunsRepository(db: Executor) {
       return rows.map((r) => ({ revenue: Number(r.period_revenue_cents), abc: r.abc }));
     },
 
-    /** Rows that moved between two runs in one dimension: the matrix and the accounts. */
-    async movements(fromRun: number, toRun: number, column: ClassColumn, scope: AccountScope, limit: number) {
-      const base = () => {
-        let query = db.selectFrom('account_classes as t')
-          .innerJoin('account_classes as f', (join) => join.onRef('f.account_id', '=', 't.account_id').on('f.run_id', '=', fromRun))
-          .innerJoin('accounts as a', 'a.id', 't.account_id')
-          .where('t.run_id', '=', toRun);
-        if (scope.ownerId !== undefined) query = query.where('a.owner_id', '=', scope.ownerId);
-        return query;
-      };
-      const cells = await base()
-        .select([sql<string>`f.${sql.ref(column)}`.as('from'), sql<string>`t.${sql.ref(column)}`.as('to'), sql<number>`count(*)::int`.as('accounts')])
-        .groupBy([sql`1`, sql`2`]).execute();
-      const moved = await base()
-        .select(['t.account_id', 'a.name', sql<string>`f.${sql.ref(column)}`.as('from'), sql<string>`t.${sql.ref(column)}`.as('to'), 't.period_revenue_cents'])
-        .where(sql<SqlBool>`f.${sql.ref(column)} <> t.${sql.ref(column)}`)
-        .orderBy('t.period_revenue_cents', 'desc').orderBy('t.account_id').limit(limit).execute();
-      return {
-        cells: cells.map((c) => ({ from: c.from, to: c.to, accounts: Number(c.accounts) })),
-        moved: moved.map((m) => ({ accountId: Number(m.account_id), name: m.name, from: m.from, to: m.to, revenueCents: Number(m.period_revenue_cents) })),
-      };
+    /**
+     * Accounts per pair of classes (then → now) between two runs in one dimension, counted in
+     * the database from the covering index of migration 0005, never the wide rows.
+     */
+    async movementCells(fromRun: number, toRun: number, column: ClassColumn, scope: AccountScope) {
+      const cells = await runPairs(db, fromRun, toRun, scope)
+        .select([sql<string>`${sql.ref(`f.${column}`)}`.as('from'), sql<string>`${sql.ref(`t.${column}`)}`.as('to'), sql<number>`count(*)::int`.as('accounts')])
+        .groupBy([sql`1`, sql`2`]).orderBy(sql`1`).orderBy(sql`2`).execute();
+      return cells.map((c) => ({ from: c.from, to: c.to, accounts: Number(c.accounts) }));
+    },
+
+    /**
+     * The accounts that changed class between two runs, largest revenue first, only those
+     * between two given classes when asked. The run is read in revenue order from its index
+     * and stops at `limit`; names are read for that page only.
+     */
+    async movedAccounts(fromRun: number, toRun: number, column: ClassColumn, scope: AccountScope, limit: number, flow: { from?: string; to?: string } = {}) {
+      const from = sql.ref(`f.${column}`);
+      const to = sql.ref(`t.${column}`);
+      let page = runPairs(db, fromRun, toRun, scope)
+        .select(['t.account_id', sql<string>`${from}`.as('from'), sql<string>`${to}`.as('to'), 't.period_revenue_cents'])
+        .where(sql<SqlBool>`${from} <> ${to}`);
+      if (flow.from !== undefined) page = page.where(from, '=', flow.from);
+      if (flow.to !== undefined) page = page.where(to, '=', flow.to);
+      const moved = await db.selectFrom(page.orderBy('t.period_revenue_cents', 'desc').orderBy('t.account_id').limit(limit).as('m'))
+        .innerJoin('accounts as a', 'a.id', 'm.account_id')
+        .select(['m.account_id', 'a.name', 'm.from', 'm.to', 'm.period_revenue_cents'])
+        .orderBy('m.period_revenue_cents', 'desc').orderBy('m.account_id').execute();
+      return moved.map((m) => ({ accountId: Number(m.account_id), name: m.name, from: m.from, to: m.to, revenueCents: Number(m.period_revenue_cents) }));
     },
   };
 }
