@@ -80,6 +80,27 @@ describe('the dashboard', () => {
     await page.close();
   });
 
+  it('lists the accounts of a movement flow when it is clicked, asking the server for that flow alone', async () => {
+    const { page, errors } = await browser.open();
+    const asked: string[] = [];
+    page.on('request', (request) => { if (request.url().includes('/analysis/movements')) asked.push(request.url()); });
+    await signIn(page, server.url, server.manager.email, PASSWORD, '/');
+    await chartsDrawn(page);
+    const region = page.getByRole('region', { name: 'Movements between classes' });
+    const heading = region.getByRole('heading', { name: /^From .+ to .+$/ });
+    // Flows run across the middle of the chart; which one lies under a point depends on the data.
+    for (let y = 0.05; y < 1 && (await heading.count()) === 0; y += 0.05) {
+      await clickPlot(page, 'Movements between classes', { left: 8, right: 8, top: 8, bottom: 8 }, 0.5, y);
+    }
+    await heading.waitFor();
+    await region.locator('.moved-list li a').first().waitFor();
+    expect(asked[0]).toContain('limit=0');
+    expect(asked.some((url) => url.includes('fromClass=') && url.includes('toClass='))).toBe(true);
+    await screenshot(page, 'dashboard-movement-flow');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('filters the list to class A accounts that are inactive, and opens one with its classes and reasons', async () => {
     const { page, errors } = await browser.open();
     await signIn(page, server.url, server.manager.email, PASSWORD, '/accounts');

@@ -93,6 +93,9 @@ export const analysisApi = {
   matrix: (rows: string, columns: string, signal?: AbortSignal) => api.get<Matrix>('/analysis/matrix', { rows, columns }, signal),
   sections: (by: string, signal?: AbortSignal) => api.get<{ rows: SectionRow[] }>('/analysis/sections', { by }, signal),
   churn: (limit: number, signal?: AbortSignal) => api.get<{ items: ChurnItem[]; hasMore: boolean }>('/analysis/churn', { limit }, signal),
-  movements: (dimension: string, signal?: AbortSignal) => api.get<Movements>('/analysis/movements', { dimension, limit: 200 }, signal),
+  // The chart needs the counts alone; a flow's accounts are asked for when it is clicked.
+  movements: (dimension: string, signal?: AbortSignal) => api.get<Movements>('/analysis/movements', { dimension, limit: 0 }, signal),
+  movedAccounts: (dimension: string, flow: { from: string; to: string }, limit: number, signal?: AbortSignal) =>
+    api.get<Movements>('/analysis/movements', { dimension, fromClass: flow.from, toClass: flow.to, limit }, signal),
   goals: (signal?: AbortSignal) => api.get<{ current: GoalProgress[] }>('/analysis/goals', undefined, signal),
 };

@@ -1,11 +1,13 @@
 // Movements between classes since the last snapshot, as flows from the class then to the class
-// now. A flow lists the accounts that took it; a class on the right opens it in the list.
+// now. The chart reads the counts alone; a clicked flow asks for its own accounts, largest
+// first, so any flow lists them however small. A class on the right opens it in the list.
 import { useMemo, useState } from 'react';
 import { useAsync } from '../../shared/api/use-async';
 import type { AnalysisRun } from '../../shared/analysis/use-analysis-run';
 import { Link } from '../../shared/router/link';
 import { navigate } from '../../shared/router/navigation';
 import { classWords } from '../../shared/ui/class-words';
+import { ErrorMessage } from '../../shared/ui/error-message';
 import { SelectField } from '../../shared/ui/field';
 import { formatDate, formatMoney, formatNumber } from '../../shared/ui/words';
 import { listLink } from '../accounts/account-filters';
@@ -20,6 +22,7 @@ const DIMENSIONS = [
   { value: 'frequency', label: 'Frequency', filter: 'frequency' },
 ];
 
+const FLOW_ACCOUNTS = 50;
 const THEN = ' (then)';
 const NOW = ' (now)';
 
@@ -50,6 +53,8 @@ export function MovementsChart({ runs }: { runs: AnalysisRun[] }) {
   const movements = useAsync((signal) => (snapshot ? analysisApi.movements(dimension, signal) : Promise.resolve(null)), [dimension, snapshot]);
   const data = movements.data;
   const option = useMemo(() => (data ? flowOption(data, dimension) : null), [data, dimension]);
+  const flowAccounts = useAsync((signal) => (flow ? analysisApi.movedAccounts(dimension, flow, FLOW_ACCOUNTS, signal) : Promise.resolve(null)),
+    [dimension, flow?.from, flow?.to]);
   const filterKey = DIMENSIONS.find((d) => d.value === dimension)!.filter;
   const ref = useChart(option, {
     onItemClick: ({ data: item }) => {
@@ -67,7 +72,9 @@ export function MovementsChart({ runs }: { runs: AnalysisRun[] }) {
       </ChartCard>
     );
   }
-  const moved = flow && data ? data.moved.filter((m) => m.from === flow.from && m.to === flow.to) : [];
+  // The previous flow's answer stays in the state while the next one loads: show only this flow's.
+  const moved = flow ? (flowAccounts.data?.moved ?? []).filter((m) => m.from === flow.from && m.to === flow.to) : [];
+  const flowCount = flow ? data?.cells.find((c) => c.from === flow.from && c.to === flow.to)?.accounts ?? 0 : 0;
   return (
     <ChartCard title="Movements between classes" loading={movements.loading && !data} error={movements.error}
       note={data && `${formatNumber(data.movedAccounts)} accounts changed class between ${formatDate(data.from.asOf)} and ${formatDate(data.to.asOf)}. Click a flow for its accounts.`}>
@@ -77,11 +84,15 @@ export function MovementsChart({ runs }: { runs: AnalysisRun[] }) {
       {flow && (
         <div role="status">
           <h3>From {classWords(dimension, flow.from)} to {classWords(dimension, flow.to)}</h3>
-          {moved.length === 0 ? <p className="muted">Among the accounts listed, none took this flow.</p> : (
-            <ul className="plain moved-list">
-              {moved.map((m) => <li key={m.accountId}><Link to={`/accounts/${m.accountId}`}>{m.name}</Link> <span className="muted">{formatMoney(m.revenue)}</span></li>)}
-            </ul>
-          )}
+          {flowAccounts.error ? <ErrorMessage error={flowAccounts.error} />
+            : moved.length === 0 ? <p className="muted">{flowAccounts.loading ? 'Loading the accounts…' : 'No account took this flow.'}</p> : (
+              <>
+                {flowCount > moved.length && <p className="muted">The {formatNumber(moved.length)} largest by revenue of {formatNumber(flowCount)}.</p>}
+                <ul className="plain moved-list">
+                  {moved.map((m) => <li key={m.accountId}><Link to={`/accounts/${m.accountId}`}>{m.name}</Link> <span className="muted">{formatMoney(m.revenue)}</span></li>)}
+                </ul>
+              </>
+            )}
         </div>
       )}
       <details>
