@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { registerAjvFormats, type TypeBoxTypeProvider, TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
+import { registerAjvFormats, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { validatorCompiler } from './validator-compiler.js';
 import type { Logger } from 'pino';
 import type { Store } from '../store/store.js';
 import { actorFromSession, actorFromToken } from '../services/auth.js';
@@ -55,7 +56,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     bodyLimit: 5 * 1024 * 1024,
     trustProxy: false,
   }).withTypeProvider<TypeBoxTypeProvider>();
-  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  app.setValidatorCompiler(validatorCompiler);
   // Response schemas document the API; plain JSON.stringify keeps every field as the service built it.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.setErrorHandler(errorHandler);

@@ -46,7 +46,10 @@ export async function signIn(store: Store, throttle: SignInThrottle, email: stri
   }
   throttle.succeed(email, address);
   const session = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(Date.now() + SESSION_DAYS * 86400_000);
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86400_000);
+  // Expired sessions sign no one in, but would pile up: each sign-in clears them away.
+  await store.sessions.deleteExpired(now);
   await store.sessions.insert(sha256(session), user.id, expiresAt);
   await store.audit.record({ userId: user.id, action: 'sign_in', entity: 'user', entityId: user.id });
   return { session, expiresAt, user: withoutHash(user) };

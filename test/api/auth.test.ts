@@ -65,6 +65,17 @@ describe.each(ENGINES)('sign-in, sessions and API tokens on %s', (engine) => {
     expect(sessions[0]!.token_hash).not.toBe(cookie.value);
   });
 
+  it('clears expired sessions away when someone signs in, and keeps the live ones', async () => {
+    const user = await newUser();
+    const live = sessionOf(await signIn(user.email, PASSWORD)).value;
+    await store.sessions.insert('expired-session-hash', user.id, new Date(Date.now() - 1000));
+    await signIn(user.email, PASSWORD);
+    const hashes = (await store.connection.db.selectFrom('sessions').select('token_hash').where('user_id', '=', user.id).execute()).map((r) => r.token_hash);
+    expect(hashes).not.toContain('expired-session-hash');
+    expect(hashes).toHaveLength(2);
+    expect((await withSession('GET', '/api/v1/auth/me', live)).statusCode).toBe(200);
+  });
+
   it('ends the session on sign-out, so the old cookie no longer signs anyone in', async () => {
     const user = await newUser();
     const { value } = sessionOf(await signIn(user.email, PASSWORD));

@@ -225,6 +225,7 @@ describe.each(ENGINES)('bad input on %s', (engine) => {
   it.each([
     ['/api/v1/accounts/abc', 'id'],
     ['/api/v1/accounts/0', 'id'],
+    ['/api/v1/contacts/1.5', 'id'],
   ])('answers 400 to GET %s naming the path parameter', async (url, field) => {
     expectError(await t.call('GET', url), { status: 400, code: 'bad_request', field, message: /params/ });
   });
@@ -233,6 +234,8 @@ describe.each(ENGINES)('bad input on %s', (engine) => {
     ['/api/v1/accounts?limit=0', 'limit'],
     ['/api/v1/accounts?limit=501', 'limit'],
     ['/api/v1/accounts?limit=ten', 'limit'],
+    ['/api/v1/accounts?limit=1.5', 'limit'],
+    ['/api/v1/contacts?accountId=1.5', 'accountId'],
     ['/api/v1/accounts?colour=red', 'colour'],
     ['/api/v1/accounts?sort=size', 'sort'],
     ['/api/v1/accounts?status=vip', 'status'],
