@@ -3,7 +3,9 @@
 //   npm run bench -- portfolio
 // BENCH_ACCOUNTS, BENCH_ORDERS (1,000,000 and 10,000,000), BENCH_ENGINES (postgres,pglite),
 // BENCH_PGLITE_ACCOUNTS and BENCH_PGLITE_ORDERS (a smaller size for PGlite), BENCH_HEAP_MIB (the
-// heap of each engine's process), BENCH_TIMEOUT_MINUTES (per engine), BENCH_DATABASE_URL.
+// heap of each engine's process), BENCH_TIMEOUT_MINUTES (per engine), BENCH_DATABASE_URL,
+// BENCH_RESULTS_DIR (bench/results; another directory leaves the published results alone), e.g.
+//   BENCH_ENGINES=pglite BENCH_ACCOUNTS=10000 BENCH_ORDERS=100000 BENCH_RESULTS_DIR=/tmp/b npm run bench -- portfolio
 // Each engine and the reference run in a process of their own, so each peak memory is its own.
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -27,6 +29,9 @@ const SIZES: Record<Engine, { accounts: number; orders: number }> = {
 };
 const HEAP_MIB = Number(env.BENCH_HEAP_MIB ?? 12_288);
 const TIMEOUT_MINUTES = Number(env.BENCH_TIMEOUT_MINUTES ?? 60);
+const RESULTS_DIR = env.BENCH_RESULTS_DIR ?? 'bench/results';
+/** How much of a failed process's stderr the results keep: enough for a stack trace or an out-of-memory report. */
+const STDERR_TAIL_LINES = 30;
 
 export interface EngineRun {
   engine: Engine;
@@ -36,6 +41,8 @@ export interface EngineRun {
   totalMinutes: number;
   result?: EngineResult;
   error?: string;
+  /** The last lines the engine's process wrote to stderr, when it failed: its own account of why. */
+  stderrTail?: string;
   duckdb?: DuckdbResult;
   /** Accounts whose ABC class or RFM scores differ between ours and DuckDB's rank rule. */
   differences?: CodeDifferences;
@@ -50,16 +57,28 @@ export interface PortfolioBenchResults {
   runs: EngineRun[];
 }
 
+/** A child's failure, with the end of what it wrote to stderr. */
+class ChildFailure extends Error {
+  constructor(message: string, readonly stderrTail: string) { super(message); }
+}
+
 /** Runs one of the benchmark's scripts in its own Node process; rejects when it fails or runs too long. */
 function child(script: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', `--max-old-space-size=${HEAP_MIB}`, script, ...args], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const proc = spawn(process.execPath, ['--import', 'tsx', `--max-old-space-size=${HEAP_MIB}`, script, ...args], { stdio: ['ignore', 'inherit', 'pipe'] });
+    // Passed through as it comes, and its end kept: an exit code alone does not say why a run failed.
+    let tail = '';
+    proc.stderr.on('data', (chunk: Buffer) => {
+      process.stderr.write(chunk);
+      tail = (tail + chunk.toString('utf8')).slice(-64 * 1024);
+    });
     const timer = setTimeout(() => proc.kill('SIGKILL'), TIMEOUT_MINUTES * 60_000);
     proc.on('error', reject);
-    proc.on('exit', (code, signal) => {
+    proc.on('close', (code, signal) => {
       clearTimeout(timer);
-      if (code === 0) resolve();
-      else reject(new Error(signal === 'SIGKILL' ? `stopped after ${TIMEOUT_MINUTES} minutes` : `exited with ${signal ?? `code ${code}`}`));
+      if (code === 0) return resolve();
+      const lines = tail.trimEnd().split('\n').slice(-STDERR_TAIL_LINES).join('\n');
+      reject(new ChildFailure(signal === 'SIGKILL' ? `stopped after ${TIMEOUT_MINUTES} minutes` : `exited with ${signal ?? `code ${code}`}`, lines));
     });
   });
 }
@@ -97,7 +116,8 @@ export async function runPortfolioBench(): Promise<void> {
         run.result = JSON.parse(await readFile(out, 'utf8')) as EngineResult;
       } catch (error) {
         run.error = (error as Error).message;
-        process.stderr.write(`  ${engine} failed: ${run.error}\n`);
+        if (error instanceof ChildFailure) run.stderrTail = error.stderrTail;
+        process.stderr.write(`  ${engine} failed: ${run.error}${run.stderrTail ? `; its stderr ended with:\n${run.stderrTail}` : ''}\n`);
       }
       run.totalMinutes = Math.round((Date.now() - started) / 6000) / 10;
       const reference = dataset.duckdb;
@@ -116,9 +136,9 @@ export async function runPortfolioBench(): Promise<void> {
     loadAverage: { before: before.map((v) => Math.round(v * 10) / 10), after: loadavg().map((v) => Math.round(v * 10) / 10) },
     heapMiB: HEAP_MIB, runs,
   };
-  await mkdir('bench/results', { recursive: true });
-  await writeFile('bench/results/portfolio-analysis.json', `${JSON.stringify(results, null, 2)}\n`);
+  await mkdir(RESULTS_DIR, { recursive: true });
+  await writeFile(join(RESULTS_DIR, 'portfolio-analysis.json'), `${JSON.stringify(results, null, 2)}\n`);
   const report = portfolioReport(results);
-  await writeFile('bench/results/portfolio-analysis.md', report);
+  await writeFile(join(RESULTS_DIR, 'portfolio-analysis.md'), report);
   process.stdout.write(report);
 }

@@ -36,6 +36,7 @@ export function portfolioReport(results: PortfolioBenchResults): string {
     '',
     `"One new order" is ${runs.find((r) => r.result)?.result?.newOrder.what ?? '–'}.`,
     '',
+    ...runs.filter((r) => r.stderrTail).flatMap((r) => [`${r.engine} ${r.error}; the end of its stderr:`, '', '```', r.stderrTail!, '```', '']),
     '## DuckDB reference: the same RFM scores and ABC classes in SQL',
     '',
     `| | ${runs.map((r) => r.engine).join(' | ')} |`,
