@@ -84,6 +84,11 @@ describe.each(ENGINES)('the portfolio analysis API on %s', (engine) => {
     }
     expect(overview.accounts).toBe(rows.length);
     expect(overview.churn.accounts).toBe(rows.filter((r) => r.churn_signals.length > 0).length);
+    const signals: Record<string, number> = {};
+    for (const kind of rows.flatMap((r) => r.churn_signals)) signals[kind] = (signals[kind] ?? 0) + 1;
+    expect(Object.fromEntries(Object.entries(overview.churn.signals).filter(([, n]) => n !== 0))).toEqual(signals);
+    const buying = rows.filter((r) => ['current', 'active'].includes(r.status));
+    expect(overview.active.accounts).toBe(buying.length);
   });
 
   it('filters the account list by any class and sorts it by revenue, each row carrying its classes', async () => {
@@ -124,6 +129,21 @@ describe.each(ENGINES)('the portfolio analysis API on %s', (engine) => {
     expect(matrix.cells.reduce((n: number, c: { accounts: number }) => n + c.accounts, 0)).toBe(overview.accounts);
     const sections = await get('/api/v1/analysis/sections?by=country&cross=segment');
     expect(sections.rows.reduce((n: number, r: { accounts: number }) => n + r.accounts, 0)).toBe(overview.accounts);
+    // Per owner, every figure matches the run's rows counted one by one.
+    const byOwner = await get('/api/v1/analysis/sections?by=owner');
+    const rows = await t.store.connection.db.selectFrom('account_classes as c').innerJoin('accounts as a', 'a.id', 'c.account_id')
+      .select(['a.owner_id', 'c.status', 'c.abc', 'c.order_count', 'c.churn_signals', 'c.period_revenue_cents']).where('c.run_id', '=', overview.run.id).execute();
+    for (const section of byOwner.rows) {
+      const mine = rows.filter((r) => (r.owner_id === null ? null : Number(r.owner_id)) === section.key.owner);
+      const buyers = mine.filter((r) => r.order_count > 0).length;
+      const active = mine.filter((r) => ['current', 'active'].includes(r.status)).length;
+      expect(section).toMatchObject({
+        accounts: mine.length, buyers, activeAccounts: active, activeRate: buyers ? active / buyers : null,
+        abc: { A: mine.filter((r) => r.abc === 'A').length, B: mine.filter((r) => r.abc === 'B').length, C: mine.filter((r) => r.abc === 'C').length },
+        accountsWithChurnSignals: mine.filter((r) => r.churn_signals.length > 0).length,
+        revenue: (mine.reduce((n, r) => n + Number(r.period_revenue_cents), 0) / 100).toFixed(2),
+      });
+    }
     expectError(await t.call('GET', '/api/v1/analysis/sections?by=country&cross=country'), { status: 422, code: 'invalid', field: 'cross' });
   });
 

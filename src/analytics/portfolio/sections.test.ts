@@ -41,6 +41,13 @@ describe('portfolio sections', () => {
     ]);
   });
 
+  it('gives the same sections from rows that each stand for several alike accounts', () => {
+    const twice = sectionsBy([...rows, row(6, { country: 'DE', size: 'small', revenue: cents(20000), abc: 'B', status: 'active', churnSignals: 1 })], ['country']);
+    const weighted = sectionsBy([...rows.slice(0, 3), { ...rows[3]!, accounts: 2, revenue: cents(40000) }, rows[4]!], ['country']);
+    expect(weighted).toEqual(twice);
+    expect(weighted.find((section) => section.key[0] === 'DE')).toMatchObject({ accounts: 2, buyers: 2, activeAccounts: 2, abc: { B: 2 }, accountsWithChurnSignals: 2 });
+  });
+
   it('groups by owner', () => {
     const byOwner = sectionsBy([row(1, { ownerId: 7, revenue: cents(100) }), row(2, { ownerId: 7 }), row(3, {})], ['owner']);
     expect(byOwner.map((s) => [s.key, s.accounts])).toEqual([[[7], 2], [[null], 1]]);

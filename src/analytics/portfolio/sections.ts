@@ -10,9 +10,17 @@ import type { AccountFact } from './types.js';
 export const SECTION_DIMENSIONS = ['country', 'segment', 'sector', 'relationshipType', 'size', 'owner'] as const;
 export type SectionDimension = (typeof SECTION_DIMENSIONS)[number];
 
+/** What a section is cut by: an account's fields, of which only the dimensions are read. */
+export type SectionAccount = Pick<AccountFact, 'country' | 'segment' | 'sector' | 'relationshipType' | 'size' | 'ownerId'>;
+
 export interface SectionRow {
-  account: AccountFact;
-  /** Revenue over the settings' period. */
+  account: SectionAccount;
+  /**
+   * How many accounts the row stands for: 1 unless alike accounts (same dimensions and classes)
+   * were counted together beforehand, as the database does for 100,000 of them.
+   */
+  accounts?: number;
+  /** Revenue over the settings' period (of all the accounts the row stands for). */
   revenue: Cents;
   everBought: boolean;
   status: StatusClass;
@@ -36,7 +44,7 @@ export interface Section {
   accountsWithChurnSignals: number;
 }
 
-function valueOf(account: AccountFact, dimension: SectionDimension): SectionKeyValue {
+function valueOf(account: SectionAccount, dimension: SectionDimension): SectionKeyValue {
   return dimension === 'owner' ? account.ownerId : account[dimension];
 }
 
@@ -62,12 +70,13 @@ export function sectionsBy(rows: readonly SectionRow[], dimensions: readonly [Se
       if (!section) inner.set(b ?? null, section = newSection(dimensions, [a, b]));
     }
     if (section.accounts === 0) list.push(section);
-    section.accounts += 1;
-    if (row.everBought) section.buyers += 1;
-    if (BUYING_NOW.has(row.status)) section.activeAccounts += 1;
+    const n = row.accounts ?? 1;
+    section.accounts += n;
+    if (row.everBought) section.buyers += n;
+    if (BUYING_NOW.has(row.status)) section.activeAccounts += n;
     section.revenue = cents(section.revenue + row.revenue);
-    section.abc[row.abc] += 1;
-    if (row.churnSignals > 0) section.accountsWithChurnSignals += 1;
+    section.abc[row.abc] += n;
+    if (row.churnSignals > 0) section.accountsWithChurnSignals += n;
     total += row.revenue;
   }
   for (const section of list) {

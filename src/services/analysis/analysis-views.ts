@@ -2,7 +2,7 @@
 // RFM grid, sections, lists and movements. Everything is cut to the actor's portfolio, so a
 // rep limited to their own accounts sees figures about them only.
 import { sql, type Expression } from 'kysely';
-import { SECTION_DIMENSIONS, type Section, type SectionDimension, type SectionRow, sectionsBy } from '../../analytics/portfolio/sections.js';
+import { SECTION_DIMENSIONS, type Section, type SectionAccount, type SectionDimension, type SectionRow, sectionsBy } from '../../analytics/portfolio/sections.js';
 import { paretoFigures } from '../../analytics/portfolio/pareto.js';
 import { RFM_SEGMENTS } from '../../analytics/portfolio/rfm-segments.js';
 import type { PortfolioSettings } from '../../analytics/portfolio/settings.js';
@@ -55,41 +55,45 @@ export async function overview(ctx: Context, runId?: number) {
   return cachedView(ctx.store, ['overview', run.id, scope.ownerId ?? null], () => overviewOf(ctx, run, scope));
 }
 
-async function overviewOf(ctx: Context, run: AnalysisRun, scope: AccountScope) {  const classes: Record<string, Record<string, { accounts: number; revenue: string }>> = {};
+async function overviewOf(ctx: Context, run: AnalysisRun, scope: AccountScope) {
+  const classes: Record<string, Record<string, { accounts: number; revenue: string }>> = {};
   let accounts = 0;
   let revenue = 0;
+  const countsOf = await ctx.store.analysisRuns.countByEach(run.id, Object.values(CLASS_DIMENSIONS), scope);
   for (const [dimension, column] of Object.entries(CLASS_DIMENSIONS)) {
-    const counts = await ctx.store.analysisRuns.countBy(run.id, column, scope);
+    const counts = countsOf[column];
     classes[dimension] = Object.fromEntries(counts.map((c) => [c.value, { accounts: c.accounts, revenue: formatMoney(cents(c.revenue)) }]));
     if (dimension === 'status') {
       accounts = counts.reduce((n, c) => n + c.accounts, 0);
       revenue = counts.reduce((n, c) => n + c.revenue, 0);
     }
   }
-  const signals = await classesInScope(ctx.store.connection.db, run.id, scope)
-    .select([sql<string>`unnest(c.churn_signals)`.as('kind')]).execute();
-  const churnAccounts = await classesInScope(ctx.store.connection.db, run.id, scope)
-    .select(sql<number>`count(*)::int`.as('n')).where(sql<boolean>`cardinality(c.churn_signals) > 0`).executeTakeFirstOrThrow();
-  const bySignal = Object.fromEntries(CHURN_SIGNAL_KINDS.map((kind) => [kind, 0])) as Record<string, number>;
-  for (const { kind } of signals) bySignal[kind] = (bySignal[kind] ?? 0) + 1;
-  // Tickets and gaps of the accounts buying now: what a typical active customer looks like.
-  const active = await classesInScope(ctx.store.connection.db, run.id, scope)
+  // One pass over the run's rows for everything the indexes do not carry: the pre-churn signals
+  // per kind, and the tickets and gaps of the accounts buying now (what a typical active customer
+  // looks like). The gaps are in the reasons JSON, the costly part: read for active rows only.
+  const buying = sql<boolean>`c.status in ('current', 'active')`;
+  const figures = await classesInScope(ctx.store.connection.db, run.id, scope)
     .select([
-      sql<number>`count(*)::int`.as('accounts'),
-      sql<number>`coalesce(sum(c.revenue_cents), 0)::bigint`.as('revenue'),
-      sql<number>`coalesce(sum(c.order_count), 0)::bigint`.as('orders'),
-      sql<number | null>`percentile_cont(0.5) within group (order by (c.reasons->'summary'->>'medianGapDays')::float8)`.as('gap'),
+      sql<number>`count(*) filter (where cardinality(c.churn_signals) > 0)::int`.as('churn'),
+      ...CHURN_SIGNAL_KINDS.map((kind) => sql<number>`count(*) filter (where c.churn_signals @> array[${kind}]::text[])::int`.as(`signal_${kind}`)),
+      sql<number>`count(*) filter (where ${buying})::int`.as('accounts'),
+      sql<number>`coalesce(sum(c.revenue_cents) filter (where ${buying}), 0)::bigint`.as('revenue'),
+      sql<number>`coalesce(sum(c.order_count) filter (where ${buying}), 0)::bigint`.as('orders'),
+      sql<number | null>`percentile_cont(0.5) within group (order by (c.reasons->'summary'->>'medianGapDays')::float8) filter (where ${buying})`.as('gap'),
     ])
-    .where('c.status', 'in', ['current', 'active']).executeTakeFirstOrThrow();
-  const orders = Number(active.orders);
+    .executeTakeFirstOrThrow() as Record<string, unknown>;
+  const orders = Number(figures.orders);
   return {
     run: runInfo(run), accounts, revenue: formatMoney(cents(revenue)), classes,
     active: {
-      accounts: Number(active.accounts),
-      averageTicket: orders ? formatMoney(cents(Math.round(Number(active.revenue) / orders))) : null,
-      medianDaysBetweenPurchases: active.gap === null ? null : Number(active.gap),
+      accounts: Number(figures.accounts),
+      averageTicket: orders ? formatMoney(cents(Math.round(Number(figures.revenue) / orders))) : null,
+      medianDaysBetweenPurchases: figures.gap === null ? null : Number(figures.gap),
     },
-    churn: { accounts: Number(churnAccounts.n), signals: bySignal },
+    churn: {
+      accounts: Number(figures.churn),
+      signals: Object.fromEntries(CHURN_SIGNAL_KINDS.map((kind) => [kind, Number(figures[`signal_${kind}`])])) as Record<string, number>,
+    },
   };
 }
 
@@ -169,23 +173,32 @@ export async function sectionsView(ctx: Context, by: SectionDimension, cross?: S
   return cachedView(ctx.store, ['sections', run.id, scope.ownerId ?? null, by, cross ?? null], () => sectionsOf(ctx, run, scope, by, cross));
 }
 
+// The account fields a section is keyed by, as SectionAccount names them.
+const SECTION_FIELD: Record<SectionDimension, keyof SectionAccount> = {
+  country: 'country', segment: 'segment', sector: 'sector', relationshipType: 'relationshipType', size: 'size', owner: 'ownerId',
+};
+
 async function sectionsOf(ctx: Context, run: AnalysisRun, scope: AccountScope, by: SectionDimension, cross?: SectionDimension) {
+  const dimensions = cross ? [by, cross] as const : [by] as const;
+  // Alike accounts (same section, same classes) are counted together in the database: a few
+  // hundred rows reach the rules in sectionsBy instead of 100,000.
+  const keys = dimensions.map((d, i) => sql<string | number | null>`${sql.ref(`a.${ACCOUNT_COLUMN[d]}`)}`.as(`k${i}`));
   const rows = await classesInScope(ctx.store.connection.db, run.id, scope)
     .innerJoin('accounts as a', 'a.id', 'c.account_id')
-    .select(['c.account_id', 'c.period_revenue_cents', 'c.order_count', 'c.status', 'c.abc', 'c.churn_signals',
-      'a.status as lifecycle', 'a.segment', 'a.sector', 'a.size', 'a.relationship_type', 'a.country', 'a.owner_id',
-      'a.has_interest', 'a.has_financial_capacity', 'a.created_at'])
-    .execute();
-  const sectionRows: SectionRow[] = rows.map((r) => ({
-    account: {
-      id: Number(r.account_id), status: r.lifecycle, segment: r.segment, sector: r.sector, size: r.size, relationshipType: r.relationship_type,
-      country: r.country, ownerId: r.owner_id === null ? null : Number(r.owner_id), hasInterest: r.has_interest,
-      hasFinancialCapacity: r.has_financial_capacity, createdAt: r.created_at.toISOString(),
-    },
-    revenue: cents(Number(r.period_revenue_cents)), everBought: r.order_count > 0, status: r.status as StatusClass,
-    abc: r.abc as AbcClass, churnSignals: r.churn_signals.length,
-  }));
-  return { run: runInfo(run), dimensions: cross ? [by, cross] : [by], rows: sectionsBy(sectionRows, cross ? [by, cross] : [by]).map(sectionJson) };
+    .select([...keys,
+      sql<boolean>`c.order_count > 0`.as('ever_bought'), 'c.status', 'c.abc', sql<boolean>`cardinality(c.churn_signals) > 0`.as('churn'),
+      sql<number>`count(*)::int`.as('accounts'), sql<number>`coalesce(sum(c.period_revenue_cents), 0)::bigint`.as('revenue')])
+    .groupBy([...dimensions.map((_, i) => sql`${sql.lit(i + 1)}`), sql`${sql.lit(dimensions.length + 1)}`, 'c.status', 'c.abc', sql`${sql.lit(dimensions.length + 4)}`])
+    .execute() as Record<string, unknown>[];
+  const sectionRows: SectionRow[] = rows.map((r) => {
+    const account: Record<string, unknown> = { country: null, segment: null, sector: null, relationshipType: null, size: null, ownerId: null };
+    dimensions.forEach((d, i) => { account[SECTION_FIELD[d]] = d === 'owner' && r[`k${i}`] !== null ? Number(r[`k${i}`]) : r[`k${i}`]; });
+    return {
+      account: account as unknown as SectionAccount, accounts: Number(r.accounts), revenue: cents(Number(r.revenue)),
+      everBought: r.ever_bought === true, status: r.status as StatusClass, abc: r.abc as AbcClass, churnSignals: r.churn === true ? 1 : 0,
+    };
+  });
+  return { run: runInfo(run), dimensions, rows: sectionsBy(sectionRows, dimensions).map(sectionJson) };
 }
 
 export const ACCOUNT_LISTS = ['churn', 'inactive', 'growth'] as const;

@@ -133,6 +133,25 @@ export function analysisRunsRepository(db: Executor) {
       return rows.map((r) => ({ value: r.value, accounts: Number(r.accounts), revenue: Number(r.revenue) }));
     },
 
+    /**
+     * Accounts and revenue per class of several dimensions at once, within scope: one pass over
+     * the covering index instead of one per dimension. The class columns are never null, so a
+     * row's one non-null column says which dimension it counts.
+     */
+    async countByEach<C extends ClassColumn>(runId: number, columns: readonly C[], scope: AccountScope): Promise<Record<C, { value: string; accounts: number; revenue: number }[]>> {
+      const refs = columns.map((column) => sql.ref(`c.${column}`));
+      const rows = await classesInScope(db, runId, scope)
+        .select([...columns.map((column, i) => sql<string | null>`${refs[i]}`.as(column)),
+          sql<number>`count(*)::int`.as('accounts'), sql<number>`coalesce(sum(c.period_revenue_cents), 0)::bigint`.as('revenue')])
+        .groupBy(sql`grouping sets (${sql.join(refs.map((ref) => sql`(${ref})`))})`).execute();
+      const out = Object.fromEntries(columns.map((column) => [column, []])) as unknown as Record<C, { value: string; accounts: number; revenue: number }[]>;
+      for (const row of rows as Record<string, unknown>[]) {
+        const column = columns.find((c) => row[c] !== null);
+        if (column) out[column].push({ value: String(row[column]), accounts: Number(row.accounts), revenue: Number(row.revenue) });
+      }
+      return out;
+    },
+
     /** Accounts and revenue per pair of values of two columns, within scope. */
     async crossCount(runId: number, rows: Expression<unknown>, columns: Expression<unknown>, scope: AccountScope) {
       const result = await classesInScope(db, runId, scope)
