@@ -117,13 +117,15 @@ export async function runPortfolioBench(): Promise<void> {
       } catch (error) {
         run.error = (error as Error).message;
         if (error instanceof ChildFailure) run.stderrTail = error.stderrTail;
+        // The engine writes what it has measured after each step: keep the steps it finished.
+        run.result = await readFile(out, 'utf8').then((text) => JSON.parse(text) as EngineResult).catch(() => undefined);
         process.stderr.write(`  ${engine} failed: ${run.error}${run.stderrTail ? `; its stderr ended with:\n${run.stderrTail}` : ''}\n`);
       }
       run.totalMinutes = Math.round((Date.now() - started) / 6000) / 10;
       const reference = dataset.duckdb;
       if (reference) {
         run.duckdb = reference.result;
-        if (run.result) run.differences = compareCodes(await readFile(`${out}.codes`), await readFile(reference.codes));
+        if (run.result?.classify) run.differences = compareCodes(await readFile(`${out}.codes`), await readFile(reference.codes));
       }
       runs.push(run);
     }

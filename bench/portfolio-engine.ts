@@ -126,8 +126,11 @@ async function load(store: Store, data: PortfolioDataset): Promise<void> {
 }
 
 /** `codesPath` receives every account's ABC class and RFM scores, to compare with DuckDB's account by account. */
-export async function benchEngine(engine: Engine, data: PortfolioDataset, codesPath: string): Promise<EngineResult> {
+/** `save` receives what has been measured so far after each step, so a process that dies later still leaves it. */
+export async function benchEngine(engine: Engine, data: PortfolioDataset, codesPath: string,
+  save: (partial: Partial<EngineResult>) => Promise<void> = async () => {}): Promise<EngineResult> {
   const { connection, cleanup } = await open(engine);
+  const partial: Partial<EngineResult> = { engine };
   const log = (text: string) => process.stderr.write(`  ${engine}: ${text}\n`);
   try {
     await migrateToLatest(connection.db);
@@ -135,29 +138,18 @@ export async function benchEngine(engine: Engine, data: PortfolioDataset, codesP
     log(`loading ${data.accounts.toLocaleString('en-US')} accounts and ${data.orders.toLocaleString('en-US')} orders`);
     const loaded = await step(() => load(store, data));
 
+    const version = await sql<{ v: string }>`select split_part(version(), ' ', 2) as v`.execute(connection.db);
+    partial.serverVersion = `PostgreSQL ${version.rows[0]!.v}`;
+    partial.loadSeconds = loaded.seconds;
+    await save(partial);
+
     log('rebuilding the purchase summaries');
     const rebuild = await step(() => store.purchaseHistories.rebuild());
-
-    log('reading the summaries and the accounts');
-    let read = await step(() => store.purchaseHistories.list());
-    const purchaseDays = read.value.reduce((sum, history) => sum + history.days.length, 0);
-    const readSummaries = { seconds: read.seconds, peakRssMiB: read.peakRssMiB, histories: read.value.length, purchaseDays, heapMiB: heapMiB() };
-    const readAccounts = await step(() => store.analysisFacts.accounts());
+    partial.rebuild = { seconds: rebuild.seconds, peakRssMiB: rebuild.peakRssMiB, accounts: rebuild.value };
+    await save(partial);
 
     const settings = await portfolioRules(store);
     const asOfEnd = new Date(`${daysBefore(data.asOf, -1)}T00:00:00Z`);
-    const existing = readAccounts.value.filter((account) => account.createdAt < asOfEnd.toISOString());
-    log(`explaining ${existing.length.toLocaleString('en-US')} accounts (classes with their rules and figures)`);
-    const explained = await step(async () => {
-      const cpu = process.cpuUsage();
-      const result = classifyPortfolio({ asOf: data.asOf, accounts: existing, histories: read.value, settings });
-      const used = process.cpuUsage(cpu);
-      return { accounts: result.accounts.length, cpuSeconds: round((used.user + used.system) / 1e6) };
-    });
-    // Let the collector have the objects before the columns are timed.
-    read = undefined as never;
-    readAccounts.value.length = 0;
-
     log('reading the portfolio as columns');
     const readColumns = await step(() => store.portfolioColumns.read(asOfEnd));
     const columns = readColumns.value;
@@ -187,6 +179,34 @@ export async function benchEngine(engine: Engine, data: PortfolioDataset, codesP
     }))));
     classified = undefined;
 
+    partial.readColumns = { seconds: readColumns.seconds, peakRssMiB: readColumns.peakRssMiB, purchaseDays: columns.days.length };
+    partial.classify = classify;
+    await save(partial);
+
+    log('reading the summaries and the accounts');
+    let read = await step(() => store.purchaseHistories.list());
+    const purchaseDays = read.value.reduce((sum, history) => sum + history.days.length, 0);
+    const readSummaries = { seconds: read.seconds, peakRssMiB: read.peakRssMiB, histories: read.value.length, purchaseDays, heapMiB: heapMiB() };
+    const readAccounts = await step(() => store.analysisFacts.accounts());
+
+    partial.readSummaries = readSummaries;
+    const existing = readAccounts.value.filter((account) => account.createdAt < asOfEnd.toISOString());
+    partial.readAccounts = { seconds: readAccounts.seconds, peakRssMiB: readAccounts.peakRssMiB, accounts: existing.length };
+    await save(partial);
+    log(`explaining ${existing.length.toLocaleString('en-US')} accounts (classes with their rules and figures)`);
+    const explained = await step(async () => {
+      const cpu = process.cpuUsage();
+      const result = classifyPortfolio({ asOf: data.asOf, accounts: existing, histories: read.value, settings });
+      const used = process.cpuUsage(cpu);
+      return { accounts: result.accounts.length, cpuSeconds: round((used.user + used.system) / 1e6) };
+    });
+    // Let the collector have the objects before the whole run reads everything again.
+    read = undefined as never;
+    readAccounts.value.length = 0;
+
+    partial.explain = { seconds: explained.seconds, peakRssMiB: explained.peakRssMiB, ...explained.value };
+    await save(partial);
+
     log('running a whole stored analysis');
     const stepTimes: Record<string, number> = {};
     let last = process.hrtime.bigint();
@@ -201,24 +221,13 @@ export async function benchEngine(engine: Engine, data: PortfolioDataset, codesP
     }));
     stepTimes[current] = round(seconds(last));
     const stored = await sql<{ n: number }>`select count(*)::int as n from account_classes`.execute(connection.db);
+    partial.runAnalysis = { seconds: run.seconds, peakRssMiB: run.peakRssMiB, steps: stepTimes, storedClasses: stored.rows[0]!.n };
+    await save(partial);
 
     log(`placing ${NEW_ORDERS} new orders one at a time`);
-    const newOrder = await newOrders(store, data);
-    const version = await sql<{ v: string }>`select split_part(version(), ' ', 2) as v`.execute(connection.db);
-    return {
-      engine,
-      serverVersion: `PostgreSQL ${version.rows[0]!.v}`,
-      loadSeconds: loaded.seconds,
-      rebuild: { seconds: rebuild.seconds, peakRssMiB: rebuild.peakRssMiB, accounts: rebuild.value },
-      readSummaries,
-      readAccounts: { seconds: readAccounts.seconds, peakRssMiB: readAccounts.peakRssMiB, accounts: existing.length },
-      explain: { seconds: explained.seconds, peakRssMiB: explained.peakRssMiB, ...explained.value },
-      readColumns: { seconds: readColumns.seconds, peakRssMiB: readColumns.peakRssMiB, purchaseDays: columns.days.length },
-      classify,
-      runAnalysis: { seconds: run.seconds, peakRssMiB: run.peakRssMiB, steps: stepTimes, storedClasses: stored.rows[0]!.n },
-      newOrder,
-      peakRssMiB: await peakRssMiB(),
-    };
+    partial.newOrder = await newOrders(store, data);
+    partial.peakRssMiB = await peakRssMiB();
+    return partial as EngineResult;
   } finally {
     await connection.close();
     await cleanup();
@@ -260,6 +269,6 @@ async function newOrders(store: Store, data: PortfolioDataset): Promise<EngineRe
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [engine, datasetPath, resultPath] = process.argv.slice(2) as [Engine, string, string];
   const data = JSON.parse(await readFile(datasetPath, 'utf8')) as PortfolioDataset;
-  const result = await benchEngine(engine, data, `${resultPath}.codes`);
+  const result = await benchEngine(engine, data, `${resultPath}.codes`, (partial) => writeFile(resultPath, JSON.stringify(partial)));
   await writeFile(resultPath, JSON.stringify(result));
 }

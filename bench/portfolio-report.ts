@@ -6,8 +6,14 @@ const s = (value: number | undefined) => (value === undefined ? '–' : value.to
 const ratio = (ours: number, theirs: number) => (theirs > 0 ? `${(ours / theirs).toFixed(1)}×` : '–');
 const median = (values: readonly number[]) => values[Math.floor((values.length - 1) / 2)]!;
 
+/** A step's figures; a step the engine did not finish before it failed shows why. */
 function cell(run: EngineRun, show: (result: NonNullable<EngineRun['result']>) => string): string {
-  return run.result ? show(run.result) : `failed: ${run.error}`;
+  if (!run.result) return `failed: ${run.error}`;
+  try {
+    return show(run.result);
+  } catch {
+    return `not reached (${run.error ?? 'no result'})`;
+  }
 }
 
 export function portfolioReport(results: PortfolioBenchResults): string {
@@ -19,22 +25,26 @@ export function portfolioReport(results: PortfolioBenchResults): string {
     'account size, 6 order statuses of which 3 are purchases, orders stored in date order) loaded with COPY; each engine and',
     `the DuckDB reference ran in a Node process of its own (heap limit ${n(results.heapMiB)} MiB), one after the other.`,
     `Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}. Load average (1, 5, 15 min) ${results.loadAverage.before.join(', ')} before and`,
-    `${results.loadAverage.after.join(', ')} after: the two cores were shared with other work, so wall times are noisy; CPU seconds count this process's own work.`, '',
+    `${results.loadAverage.after.join(', ')} after${Math.max(results.loadAverage.before[0]!, results.loadAverage.after[0]!) > 2
+      ? ': the two cores were shared with other work, so wall times are noisy; CPU seconds count this process\'s own work.'
+      : '.'}`, '',
     `| step | ${runs.map((r) => r.engine).join(' | ')} | target |`,
     `|---|${runs.map(() => '---|').join('')}---|`,
     `| server | ${runs.map((r) => cell(r, (x) => x.serverVersion)).join(' | ')} | |`,
     `| accounts / orders | ${runs.map((r) => `${n(r.accounts)} / ${n(r.orders)}`).join(' | ')} | |`,
     `| load with COPY (setup) | ${runs.map((r) => cell(r, (x) => `${s(x.loadSeconds)} s`)).join(' | ')} | |`,
     `| rebuild summaries from scratch (\`purchaseHistories.rebuild()\`) | ${runs.map((r) => cell(r, (x) => `${s(x.rebuild.seconds)} s (${n(x.rebuild.accounts)} accounts)`)).join(' | ')} | |`,
+    `| read the portfolio as columns (\`portfolioColumns.read()\`) | ${runs.map((r) => cell(r, (x) => `${s(x.readColumns.seconds)} s (${n(x.readColumns.purchaseDays)} purchase days)`)).join(' | ')} | |`,
+    `| classify from summaries (\`classifyColumns\`), median wall / CPU of ${runs[0]?.result?.classify?.seconds.length ?? '–'} | ${runs.map((r) => cell(r, (x) => `**${s(median(x.classify.seconds))} s** / ${s(median(x.classify.cpuSeconds))} s CPU (${x.classify.seconds.map(s).join(', ')})`)).join(' | ')} | < 2 s |`,
     `| read summaries into JS (\`purchaseHistories.list()\`) | ${runs.map((r) => cell(r, (x) => `${s(x.readSummaries.seconds)} s (${n(x.readSummaries.purchaseDays)} purchase days, heap ${n(x.readSummaries.heapMiB)} MiB)`)).join(' | ')} | |`,
     `| read account facts (\`analysisFacts.accounts()\`) | ${runs.map((r) => cell(r, (x) => `${s(x.readAccounts.seconds)} s`)).join(' | ')} | |`,
-    `| classify from summaries (\`classifyPortfolio\`), median wall / CPU of ${runs[0]?.result?.classify.seconds.length ?? '–'} | ${runs.map((r) => cell(r, (x) => `**${s(median(x.classify.seconds))} s** / ${s(median(x.classify.cpuSeconds))} s CPU (${x.classify.seconds.map(s).join(', ')})`)).join(' | ')} | < 2 s |`,
+    `| explain every account (\`classifyPortfolio\`: classes with rule sentences and figures, and the portfolio analyses), once | ${runs.map((r) => cell(r, (x) => `${s(x.explain.seconds)} s / ${s(x.explain.cpuSeconds)} s CPU`)).join(' | ')} | |`,
     `| whole run (\`runAnalysis\`: read, classify, explain, save with COPY) | ${runs.map((r) => cell(r, (x) => `${s(x.runAnalysis.seconds)} s (${Object.entries(x.runAnalysis.steps).filter(([k]) => k !== 'preparing').map(([k, v]) => `${k} ${s(v)}`).join('; ')})`)).join(' | ')} | |`,
-    `| one new order reflected, p50 / p99 of ${runs[0]?.result?.newOrder.latencyMs.samples ?? '–'} | ${runs.map((r) => cell(r, (x) => `**${x.newOrder.latencyMs.p50} / ${x.newOrder.latencyMs.p99} ms**${x.newOrder.reflected ? '' : ' (NOT reflected)'}`)).join(' | ')} | < 10 ms |`,
-    `| peak RSS MiB: rebuild / read / classify / run | ${runs.map((r) => cell(r, (x) => [x.rebuild, x.readSummaries, x.classify, x.runAnalysis].map((y) => n(y.peakRssMiB)).join(' / '))).join(' | ')} | |`,
+    `| one new order reflected, p50 / p99 of ${runs[0]?.result?.newOrder?.latencyMs.samples ?? '–'} | ${runs.map((r) => cell(r, (x) => `**${x.newOrder.latencyMs.p50} / ${x.newOrder.latencyMs.p99} ms**${x.newOrder.reflected ? '' : ' (NOT reflected)'}`)).join(' | ')} | < 10 ms |`,
+    `| peak RSS MiB: rebuild / read columns / classify / read objects / explain / run | ${runs.map((r) => cell(r, (x) => [x.rebuild, x.readColumns, x.classify, x.readSummaries, x.explain, x.runAnalysis].map((y) => (y ? n(y.peakRssMiB) : '–')).join(' / '))).join(' | ')} | |`,
     `| engine process, start to end | ${runs.map((r) => `${r.totalMinutes} min`).join(' | ')} | |`,
     '',
-    `"One new order" is ${runs.find((r) => r.result)?.result?.newOrder.what ?? '–'}.`,
+    `"One new order" is ${runs.find((r) => r.result?.newOrder)?.result?.newOrder?.what ?? '–'}.`,
     '',
     ...runs.filter((r) => r.stderrTail).flatMap((r) => [`${r.engine} ${r.error}; the end of its stderr:`, '', '```', r.stderrTail!, '```', '']),
     '## DuckDB reference: the same RFM scores and ABC classes in SQL',
@@ -45,9 +55,9 @@ export function portfolioReport(results: PortfolioBenchResults): string {
     `| DuckDB: RFM + ABC of every account, into a table (${runs[0]?.duckdb?.threads ?? '–'} threads) | ${runs.map((r) => (r.duckdb ? `${s(r.duckdb.computeSeconds)} s` : '–')).join(' | ')} |`,
     `| DuckDB: that table into JS objects | ${runs.map((r) => (r.duckdb ? `${s(r.duckdb.readSeconds)} s` : '–')).join(' | ')} |`,
     `| DuckDB peak RSS | ${runs.map((r) => (r.duckdb ? `${n(r.duckdb.peakRssMiB)} MiB` : '–')).join(' | ')} |`,
-    `| ratio: our classify (median) / DuckDB RFM + ABC | ${runs.map((r) => (r.result && r.duckdb ? ratio(median(r.result.classify.seconds), r.duckdb.computeSeconds) : '–')).join(' | ')} |`,
-    `| ratio: our rebuild + read + classify / DuckDB RFM + ABC + read | ${runs.map((r) => (r.result && r.duckdb
-      ? ratio(r.result.rebuild.seconds + r.result.readSummaries.seconds + r.result.readAccounts.seconds + median(r.result.classify.seconds), r.duckdb.computeSeconds + r.duckdb.readSeconds)
+    `| ratio: our classify (median) / DuckDB RFM + ABC | ${runs.map((r) => (r.result?.classify && r.duckdb ? ratio(median(r.result.classify.seconds), r.duckdb.computeSeconds) : '–')).join(' | ')} |`,
+    `| ratio: our rebuild + read columns + classify / DuckDB RFM + ABC + read | ${runs.map((r) => (r.result?.classify && r.duckdb
+      ? ratio(r.result.rebuild.seconds + r.result.readColumns.seconds + median(r.result.classify.seconds), r.duckdb.computeSeconds + r.duckdb.readSeconds)
       : '–')).join(' | ')} |`,
     `| ABC A / B / C / none: ours | ${runs.map((r) => cell(r, (x) => `${n(x.classify.abc.A!)} / ${n(x.classify.abc.B!)} / ${n(x.classify.abc.C!)} / ${n(x.classify.abc.none!)}`)).join(' | ')} |`,
     `| ABC A / B / C / none: DuckDB | ${runs.map((r) => (r.duckdb ? `${n(r.duckdb.abc.A)} / ${n(r.duckdb.abc.B)} / ${n(r.duckdb.abc.C)} / ${n(r.duckdb.abc.none)}` : '–')).join(' | ')} |`,
