@@ -6,6 +6,7 @@ import * as importRuns from './0002-import-runs.js';
 import * as mergedRecords from './0003-merged-records.js';
 import * as portfolioAnalysis from './0004-portfolio-analysis.js';
 import * as classMovementIndexes from './0005-class-movement-indexes.js';
+import * as ordersPurchaseColumns from './0006-orders-purchase-columns.js';
 
 const migrations: Record<string, Migration> = {
   '0001-customer-file': customerFile,
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003-merged-records': mergedRecords,
   '0004-portfolio-analysis': portfolioAnalysis,
   '0005-class-movement-indexes': classMovementIndexes,
+  '0006-orders-purchase-columns': ordersPurchaseColumns,
 };
 
 export const migrationProvider: MigrationProvider = {
