@@ -26,7 +26,9 @@ import { ACCOUNT_COLUMNS, ORDER_COLUMNS, type PortfolioDataset } from './portfol
 import { summarize, type LatencySummary } from './stats.js';
 
 const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const DATABASE = 'clientele_portfolio_bench';
+// One database per process: a second run of the benchmark on the same server (another helper's,
+// a rerun) dropped the first's database in the middle of its COPY, and the first died with ECONNRESET.
+const DATABASE = `clientele_portfolio_bench_${process.pid}`;
 const CLASSIFY_REPEATS = Number(process.env.BENCH_CLASSIFY_REPEATS ?? 3);
 const NEW_ORDERS = Number(process.env.BENCH_NEW_ORDERS ?? 200);
 
