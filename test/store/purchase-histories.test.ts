@@ -58,6 +58,8 @@ describe.each(ENGINES)('purchase histories on %s', (engine) => {
       fc.record({ kind: fc.constant('insert' as const), account: fc.nat(2), day: fc.integer({ min: 0, max: 60 }), total: fc.integer({ min: -500, max: 5000 }), status: fc.constantFrom<OrderStatus>('confirmed', 'invoiced', 'draft', 'cancelled') }),
       fc.record({ kind: fc.constant('update' as const), pick: fc.nat(), account: fc.nat(2), day: fc.integer({ min: 0, max: 60 }), status: fc.constantFrom<OrderStatus>('shipped', 'cancelled', 'returned') }),
       fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }),
+      // One statement with several orders, as imports and merges write them.
+      fc.record({ kind: fc.constant('batch' as const), orders: fc.array(fc.record({ account: fc.nat(2), day: fc.integer({ min: 0, max: 60 }), total: fc.integer({ min: -500, max: 5000 }), status: fc.constantFrom<OrderStatus>('confirmed', 'shipped', 'draft') }), { minLength: 1, maxLength: 6 }) }),
     );
     await fc.assert(fc.asyncProperty(fc.array(write, { minLength: 1, maxLength: 25 }), async (writes) => {
       await store.connection.db.deleteFrom('orders').where('account_id', 'in', ids).execute();
@@ -65,6 +67,12 @@ describe.each(ENGINES)('purchase histories on %s', (engine) => {
       const dayOf = (n: number) => new Date(Date.UTC(2025, 0, 1) + n * 86_400_000 + 3_600_000).toISOString();
       for (const w of writes) {
         if (w.kind === 'insert') live.push(await order(ids[w.account]!, dayOf(w.day), w.total, w.status));
+        else if (w.kind === 'batch') {
+          const rows = await store.connection.db.insertInto('orders').values(w.orders.map((o) => ({
+            account_id: ids[o.account]!, number: uniqueNumber(), ordered_at: new Date(dayOf(o.day)), channel: 'web', status: o.status, total_cents: o.total, item_count: 1,
+          }))).returning('id').execute();
+          live.push(...rows.map((r) => Number(r.id)));
+        }
         else if (live.length && w.kind === 'update') await store.orders.update(live[w.pick % live.length]!, { accountId: ids[w.account]!, orderedAt: new Date(dayOf(w.day)), status: w.status });
         else if (live.length) await store.orders.delete(live.splice(w.pick % live.length, 1)[0]!);
       }

@@ -7,6 +7,7 @@ import * as mergedRecords from './0003-merged-records.js';
 import * as portfolioAnalysis from './0004-portfolio-analysis.js';
 import * as classMovementIndexes from './0005-class-movement-indexes.js';
 import * as ordersPurchaseColumns from './0006-orders-purchase-columns.js';
+import * as incrementalPurchaseDays from './0007-incremental-purchase-days.js';
 
 const migrations: Record<string, Migration> = {
   '0001-customer-file': customerFile,
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004-portfolio-analysis': portfolioAnalysis,
   '0005-class-movement-indexes': classMovementIndexes,
   '0006-orders-purchase-columns': ordersPurchaseColumns,
+  '0007-incremental-purchase-days': incrementalPurchaseDays,
 };
 
 export const migrationProvider: MigrationProvider = {
