@@ -65,7 +65,7 @@ class ChildFailure extends Error {
 /** Runs one of the benchmark's scripts in its own Node process; rejects when it fails or runs too long. */
 function child(script: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', `--max-old-space-size=${HEAP_MIB}`, script, ...args], { stdio: ['ignore', 'inherit', 'pipe'] });
+    const proc = spawn(process.execPath, ['--import', 'tsx', '--expose-gc', `--max-old-space-size=${HEAP_MIB}`, script, ...args], { stdio: ['ignore', 'inherit', 'pipe'] });
     // Passed through as it comes, and its end kept: an exit code alone does not say why a run failed.
     let tail = '';
     proc.stderr.on('data', (chunk: Buffer) => {

@@ -4,6 +4,7 @@
 // Loads the dataset with COPY, then times rebuilding the purchase summaries, reading them,
 // classifying from them, a whole stored run, and single new orders reaching the classes.
 import { createReadStream } from 'node:fs';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,7 +55,15 @@ export interface EngineResult {
     abc: Record<string, number>; rfmScoreCounts: { r: number[]; f: number[]; m: number[] };
   };
   runAnalysis: StepResult & { steps: Record<string, number>; storedClasses: number };
-  newOrder: { what: string; latencyMs: LatencySummary; reflected: boolean };
+  newOrder: {
+    what: string; latencyMs: LatencySummary; reflected: boolean;
+    /** The insert alone (with its trigger), of the same samples. */
+    insertMs?: LatencySummary;
+    /** The collector's pauses while the samples ran. */
+    gcPauses?: { count: number; totalMs: number; maxMs: number };
+    /** The five slowest samples, with their account's purchase days. */
+    slowest?: { ms: number; accountId: number; purchaseDays: number }[];
+  };
   peakRssMiB: number;
 }
 
@@ -226,6 +235,7 @@ export async function benchEngine(engine: Engine, data: PortfolioDataset, codesP
     partial.runAnalysis = { seconds: run.seconds, peakRssMiB: run.peakRssMiB, steps: stepTimes, storedClasses: stored.rows[0]!.n };
     await save(partial);
 
+    existing.length = 0;
     log(`placing ${NEW_ORDERS} new orders one at a time`);
     partial.newOrder = await newOrders(store, data);
     partial.peakRssMiB = await peakRssMiB();
@@ -246,7 +256,18 @@ async function newOrders(store: Store, data: PortfolioDataset): Promise<EngineRe
   if (!run) throw new Error('no analysis run to reclassify against');
   const stored = (accountId: number) => store.connection.db.selectFrom('account_classes').select(['order_count', 'revenue_cents'])
     .where('run_id', '=', run.id).where('account_id', '=', accountId).executeTakeFirst();
+  // The whole run before this leaves gigabytes behind: garbage in this process, and a million
+  // freshly written rows the database has yet to flush. Settle both first, as a server would
+  // have minutes after its nightly run, and count any pause of the collector that still falls
+  // within the samples.
+  await sql`checkpoint`.execute(store.connection.db);
+  (globalThis as { gc?: () => void }).gc?.();
+  const pauses: number[] = [];
+  const observer = new PerformanceObserver((list) => { for (const entry of list.getEntries()) pauses.push(entry.duration); });
+  observer.observe({ entryTypes: ['gc'] });
   const millis: number[] = [];
+  const insertMillis: number[] = [];
+  const slowest: { ms: number; accountId: number; purchaseDays: number }[] = [];
   let reflected = true;
   for (let i = 0; i < NEW_ORDERS; i++) {
     const accountId = 1 + ((i * 7919) % data.accounts);
@@ -256,15 +277,23 @@ async function newOrders(store: Store, data: PortfolioDataset): Promise<EngineRe
     await store.orders.insert({
       accountId, number: `N${i + 1}`, orderedAt: new Date(`${data.asOf}T15:00:00Z`), channel: 'web', status: 'invoiced', totalCents, itemCount: 1,
     });
+    const inserted = process.hrtime.bigint();
     const written = await reclassifyAccounts(store, [accountId]);
-    millis.push(Number(process.hrtime.bigint() - started) / 1e6);
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    millis.push(ms);
+    insertMillis.push(Number(inserted - started) / 1e6);
     const after = await stored(accountId);
     if (written !== 1 || !after || after.order_count !== (before?.order_count ?? 0) + 1
       || Number(after.revenue_cents) !== Number(before?.revenue_cents ?? 0) + totalCents) reflected = false;
+    slowest.push({ ms: Math.round(ms * 100) / 100, accountId, purchaseDays: (await store.purchaseHistories.get(accountId)).days.length });
+    slowest.sort((a, b) => b.ms - a.ms).splice(5);
   }
+  observer.disconnect();
   return {
-    what: 'inserting one order (the triggers refresh its account\'s purchase days) and `reclassifyAccounts` placing that account again in the latest run',
-    latencyMs: summarize(millis), reflected,
+    what: 'inserting one order (the triggers merge it into its account\'s purchase days) and `reclassifyAccounts` placing that account again in the latest run',
+    latencyMs: summarize(millis), insertMs: summarize(insertMillis), reflected,
+    gcPauses: { count: pauses.length, totalMs: Math.round(pauses.reduce((a, b) => a + b, 0) * 10) / 10, maxMs: Math.round(Math.max(0, ...pauses) * 10) / 10 },
+    slowest,
   };
 }
 
