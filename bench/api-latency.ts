@@ -16,6 +16,9 @@ import { createStore } from '../src/store/store.js';
 import { machine } from './machine.js';
 import { summarize, time, type LatencySummary } from './stats.js';
 
+// One database per process, so two runs on one server never drop each other's.
+const BENCH_DATABASE = `clientele_bench_${process.pid}`;
+
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 1_000_000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 300);
@@ -52,16 +55,16 @@ async function withEngine(engine: 'pglite' | 'postgres', work: (connection: Conn
   }
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
-  await admin.query('drop database if exists clientele_bench with (force)');
-  await admin.query('create database clientele_bench');
+  await admin.query(`drop database if exists ${BENCH_DATABASE} with (force)`);
+  await admin.query(`create database ${BENCH_DATABASE}`);
   const url = new URL(PG_URL);
-  url.pathname = '/clientele_bench';
+  url.pathname = `/${BENCH_DATABASE}`;
   const connection = await openPostgres(url.toString());
   try {
     return await work(connection);
   } finally {
     await connection.close();
-    await admin.query('drop database if exists clientele_bench with (force)');
+    await admin.query(`drop database if exists ${BENCH_DATABASE} with (force)`);
     await admin.end();
   }
 }

@@ -19,7 +19,8 @@ import { migrateToLatest } from '../src/store/migrate.js';
 import { createStore } from '../src/store/store.js';
 
 const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const DB_NAME = 'clientele_import_bench';
+// One database per process, so two runs on one server never drop each other's.
+const DB_NAME = `clientele_import_bench_${process.pid}`;
 
 export interface EngineRun {
   engine: string;

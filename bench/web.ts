@@ -22,6 +22,9 @@ import { ensureWebBuilt } from '../web/scripts/web-build.js';
 import { machine } from './machine.js';
 import { summarize, type LatencySummary } from './stats.js';
 
+// One database per process, so two runs on one server never drop each other's.
+const BENCH_DATABASE = `clientele_bench_web_${process.pid}`;
+
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -51,17 +54,17 @@ async function openEngine(): Promise<{ engine: string; connection: Connection; c
   }
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
-  await admin.query('drop database if exists clientele_bench_web with (force)');
-  await admin.query('create database clientele_bench_web');
+  await admin.query(`drop database if exists ${BENCH_DATABASE} with (force)`);
+  await admin.query(`create database ${BENCH_DATABASE}`);
   const url = new URL(PG_URL);
-  url.pathname = '/clientele_bench_web';
+  url.pathname = `/${BENCH_DATABASE}`;
   const connection = await openPostgres(url.toString());
   return {
     engine: 'postgres', connection,
     async close() {
       await connection.close();
       // Without force: a connection still closing must not be cut (the next run drops it anyway).
-      await admin.query('drop database if exists clientele_bench_web').catch(() => undefined);
+      await admin.query(`drop database if exists ${BENCH_DATABASE}`).catch(() => undefined);
       await admin.end();
     },
   };
