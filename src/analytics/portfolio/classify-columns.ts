@@ -314,7 +314,7 @@ export function classifyColumns(input: ColumnsInput): ClassColumns {
       abc: ranking.analysis,
       rfm: {
         scoredAccounts: buyers,
-        segments: Object.fromEntries(RFM_SEGMENTS.map((segment, i) => [segment, countOf(rfm, i)])) as Record<RfmSegment, number>,
+        segments: rfmSegmentCounts(rfm),
         scoreCounts,
       },
       churn: {
@@ -325,8 +325,8 @@ export function classifyColumns(input: ColumnsInput): ClassColumns {
   };
 }
 
-function countOf(codes: Uint8Array, code: number): number {
-  let count = 0;
-  for (let i = 0; i < codes.length; i++) if (codes[i] === code) count += 1;
-  return count;
+/** Accounts per RFM segment; those that never bought (RFM_NONE) are left out. */
+function rfmSegmentCounts(rfm: Uint8Array): Record<RfmSegment, number> {
+  const { none: _, ...segments } = countCodes([...RFM_SEGMENTS, 'none'], rfm);
+  return segments;
 }

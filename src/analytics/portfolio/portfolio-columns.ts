@@ -23,14 +23,24 @@ export interface PortfolioColumns {
   revenue: Float64Array;
 }
 
-/** A code per distinct value, handed out as values are first seen. */
-function encoder() {
+/** A code per distinct value, handed out as values are first seen; −1 for null. */
+export function encoder(): (value: string | null) => number {
   const codes = new Map<string, number>();
-  return (value: string | null) => {
+  return (value) => {
     if (value === null) return -1;
     let code = codes.get(value);
     if (code === undefined) codes.set(value, code = codes.size);
     return code;
+  };
+}
+
+/** Columns for `accounts` accounts and `purchaseDays` purchase days in all, to be filled in. */
+export function emptyPortfolioColumns(accounts: number, purchaseDays: number): PortfolioColumns {
+  return {
+    ids: new Float64Array(accounts), exCustomer: new Uint8Array(accounts), hasInterest: new Uint8Array(accounts),
+    hasFinancialCapacity: new Uint8Array(accounts), segment: new Int32Array(accounts), sector: new Int32Array(accounts),
+    size: new Int32Array(accounts), offsets: new Int32Array(accounts + 1),
+    days: new Int32Array(purchaseDays), orders: new Int32Array(purchaseDays), revenue: new Float64Array(purchaseDays),
   };
 }
 
@@ -47,11 +57,7 @@ export function toPortfolioColumns(accounts: readonly AccountFact[], histories: 
   let total = 0;
   for (const account of sorted) total += historyOf.get(account.id)?.days.length ?? 0;
 
-  const columns: PortfolioColumns = {
-    ids: new Float64Array(n), exCustomer: new Uint8Array(n), hasInterest: new Uint8Array(n), hasFinancialCapacity: new Uint8Array(n),
-    segment: new Int32Array(n), sector: new Int32Array(n), size: new Int32Array(n),
-    offsets: new Int32Array(n + 1), days: new Int32Array(total), orders: new Int32Array(total), revenue: new Float64Array(total),
-  };
+  const columns = emptyPortfolioColumns(n, total);
   const [segment, sector, size] = [encoder(), encoder(), encoder()];
   let at = 0;
   sorted.forEach((account, i) => {

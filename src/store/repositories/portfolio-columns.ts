@@ -2,7 +2,7 @@
 // and its purchase days as day numbers, sent by the database as comma-separated text and
 // parsed straight into typed arrays, so a million accounts never become a million objects.
 import { sql } from 'kysely';
-import type { PortfolioColumns } from '../../analytics/portfolio/portfolio-columns.js';
+import { emptyPortfolioColumns, encoder, type PortfolioColumns } from '../../analytics/portfolio/portfolio-columns.js';
 import type { Executor } from '../executor.js';
 
 interface Row {
@@ -57,28 +57,17 @@ export function portfolioColumnsRepository(db: Executor) {
       const n = rows.length;
       let total = 0;
       for (const row of rows) total += countItems(row.days);
-      const columns: PortfolioColumns = {
-        ids: new Float64Array(n), exCustomer: new Uint8Array(n), hasInterest: new Uint8Array(n), hasFinancialCapacity: new Uint8Array(n),
-        segment: new Int32Array(n), sector: new Int32Array(n), size: new Int32Array(n),
-        offsets: new Int32Array(n + 1), days: new Int32Array(total), orders: new Int32Array(total), revenue: new Float64Array(total),
-      };
-      const codes = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
-      const code = (field: number, value: string | null) => {
-        if (value === null) return -1;
-        const known = codes[field]!;
-        let found = known.get(value);
-        if (found === undefined) known.set(value, found = known.size);
-        return found;
-      };
+      const columns = emptyPortfolioColumns(n, total);
+      const [segment, sector, size] = [encoder(), encoder(), encoder()];
       let at = 0;
       rows.forEach((row, i) => {
         columns.ids[i] = Number(row.id);
         columns.exCustomer[i] = row.ex_customer ? 1 : 0;
         columns.hasInterest[i] = row.has_interest ? 1 : 0;
         columns.hasFinancialCapacity[i] = row.has_financial_capacity ? 1 : 0;
-        columns.segment[i] = code(0, row.segment);
-        columns.sector[i] = code(1, row.sector);
-        columns.size[i] = code(2, row.size);
+        columns.segment[i] = segment(row.segment);
+        columns.sector[i] = sector(row.sector);
+        columns.size[i] = size(row.size);
         columns.offsets[i] = at;
         parseList(row.orders, columns.orders, at);
         parseList(row.revenue, columns.revenue, at);
