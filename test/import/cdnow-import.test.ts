@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { sql } from 'kysely';
+import { CDNOW_DIR } from '../../src/analytics/clv/testing/cdnow.js';
 import { SYSTEM_ACTOR } from '../../src/domain/access.js';
 import { loadMappingFile } from '../../src/import/mapping-file.js';
 import { runImport } from '../../src/services/import/run-import.js';
 import { ENGINES, openTestStore, type TestStore } from '../support/test-store.js';
 
-const CDNOW = join(import.meta.dirname, '../../../shared/data/cdnow/CDNOW_master.txt');
+const CDNOW = join(CDNOW_DIR, 'CDNOW_master.txt');
 const MAPPING = join(import.meta.dirname, '../../mappings/cdnow-orders.json');
 
 describe.each(ENGINES)('the CDNOW transaction file imported on %s', (engine) => {

@@ -1,14 +1,16 @@
 // The classifications on real data: the CDNOW cohort (23,570 customers who first bought in
 // early 1997, and all their purchases to 30 June 1998), read from the shared reference copy.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseMoney } from '../../domain/money.js';
+import { CDNOW_DIR } from '../clv/testing/cdnow.js';
 import { type PortfolioClassification, classifyPortfolio } from './classify-portfolio.js';
 import { summarizePortfolio } from './summarize.js';
 import { account } from './testing/facts.js';
 import type { OrderFact } from './types.js';
 
-const MASTER = '/work/shared/data/cdnow/CDNOW_master.txt';
+const MASTER = join(CDNOW_DIR, 'CDNOW_master.txt');
 
 interface Row { customer: number; date: string; dollars: string }
 

@@ -1,11 +1,15 @@
 // Test-only: readers for the CDNOW reference data (see /work/shared/data/cdnow/README.md).
 // The data is third-party and must not ship with the product, so it is read from the shared
-// folder (or CLIENTELE_CDNOW_DIR) and the suites that need it are skipped where it is absent.
+// folder next to the project (or CLIENTELE_CDNOW_DIR) and the suites that need it are skipped
+// where it is absent. A clone made elsewhere (CI in a temporary folder) falls back to the
+// workplace's copy.
 
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
-export const CDNOW_DIR = process.env.CLIENTELE_CDNOW_DIR ?? '/work/shared/data/cdnow';
+const BESIDE_PROJECT = resolve(import.meta.dirname, '../../../../../shared/data/cdnow');
+export const CDNOW_DIR = process.env.CLIENTELE_CDNOW_DIR
+  ?? (existsSync(BESIDE_PROJECT) ? BESIDE_PROJECT : '/work/shared/data/cdnow');
 export const hasCdnow = existsSync(join(CDNOW_DIR, 'CDNOW_sample.txt'));
 
 /** The calibration period of Fader, Hardie & Lee (2005): 39 weeks ending on this day, then 39 weeks of hold-out. */
