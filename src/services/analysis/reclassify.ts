@@ -20,10 +20,7 @@ const WRITTEN = [
 export async function reclassifyAccounts(store: Store, accountIds: readonly number[], now = new Date()): Promise<number> {
   const ids = [...new Set(accountIds)];
   if (!ids.length) return 0;
-  // The accounts' facts are read beside the run, not after it: one round trip less on every order.
-  const [run, accounts, histories] = await Promise.all([
-    store.analysisRuns.latest(), store.analysisFacts.accounts(ids), store.purchaseHistories.list(ids),
-  ]);
+  const { run, accounts, histories } = await store.analysisFacts.reclassification(ids);
   if (!run || run.asOf < run.createdAt.slice(0, 10)) return 0;
   const thresholds = await runThresholds(store, run);
   if (!thresholds) return 0;

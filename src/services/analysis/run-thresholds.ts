@@ -4,13 +4,13 @@
 // has a new id and so misses; the creation time in the key covers a database restored under
 // the same connection, whose ids start again.
 import type { RunThresholds } from '../../analytics/portfolio/reclassify-account.js';
-import type { AnalysisRun } from '../../store/repositories/analysis-runs.js';
+import type { LatestRun } from '../../store/repositories/analysis-facts.js';
 import type { Store } from '../../store/store.js';
 
 interface Entry { key: string; thresholds: Promise<RunThresholds | undefined> }
 const cache = new WeakMap<object, Entry>();
 
-export function runThresholds(store: Store, run: AnalysisRun): Promise<RunThresholds | undefined> {
+export function runThresholds(store: Store, run: LatestRun): Promise<RunThresholds | undefined> {
   const key = `${run.id}/${run.createdAt}`;
   const hit = cache.get(store.connection);
   if (hit?.key === key) return hit.thresholds;

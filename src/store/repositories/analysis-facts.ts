@@ -1,28 +1,66 @@
 // What a portfolio analysis reads besides the purchase histories: every account's profile,
 // the status history, and, for the accounts found inactive, their last notes and last items.
 import { sql } from 'kysely';
-import type { AccountFact, NoteFact, OrderFact, StatusChangeFact } from '../../analytics/portfolio/types.js';
+import type { AccountFact, NoteFact, OrderFact, PurchaseHistory, StatusChangeFact } from '../../analytics/portfolio/types.js';
 import type { AccountStatus, InteractionType } from '../../domain/customer-file.js';
 import { cents } from '../../domain/money.js';
 import type { Executor } from '../executor.js';
+import { toHistory } from './purchase-histories.js';
 
 const ids = (accountIds: readonly number[]) => sql`any(${accountIds.map(Number)}::bigint[])`;
+
+const ACCOUNT_COLUMNS = ['id', 'status', 'segment', 'sector', 'size', 'relationship_type', 'country', 'owner_id',
+  'has_interest', 'has_financial_capacity', 'created_at'] as const;
+
+interface AccountRow {
+  id: number; status: AccountStatus; segment: string | null; sector: string | null; size: AccountFact['size'];
+  relationship_type: AccountFact['relationshipType']; country: string | null; owner_id: number | null;
+  has_interest: boolean; has_financial_capacity: boolean; created_at: Date;
+}
+
+/** The run an order's account is placed in again: its id, day and creation. */
+export interface LatestRun { id: number; asOf: string; createdAt: string }
+
+const toAccountFact = (r: AccountRow): AccountFact => ({
+  id: Number(r.id), status: r.status, segment: r.segment, sector: r.sector, size: r.size,
+  relationshipType: r.relationship_type, country: r.country, ownerId: r.owner_id === null ? null : Number(r.owner_id),
+  hasInterest: r.has_interest, hasFinancialCapacity: r.has_financial_capacity, createdAt: r.created_at.toISOString(),
+});
 
 export function analysisFactsRepository(db: Executor) {
   return {
     /** Every account's profile, or those of the given accounts. */
     async accounts(accountIds?: readonly number[]): Promise<AccountFact[]> {
-      let query = db.selectFrom('accounts')
-        .select(['id', 'status', 'segment', 'sector', 'size', 'relationship_type', 'country', 'owner_id',
-          'has_interest', 'has_financial_capacity', 'created_at'])
-        .orderBy('id');
+      let query = db.selectFrom('accounts').select(ACCOUNT_COLUMNS).orderBy('id');
       if (accountIds) query = query.where('id', '=', sql<number>`${ids(accountIds)}`);
-      const rows = await query.execute();
-      return rows.map((r) => ({
-        id: Number(r.id), status: r.status, segment: r.segment, sector: r.sector, size: r.size,
-        relationshipType: r.relationship_type, country: r.country, ownerId: r.owner_id === null ? null : Number(r.owner_id),
-        hasInterest: r.has_interest, hasFinancialCapacity: r.has_financial_capacity, createdAt: r.created_at.toISOString(),
-      }));
+      return (await query.execute()).map(toAccountFact);
+    },
+
+    /**
+     * What placing accounts again after an order needs, in one round trip rather than three: the
+     * latest run (none before the first), and the accounts' profiles and purchase days. Each
+     * extra query was one more chance of a slow wake-up on a busy server, and the tail of the
+     * order's latency was the sum of them.
+     */
+    async reclassification(accountIds: readonly number[]): Promise<{ run?: LatestRun; accounts: AccountFact[]; histories: PurchaseHistory[] }> {
+      const { rows } = await sql<AccountRow & { run_id: number; as_of: string; run_created_at: Date; days: string[] | null; day_orders: number[] | null; day_revenue_cents: (number | string)[] | null }>`
+        select r.id as run_id, r.as_of, r.created_at as run_created_at,
+               ${sql.join(ACCOUNT_COLUMNS.map((c) => sql.ref(`a.${c}`)))}, p.days::text[] as days, p.day_orders, p.day_revenue_cents
+          from accounts a
+          cross join (select id, as_of, created_at from analysis_runs order by id desc limit 1) r
+          left join account_purchases p on p.account_id = a.id
+         where a.id = ${ids(accountIds)}
+         order by a.id`.execute(db);
+      const first = rows[0];
+      if (!first) {
+        const run = await db.selectFrom('analysis_runs').select(['id', 'as_of', 'created_at']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+        return { run: run && { id: Number(run.id), asOf: run.as_of, createdAt: run.created_at.toISOString() }, accounts: [], histories: [] };
+      }
+      return {
+        run: { id: Number(first.run_id), asOf: first.as_of, createdAt: first.run_created_at.toISOString() },
+        accounts: rows.map(toAccountFact),
+        histories: rows.flatMap((r) => (r.days ? [toHistory({ account_id: r.id, days: r.days, day_orders: r.day_orders!, day_revenue_cents: r.day_revenue_cents! })] : [])),
+      };
     },
 
     async statusChanges(asOfEnd: Date): Promise<StatusChangeFact[]> {

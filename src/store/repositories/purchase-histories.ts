@@ -14,7 +14,7 @@ interface Row {
   day_revenue_cents: (number | string)[];
 }
 
-function toHistory(row: Row): PurchaseHistory {
+export function toHistory(row: Row): PurchaseHistory {
   const days: PurchaseDay[] = row.days.map((day, i) => ({
     day,
     orders: Number(row.day_orders[i]),
