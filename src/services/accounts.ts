@@ -7,6 +7,7 @@ import type { Page } from '../store/keyset.js';
 import { type Context, requireVisibleAccount, scopeOf } from './context.js';
 import { notFoundOrMerged } from './merged-away.js';
 import { uniqueViolation } from './store-errors.js';
+import { invalidateViews } from './analysis/view-cache.js';
 
 const AUDIT_IGNORED = ['updatedAt', 'createdAt', 'statusChangedAt', 'id'];
 
@@ -49,7 +50,7 @@ export async function createAccount(ctx: Context, input: AccountCreate): Promise
 
 export async function updateAccount(ctx: Context, id: number, patch: AccountPatch): Promise<Account> {
   const scope = await scopeOf(ctx);
-  return uniqueViolation(() => ctx.store.transaction(async (tx) => {
+  const updated = await uniqueViolation(() => ctx.store.transaction(async (tx) => {
     const before = await tx.accounts.get(id, scope);
     if (!before) throw notFound('Account', id);
     await checkOwner({ ...ctx, store: tx }, patch.ownerId, before.ownerId);
@@ -63,6 +64,10 @@ export async function updateAccount(ctx: Context, id: number, patch: AccountPatc
     if (Object.keys(changes).length) await tx.audit.record({ userId: ctx.actor.userId, action: 'update', entity: 'account', entityId: id, changes });
     return after;
   }), { external_id: ['externalId', 'Another account already has this external id.'] });
+  // The analysis views count accounts by owner, segment, country and the like as they are now:
+  // a rep given an account sees it in their figures at once, not when the cached ones expire.
+  invalidateViews(ctx.store);
+  return updated;
 }
 
 export async function deleteAccount(ctx: Context, id: number): Promise<void> {
@@ -77,6 +82,7 @@ export async function deleteAccount(ctx: Context, id: number): Promise<void> {
     await tx.accounts.delete(id);
     await tx.audit.record({ userId: ctx.actor.userId, action: 'delete', entity: 'account', entityId: id, changes: changedFields(before, undefined, AUDIT_IGNORED) });
   });
+  invalidateViews(ctx.store);
 }
 
 export async function accountTimeline(ctx: Context, id: number, query: TimelineQuery) {

@@ -11,6 +11,7 @@ import type { DuplicateQuery } from '../domain/schemas/duplicate.js';
 import type { AccountMerge, ContactMerge, MergedEntity } from '../store/repositories/merges.js';
 import { type Context, requireRole, scopeOf } from './context.js';
 import { notFoundOrMerged } from './merged-away.js';
+import { invalidateViews } from './analysis/view-cache.js';
 
 export interface DuplicateList {
   items: Array<DuplicatePair<AccountCandidate> | DuplicatePair<ContactCandidate>>;
@@ -56,10 +57,13 @@ const by = (ctx: Context) => ({ userId: ctx.actor.userId || null, at: new Date()
 
 /** Merges account `dropId` into `keepId`, which keeps its own values and gains everything of the other. */
 export async function mergeAccounts(ctx: Context, keepId: number, dropId: number): Promise<AccountMerge> {
-  return ctx.store.transaction(async (tx) => {
+  const merged = await ctx.store.transaction(async (tx) => {
     await checkMerge({ ...ctx, store: tx }, 'account', keepId, dropId, (id) => tx.accounts.get(id));
     return (await tx.merges.mergeAccounts(keepId, dropId, by(ctx))) ?? gone('account', keepId, dropId);
   });
+  // The dropped account leaves every analysis view at once.
+  invalidateViews(ctx.store);
+  return merged;
 }
 
 /** Merges contact `dropId` into `keepId`; both must belong to one account. */

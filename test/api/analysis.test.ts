@@ -183,6 +183,20 @@ describe.each(ENGINES)('the portfolio analysis API on %s', (engine) => {
     }
   });
 
+  it('counts an account in its new owner\'s figures as soon as a manager reassigns it', async () => {
+    expect((await t.call('PUT', '/api/v1/settings/access', { body: { repVisibility: 'own' } })).statusCode).toBe(200);
+    const [given] = (await classesOfRun((await get('/api/v1/analysis/overview')).run.id)).filter((r) => !repAccounts.includes(Number(r.account_id)));
+    const { ownerId } = await get(`/api/v1/accounts/${given!.account_id}`);
+    try {
+      const before = await get('/api/v1/analysis/overview', t.rep);
+      expect((await t.call('PATCH', `/api/v1/accounts/${given!.account_id}`, { body: { ownerId: t.rep.id } })).statusCode).toBe(200);
+      expect((await get('/api/v1/analysis/overview', t.rep)).accounts).toBe(before.accounts + 1);
+    } finally {
+      await t.call('PATCH', `/api/v1/accounts/${given!.account_id}`, { body: { ownerId } });
+      await t.call('PUT', '/api/v1/settings/access', { body: { repVisibility: 'all' } });
+    }
+  });
+
   it('previews how many accounts a rule change moves, then applies it at the next run', async () => {
     const preview = await t.call('POST', '/api/v1/settings/portfolio/preview', { body: { status: { activeWindowDays: 90 } } });
     expect(preview.statusCode, preview.body).toBe(200);

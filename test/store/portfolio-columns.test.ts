@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toPortfolioColumns } from '../../src/analytics/portfolio/portfolio-columns.js';
 import type { Store } from '../../src/store/store.js';
 import { ENGINES, openTestStore } from '../support/test-store.js';
-import { addAccount, uniqueNumber } from '../support/store-records.js';
+import { addAccount, addOrder } from '../support/store-records.js';
 
 describe.each(ENGINES)('the portfolio as columns on %s', (engine) => {
   let store: Store;
@@ -10,8 +10,7 @@ describe.each(ENGINES)('the portfolio as columns on %s', (engine) => {
   beforeAll(async () => ({ store, dispose } = await openTestStore(engine)));
   afterAll(async () => { await dispose?.(); });
 
-  const order = (accountId: number, orderedAt: string, totalCents: number) =>
-    store.orders.insert({ accountId, number: uniqueNumber(), orderedAt: new Date(orderedAt), channel: 'web', status: 'confirmed', totalCents, itemCount: 1 });
+  const order = (accountId: number, orderedAt: string, totalCents: number) => addOrder(store, accountId, orderedAt, totalCents);
 
   it('reads every account and its purchase days as the object readers give them', async () => {
     const buyer = await addAccount(store, { segment: 'retail', size: 'small', status: 'customer' });

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/store.js';
 import { ENGINES, openTestStore } from '../support/test-store.js';
-import { addAccount, uniqueNumber } from '../support/store-records.js';
+import { addAccount, addOrder } from '../support/store-records.js';
 
 describe.each(ENGINES)('the facts of a reclassification on %s', (engine) => {
   let store: Store;
@@ -11,8 +11,7 @@ describe.each(ENGINES)('the facts of a reclassification on %s', (engine) => {
   beforeAll(async () => ({ store, dispose } = await openTestStore(engine)));
   afterAll(async () => { await dispose?.(); });
 
-  const order = (accountId: number, orderedAt: string, totalCents: number) =>
-    store.orders.insert({ accountId, number: uniqueNumber(), orderedAt: new Date(orderedAt), channel: 'web', status: 'confirmed', totalCents, itemCount: 1 });
+  const order = (accountId: number, orderedAt: string, totalCents: number) => addOrder(store, accountId, orderedAt, totalCents);
   const insertRun = (asOf: string) => store.analysisRuns.insertRun({
     kind: 'run', asOf, settings: {}, portfolio: {}, model: null, accountCount: 0, durationMs: 0, createdBy: null,
   });

@@ -17,3 +17,7 @@ export async function addAccount(store: Store, input: Partial<AccountCreate> = {
 }
 
 export const uniqueNumber = (prefix = 'SO') => `${prefix}-${next()}`;
+
+/** A confirmed web order of one item, stored as it is (no service around it). */
+export const addOrder = (store: Store, accountId: number, orderedAt: string, totalCents: number) =>
+  store.orders.insert({ accountId, number: uniqueNumber(), orderedAt: new Date(orderedAt), channel: 'web', status: 'confirmed', totalCents, itemCount: 1 });
