@@ -56,7 +56,7 @@ export async function runImportBench(): Promise<void> {
     `# Import throughput (${out.date.slice(0, 10)})`, '',
     `Invoice lines in the retail export layout (4 lines an order, 100,000 customers, 4,000 products) imported through \`runImport\`, the path of \`clientele import order-lines\`, `
       + `${BATCH ? `committed every ${fmt(BATCH)} rows` : 'in one transaction'}, each engine in a process of its own. Every order, account and product created gets its audit row; migration 0004's triggers keep the purchase summaries.`,
-    `Machine: ${out.machine.cpus} × ${out.machine.cpuModel}, ${out.machine.memoryGiB} GiB, Node ${out.machine.node}; load average ${loadBefore.join(' / ')} (1/5/15 min) before the run: other work shared the 2 cores.`, '',
+    `Machine: ${out.machine.cpus} × ${out.machine.cpuModel}, ${out.machine.memoryGiB} GiB, Node ${out.machine.node}; load average ${loadBefore.join(' / ')} (1/5/15 min) before the run${loadBefore[0]! >= out.machine.cpus / 2 ? ': other work shared the cores' : ', an otherwise idle machine'}.`, '',
     '| engine | status | lines | orders | seconds | lines/s | CPU s, importer | CPU s, PostgreSQL | RSS MiB, store open | peak RSS MiB | load avg during |',
     '|---|---|---|---|---|---|---|---|---|---|---|',
     ...results.map((r) => `| ${r.engine} | ${r.status} | ${fmt(r.rows)} | ${fmt(r.orders)} | ${r.seconds} | ${fmt(r.rowsPerSecond)} | ${r.cpuSeconds.importer} | ${r.cpuSeconds.database ?? '(in the importer)'} | ${r.openRssMiB} | ${r.peakRssMiB} | ${r.loadAverage} |`),
