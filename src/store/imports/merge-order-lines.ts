@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../executor.js';
 import { accountLinkChecks, createMissingAccounts } from './account-links.js';
 import { collectProblems, count, type MergeOptions, type MergeResult, type Problem } from './merge-result.js';
+import { withoutRowChecks } from './row-checks.js';
 import { auditedUpsert } from './upsert.js';
 
 const LINE_COLUMNS = 'order_id, line_no, product_id, description, quantity, unit_price_cents, discount_bp, total_cents';
@@ -87,12 +88,17 @@ export async function mergeOrderLines(db: Executor, options: MergeOptions): Prom
     ) select count(*)::int as n from created`);
   await sql`analyze import_new_orders`.execute(db);
 
-  // New orders take their lines as they are: nothing to compare them with.
-  await sql`insert into order_lines (${sql.raw(LINE_COLUMNS)})
-    select n.id, (row_number() over (partition by s.order_number order by s.row_no))::int, p.id,
-      s.description, s.quantity, s.unit_price_cents, s.discount_bp, s.total_cents
-    from staging_order_lines s join import_new_orders n on n.number = s.order_number left join products p on p.sku = s.sku
-    where s.run_id = ${runId}`.execute(db);
+  // New orders take their lines as they are: nothing to compare them with. Their orders were
+  // created by this transaction, and the products they name are locked here against deletion
+  // as the checks would lock them, once each rather than once per line.
+  await sql`select count(*) from (select 1 from products where sku in (select sku from staging_order_lines where run_id = ${runId}) for key share) locked`.execute(db);
+  await withoutRowChecks(db, async () => {
+    await sql`insert into order_lines (${sql.raw(LINE_COLUMNS)})
+      select n.id, (row_number() over (partition by s.order_number order by s.row_no))::int, p.id,
+        s.description, s.quantity, s.unit_price_cents, s.discount_bp, s.total_cents
+      from staging_order_lines s join import_new_orders n on n.number = s.order_number left join products p on p.sku = s.sku
+      where s.run_id = ${runId}`.execute(db);
+  });
 
   let linesChanged = 0;
   if (existing > 0) {
