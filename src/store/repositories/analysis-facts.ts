@@ -18,6 +18,9 @@ interface AccountRow {
   has_interest: boolean; has_financial_capacity: boolean; created_at: Date;
 }
 
+/** Every column of a row that an outer join may leave empty. */
+type Nullable<T> = { [K in keyof T]: T[K] | null };
+
 /** The run an order's account is placed in again: its id, day and creation. */
 export interface LatestRun { id: number; asOf: string; createdAt: string }
 
@@ -43,23 +46,20 @@ export function analysisFactsRepository(db: Executor) {
      * order's latency was the sum of them.
      */
     async reclassification(accountIds: readonly number[]): Promise<{ run?: LatestRun; accounts: AccountFact[]; histories: PurchaseHistory[] }> {
-      const { rows } = await sql<AccountRow & { run_id: number; as_of: string; run_created_at: Date; days: string[] | null; day_orders: number[] | null; day_revenue_cents: (number | string)[] | null }>`
+      // From the run outwards, so the run comes back even when none of the accounts exists.
+      const { rows } = await sql<Nullable<AccountRow> & { run_id: number; as_of: string; run_created_at: Date; days: string[] | null; day_orders: number[] | null; day_revenue_cents: (number | string)[] | null }>`
         select r.id as run_id, r.as_of, r.created_at as run_created_at,
                ${sql.join(ACCOUNT_COLUMNS.map((c) => sql.ref(`a.${c}`)))}, p.days::text[] as days, p.day_orders, p.day_revenue_cents
-          from accounts a
-          cross join (select id, as_of, created_at from analysis_runs order by id desc limit 1) r
+          from (select id, as_of, created_at from analysis_runs order by id desc limit 1) r
+          left join accounts a on a.id = ${ids(accountIds)}
           left join account_purchases p on p.account_id = a.id
-         where a.id = ${ids(accountIds)}
          order by a.id`.execute(db);
       const first = rows[0];
-      if (!first) {
-        const run = await db.selectFrom('analysis_runs').select(['id', 'as_of', 'created_at']).orderBy('id', 'desc').limit(1).executeTakeFirst();
-        return { run: run && { id: Number(run.id), asOf: run.as_of, createdAt: run.created_at.toISOString() }, accounts: [], histories: [] };
-      }
+      const found = rows.filter((r): r is typeof r & AccountRow => r.id !== null);
       return {
-        run: { id: Number(first.run_id), asOf: first.as_of, createdAt: first.run_created_at.toISOString() },
-        accounts: rows.map(toAccountFact),
-        histories: rows.flatMap((r) => (r.days ? [toHistory({ account_id: r.id, days: r.days, day_orders: r.day_orders!, day_revenue_cents: r.day_revenue_cents! })] : [])),
+        run: first && { id: Number(first.run_id), asOf: first.as_of, createdAt: first.run_created_at.toISOString() },
+        accounts: found.map(toAccountFact),
+        histories: found.flatMap((r) => (r.days ? [toHistory({ account_id: r.id, days: r.days, day_orders: r.day_orders!, day_revenue_cents: r.day_revenue_cents! })] : [])),
       };
     },
 
