@@ -12,7 +12,9 @@ import { lockDataDir } from './data-dir-lock.js';
 
 export type Engine = 'pglite' | 'postgres';
 
-export type CopyCsv = (table: string, columns: string[], chunks: AsyncIterable<string> | Iterable<string>) => Promise<void>;
+/** COPY input: text, or the same text as UTF-8 bytes. */
+export type CopyChunk = string | Uint8Array<ArrayBuffer>;
+export type CopyCsv = (table: string, columns: string[], chunks: AsyncIterable<CopyChunk> | Iterable<CopyChunk>) => Promise<void>;
 
 /** One database session inside one transaction, where COPY writes too. */
 export interface CopySession {
@@ -66,7 +68,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Connectio
   const copyCsv: CopyCsv = async (table, columns, chunks) => {
     // PGlite reads COPY input from a blob; batches keep memory bounded on large loads.
     const sqlText = `copy ${table} (${columns.join(', ')}) from '/dev/blob' with (format csv)`;
-    let batch: string[] = [];
+    let batch: CopyChunk[] = [];
     let size = 0;
     const flush = async () => {
       if (batch.length === 0) return;

@@ -43,6 +43,21 @@ describe.each(ENGINES)('large and interrupted imports on %s', (engine) => {
     await expect(runImport(t.store, { target: 'orders', path, mapping, resume: true, actor: SYSTEM_ACTOR })).rejects.toThrow(/Nothing to resume/);
   });
 
+  it('keeps the batches before a bad row committed and names only that row, though the next batch is read while one merges', async () => {
+    const rows = ordersFile(9000).split('\n');
+    rows[7000] = rows[7000]!.replace(/2024-03-\d\d/, '2024-13-45');
+    const path = await files.write('orders-bad-later.csv', rows.join('\n').replaceAll('N-', 'LATE-'));
+    const before = await totals();
+    const report = await runImport(t.store, {
+      target: 'orders', path, mapping: { createAccounts: { name: 'Customer {accountExternalId}' } }, batchSize: 3000, actor: SYSTEM_ACTOR,
+    });
+    expect(report).toMatchObject({ status: 'partial', inserted: 6000, rejectedRows: 1 });
+    expect(report.problems.map((p) => [p.row, p.column])).toEqual([[7001, 'date']]);
+    expect((await totals()).orders - before.orders).toBe(6000);
+    const [run] = await t.store.importRuns.list(1);
+    expect(run).toMatchObject({ status: 'failed', lastCommittedRow: 6001 });
+  });
+
   it('takes a 100,000-row file in one transaction', async () => {
     const lines = ['id,name,country,city,segment'];
     for (let i = 1; i <= 100_000; i++) lines.push(`BIG-${i},Company ${i},${['FR', 'DE', 'ES', 'GB'][i % 4]},City ${i % 97},${i % 3 ? 'smb' : 'enterprise'}`);

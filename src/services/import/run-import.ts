@@ -13,10 +13,11 @@ import { openTable } from '../../import/read-table.js';
 import type { ImportTarget } from '../../import/targets.js';
 import { type ImportRecord, OrderNumberer, recordReader, type RowError } from '../../import/to-record.js';
 import { mergerFor } from '../../store/imports/merge.js';
-import type { MergeResult } from '../../store/imports/merge-result.js';
+import type { MergeOptions, MergeResult } from '../../store/imports/merge-result.js';
 import type { CopySession } from '../../store/connection.js';
 import { analyzeStaging, openStaging, stagingOf } from '../../store/imports/staging.js';
 import { sessionStore, type Store } from '../../store/store.js';
+import { type BatchRead, BatchReader, type ReadBatch, type RejectRow } from './batch-reader.js';
 import { createImportFiles } from './import-files.js';
 import { RowQueue } from './row-queue.js';
 import { type ImportFlags, type ImportPlan, planImport } from './plan-import.js';
@@ -64,8 +65,6 @@ export interface ImportReport {
   rejectedPath?: string;
 }
 
-/** Characters of COPY input handed over at a time. */
-const COPY_CHUNK = 1 << 16;
 const SHOWN_PROBLEMS = 200;
 const PREVIEW_ROWS = 5;
 
@@ -113,63 +112,56 @@ export async function runImport(store: Store, request: ImportRequest): Promise<I
   const readRecord = recordReader(plan.rules);
   const table = await openTable(request.path, plan.tableOptions);
   const rows = new RowQueue(table.batches);
+  const staging = stagingOf(request.target, runId);
   let bytesRead = 0;
+  // Rows read so far, ahead of those staged when the next batch is read during a merge.
+  let rowsCounted = 0;
   let lastProgress = 0;
 
   // The lines of one order stay in one batch, so a batch never commits half an order.
   const groupHeader = request.target === 'order-lines' ? Object.entries(plan.columns).find(([, f]) => f === 'orderNumber')?.[0] : undefined;
 
-  /**
-   * Reads, checks and stages up to `limit` rows in one COPY, fed as the file is read so the
-   * database loads one piece while the next is parsed; returns the last row number seen, or 0 at the end.
-   */
-  async function stageBatch({ db, copyCsv }: CopySession, limit: number): Promise<number> {
-    const staging = stagingOf(request.target, runId);
-    await openStaging(db, request.target);
-    let lastRow = 0;
-    let taken = 0;
-    let lastGroup: string | undefined;
-    async function* lines(): AsyncGenerator<string> {
-      let text = '';
-      for (;;) {
-        const row = rows.shift() ?? (await rows.refill());
-        if (!row) break;
-        const group = groupHeader ? row.cells[groupHeader] : undefined;
-        if (taken >= limit && (group === undefined || group !== lastGroup)) {
-          rows.unshift(row);
-          break;
-        }
-        lastGroup = group;
-        lastRow = row.row;
-        bytesRead = row.bytes ?? bytesRead;
-        const { record, errors } = readRecord(row);
-        if (record && numberer) record.values.number = numberer.next(record.values);
-        if (row.row <= skipThrough) continue;
-        taken++;
-        report.rowsRead++;
-        if (record) {
-          if (report.preview.length < PREVIEW_ROWS) report.preview.push(record.values);
-          text += staging.line(record);
-          if (text.length >= COPY_CHUNK) {
-            yield text;
-            text = '';
-          }
-        } else {
-          for (const error of errors) noteProblem(error);
-          files.rejectRow(row, errors);
-        }
-        if (request.onProgress && report.rowsRead - lastProgress >= 5000) {
-          lastProgress = report.rowsRead;
-          request.onProgress({ rowsRead: report.rowsRead, bytesRead, totalBytes });
-        }
+  const reader = new BatchReader(rows, {
+    readRecord, numberer, skipThrough, groupHeader, line: (record) => staging.line(record),
+    onRecord(record) {
+      if (report.preview.length < PREVIEW_ROWS) report.preview.push(record.values);
+    },
+    onRow(bytes) {
+      bytesRead = bytes ?? bytesRead;
+      rowsCounted++;
+      if (request.onProgress && rowsCounted - lastProgress >= 5000) {
+        lastProgress = rowsCounted;
+        request.onProgress({ rowsRead: rowsCounted, bytesRead, totalBytes });
       }
-      if (text) yield text;
-    }
-    await copyCsv(staging.table, staging.columns, lines());
+    },
+  });
+  const rejectRow: RejectRow = (row, errors) => {
+    for (const error of errors) noteProblem(error);
+    files.rejectRow(row, errors);
+  };
+
+  /** Stages up to `limit` rows in one COPY, fed as the file is read; returns the last row number seen, or 0 at the end. */
+  async function stageBatch({ db, copyCsv }: CopySession, limit: number): Promise<number> {
+    await openStaging(db, request.target);
+    const batch: ReadBatch = { lastRow: 0, rows: 0 };
+    await copyCsv(staging.table, staging.columns, reader.lines(limit, batch, rejectRow));
+    report.rowsRead += batch.rows;
     await analyzeStaging(db, request.target);
-    return lastRow;
+    return batch.lastRow;
   }
 
+  /** Stages a batch read beforehand; its rows count, and its problems are noted, from now. */
+  async function stageRead({ db, copyCsv }: CopySession, read: BatchRead): Promise<number> {
+    for (const [row, errors] of read.rejected) rejectRow(row, errors);
+    report.rowsRead += read.batch.rows;
+    if (read.batch.lastRow === 0) return 0;
+    await openStaging(db, request.target);
+    await copyCsv(staging.table, staging.columns, read.chunks);
+    await analyzeStaging(db, request.target);
+    return read.batch.lastRow;
+  }
+
+  const mergeOptions: MergeOptions = { runId, fields: plan.fields, skipInvalid: !!request.skipInvalid, actorId: request.actor.userId || null, createAccounts: request.mapping?.createAccounts };
   const add = (result: MergeResult) => {
     report.inserted += result.inserted;
     report.updated += result.updated;
@@ -183,7 +175,7 @@ export async function runImport(store: Store, request: ImportRequest): Promise<I
         await store.connection.copyTransaction(async (session) => {
           await stageBatch(session, Number.POSITIVE_INFINITY);
           if (problemRows.size && !request.skipInvalid) throw new RollBack();
-          const result = await merge(session.db, { runId, fields: plan.fields, skipInvalid: !!request.skipInvalid, actorId: request.actor.userId || null, createAccounts: request.mapping?.createAccounts });
+          const result = await merge(session.db, mergeOptions);
           add(result);
           if (result.rejected.length && !request.skipInvalid) throw new RollBack();
           if (request.dryRun) throw new RollBack();
@@ -195,32 +187,47 @@ export async function runImport(store: Store, request: ImportRequest): Promise<I
         if (report.status === 'rejected') report.inserted = report.updated = report.unchanged = 0;
       }
     } else {
-      for (;;) {
-        let lastRow = 0;
-        const stop = await store.connection.copyTransaction(async (session) => {
-          lastRow = await stageBatch(session, request.batchSize!);
-          if (lastRow === 0) return true;
-          const result = await merge(session.db, { runId, fields: plan.fields, skipInvalid: !!request.skipInvalid, actorId: request.actor.userId || null, createAccounts: request.mapping?.createAccounts });
-          if ((result.rejected.length || problemRows.size) && !request.skipInvalid) {
-            for (const error of result.rejected) noteProblem(error);
-            throw new RollBack();
+      // On PostgreSQL the next batch is read while the server merges this one: reading and
+      // checking is the importer's work, merging the server's, and each has a core to itself.
+      // PGlite merges on the importer's own thread, so there it is read as it is copied.
+      const readAhead = store.connection.engine === 'postgres';
+      let next = readAhead ? reader.read(request.batchSize) : undefined;
+      try {
+        for (;;) {
+          let lastRow = 0;
+          const stop = await store.connection.copyTransaction(async (session) => {
+            if (next) {
+              lastRow = await stageRead(session, await next);
+              next = lastRow === 0 ? undefined : reader.read(request.batchSize!);
+            } else {
+              lastRow = await stageBatch(session, request.batchSize!);
+            }
+            if (lastRow === 0) return true;
+            const result = await merge(session.db, mergeOptions);
+            if ((result.rejected.length || problemRows.size) && !request.skipInvalid) {
+              for (const error of result.rejected) noteProblem(error);
+              throw new RollBack();
+            }
+            add(result);
+            // In the batch's own transaction, so the resume point moves only with the rows it covers.
+            await sessionStore(store.connection, session.db).importRuns.progress(runId, { lastCommittedRow: lastRow, rowsRead: report.rowsRead });
+            return false;
+          }).catch((error) => {
+            if (error instanceof RollBack) return 'rejected' as const;
+            throw error;
+          });
+          if (stop === 'rejected') {
+            report.status = report.inserted + report.updated > 0 ? 'partial' : 'rejected';
+            break;
           }
-          add(result);
-          // In the batch's own transaction, so the resume point moves only with the rows it covers.
-          await sessionStore(store.connection, session.db).importRuns.progress(runId, { lastCommittedRow: lastRow, rowsRead: report.rowsRead });
-          return false;
-        }).catch((error) => {
-          if (error instanceof RollBack) return 'rejected' as const;
-          throw error;
-        });
-        if (stop === 'rejected') {
-          report.status = report.inserted + report.updated > 0 ? 'partial' : 'rejected';
-          break;
+          if (stop) {
+            report.status = 'committed';
+            break;
+          }
         }
-        if (stop) {
-          report.status = 'committed';
-          break;
-        }
+      } finally {
+        // A batch read ahead of a failed one is dropped; its reading must not outlive the import.
+        await next?.catch(() => undefined);
       }
     }
   } catch (error) {
