@@ -1,6 +1,6 @@
-// An order-lines import inserts its new orders without their row triggers where it may, and then
-// merges them into the accounts' purchase days itself: the days must come out as a rebuild from
-// the orders gives them, and as the trigger gives them for a role that must keep the checks.
+// An order-lines import writes thousands of orders a batch, and the purchase-days trigger merges
+// each batch into the accounts' days already kept: the days must come out as a rebuild from the
+// orders gives them, whether the role may skip the row checks (a superuser) or not.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/domain/access.js';
@@ -77,7 +77,7 @@ describe.runIf(ENGINES.includes('postgres'))('purchase days after an order-lines
   });
   afterAll(async () => { await limited?.close(); await t?.dispose(); await files?.remove(); });
 
-  it('keeps the checks and the trigger, and the days come out the same', async () => {
+  it('keeps the row checks, and the days come out the same', async () => {
     const { rows } = await sql<{ superuser: boolean }>`select rolsuper as superuser from pg_roles where rolname = current_user`.execute(limited!.db);
     expect(rows[0]!.superuser).toBe(false);
     const days = await importAndCompare(createStore(limited!), await files.write('lines.csv', invoiceLines('ROLE-')));

@@ -76,31 +76,17 @@ export async function mergeOrderLines(db: Executor, options: MergeOptions): Prom
   }
 
   await sql`create temp table import_new_orders (id bigint, number text) on commit drop`.execute(db);
-  // The accounts the new orders name are locked as the orders' checks would lock them, once each
-  // rather than once per order, so the insert can go without those checks (row-checks.ts).
-  await sql`select count(*) from (select 1 from accounts where id in (select account_id from import_order_totals) for key share) locked`.execute(db);
-  let inserted = 0;
-  const unchecked = await withoutRowChecks(db, async () => {
-    inserted = await count(db, sql<{ n: number }>`with created as (
-        insert into orders (account_id, number, ordered_at, status, total_cents, item_count)
-        select s.account_id, s.number, s.ordered_at, 'invoiced', s.total_cents, s.item_count from import_order_totals s
-        where not exists (select 1 from import_existing_orders e where e.number = s.number) order by s.number
-        returning id, number
-      ), audit as (
-        insert into audit_log (user_id, action, entity, entity_id) select ${options.actorId}, 'import_create', 'order', id::text from created
-      ), kept as (
-        insert into import_new_orders (id, number) select id, number from created
-      ) select count(*)::int as n from created`);
-  });
+  const inserted = await count(db, sql<{ n: number }>`with created as (
+      insert into orders (account_id, number, ordered_at, status, total_cents, item_count)
+      select s.account_id, s.number, s.ordered_at, 'invoiced', s.total_cents, s.item_count from import_order_totals s
+      where not exists (select 1 from import_existing_orders e where e.number = s.number) order by s.number
+      returning id, number
+    ), audit as (
+      insert into audit_log (user_id, action, entity, entity_id) select ${options.actorId}, 'import_create', 'order', id::text from created
+    ), kept as (
+      insert into import_new_orders (id, number) select id, number from created
+    ) select count(*)::int as n from created`);
   await sql`analyze import_new_orders`.execute(db);
-  // Without its row triggers the insert did not merge the orders into their accounts' purchase
-  // days either: done here, once for the batch, as the trigger does (migration 0008). Every
-  // order an import creates is invoiced, so every one counts as a purchase.
-  if (unchecked && inserted > 0) {
-    await sql`select merge_purchase_days(array_agg(account_id), array_agg(day), array_agg(orders), array_agg(revenue))
-      from (select s.account_id, (s.ordered_at at time zone 'UTC')::date as day, count(*)::int as orders, sum(s.total_cents)::bigint as revenue
-              from import_order_totals s join import_new_orders n on n.number = s.number group by 1, 2) added`.execute(db);
-  }
 
   // New orders take their lines as they are: nothing to compare them with. Their orders were
   // created by this transaction, and the products they name are locked here against deletion
