@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/domain/access.js';
 import { runImport } from '../../src/services/import/run-import.js';
-import { openPostgres } from '../../src/store/connection.js';
+import { type Connection, openPostgres } from '../../src/store/connection.js';
 import { createStore, type Store } from '../../src/store/store.js';
 import { addAccount, addOrder } from '../support/store-records.js';
 import { ENGINES, openTestStore, type TestStore } from '../support/test-store.js';
@@ -60,7 +60,7 @@ describe.each(ENGINES)('purchase days after an order-lines import on %s', (engin
 describe.runIf(ENGINES.includes('postgres'))('purchase days after an order-lines import by a role that is not a superuser', () => {
   let t: TestStore;
   let files: Awaited<ReturnType<typeof tempFolder>>;
-  let limited: Awaited<ReturnType<typeof openPostgres>> | undefined;
+  let limited: Connection | undefined;
   beforeAll(async () => {
     t = await openTestStore('postgres');
     files = await tempFolder('order-lines-purchases-role');

@@ -10,17 +10,15 @@ describe.each(ENGINES)('the portfolio as columns on %s', (engine) => {
   beforeAll(async () => ({ store, dispose } = await openTestStore(engine)));
   afterAll(async () => { await dispose?.(); });
 
-  const order = (accountId: number, orderedAt: string, totalCents: number) => addOrder(store, accountId, orderedAt, totalCents);
-
   it('reads every account and its purchase days as the object readers give them', async () => {
     const buyer = await addAccount(store, { segment: 'retail', size: 'small', status: 'customer' });
     const gone = await addAccount(store, { segment: 'retail', sector: 'food', status: 'ex_customer', hasInterest: true });
     await addAccount(store, { status: 'prospect', hasInterest: true, hasFinancialCapacity: true });
-    await order(buyer.id, '1969-12-31T10:00:00Z', 1);
-    await order(buyer.id, '2025-03-01T09:00:00Z', 1000);
-    await order(buyer.id, '2025-03-01T18:00:00Z', 250);
-    await order(buyer.id, '2025-04-11T12:00:00Z', 123456789012);
-    await order(gone.id, '2024-12-31T12:00:00Z', 700);
+    await addOrder(store, buyer.id, '1969-12-31T10:00:00Z', 1);
+    await addOrder(store, buyer.id, '2025-03-01T09:00:00Z', 1000);
+    await addOrder(store, buyer.id, '2025-03-01T18:00:00Z', 250);
+    await addOrder(store, buyer.id, '2025-04-11T12:00:00Z', 123456789012);
+    await addOrder(store, gone.id, '2024-12-31T12:00:00Z', 700);
 
     const read = await store.portfolioColumns.read(new Date('2100-01-01T00:00:00Z'));
     const expected = toPortfolioColumns(await store.analysisFacts.accounts(), await store.purchaseHistories.list());

@@ -11,7 +11,6 @@ describe.each(ENGINES)('the facts of a reclassification on %s', (engine) => {
   beforeAll(async () => ({ store, dispose } = await openTestStore(engine)));
   afterAll(async () => { await dispose?.(); });
 
-  const order = (accountId: number, orderedAt: string, totalCents: number) => addOrder(store, accountId, orderedAt, totalCents);
   const insertRun = (asOf: string) => store.analysisRuns.insertRun({
     kind: 'run', asOf, settings: {}, portfolio: {}, model: null, accountCount: 0, durationMs: 0, createdBy: null,
   });
@@ -19,9 +18,9 @@ describe.each(ENGINES)('the facts of a reclassification on %s', (engine) => {
   it('gives the latest run, the accounts and their purchase days as the separate readers do', async () => {
     const buyer = await addAccount(store, { segment: 'retail', size: 'small', status: 'customer', country: 'FR' });
     const prospect = await addAccount(store, { status: 'prospect', hasInterest: true });
-    await order(buyer.id, '2025-03-01T09:00:00Z', 1000);
-    await order(buyer.id, '2025-03-01T18:00:00Z', 250);
-    await order(buyer.id, '2025-04-11T12:00:00Z', 9999);
+    await addOrder(store, buyer.id, '2025-03-01T09:00:00Z', 1000);
+    await addOrder(store, buyer.id, '2025-03-01T18:00:00Z', 250);
+    await addOrder(store, buyer.id, '2025-04-11T12:00:00Z', 9999);
 
     expect(await store.analysisFacts.reclassification([buyer.id, prospect.id])).toEqual({ run: undefined, accounts: [], histories: [] });
 

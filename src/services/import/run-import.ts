@@ -140,24 +140,27 @@ export async function runImport(store: Store, request: ImportRequest): Promise<I
     files.rejectRow(row, errors);
   };
 
-  /** Stages up to `limit` rows in one COPY, fed as the file is read; returns the last row number seen, or 0 at the end. */
-  async function stageBatch({ db, copyCsv }: CopySession, limit: number): Promise<number> {
+  /** Loads COPY input into this transaction's staging table and gives the planner its statistics. */
+  async function stage({ db, copyCsv }: CopySession, chunks: Parameters<CopySession['copyCsv']>[2]): Promise<void> {
     await openStaging(db, request.target);
-    const batch: ReadBatch = { lastRow: 0, rows: 0 };
-    await copyCsv(staging.table, staging.columns, reader.lines(limit, batch, rejectRow));
-    report.rowsRead += batch.rows;
+    await copyCsv(staging.table, staging.columns, chunks);
     await analyzeStaging(db, request.target);
+  }
+
+  /** Stages up to `limit` rows in one COPY, fed as the file is read; returns the last row number seen, or 0 at the end. */
+  async function stageBatch(session: CopySession, limit: number): Promise<number> {
+    const batch: ReadBatch = { lastRow: 0, rows: 0 };
+    await stage(session, reader.lines(limit, batch, rejectRow));
+    report.rowsRead += batch.rows;
     return batch.lastRow;
   }
 
   /** Stages a batch read beforehand; its rows count, and its problems are noted, from now. */
-  async function stageRead({ db, copyCsv }: CopySession, read: BatchRead): Promise<number> {
+  async function stageRead(session: CopySession, read: BatchRead): Promise<number> {
     for (const [row, errors] of read.rejected) rejectRow(row, errors);
     report.rowsRead += read.batch.rows;
     if (read.batch.lastRow === 0) return 0;
-    await openStaging(db, request.target);
-    await copyCsv(staging.table, staging.columns, read.chunks);
-    await analyzeStaging(db, request.target);
+    await stage(session, read.chunks);
     return read.batch.lastRow;
   }
 
