@@ -142,7 +142,7 @@ export async function runImport(store: Store, request: ImportRequest): Promise<I
 
   /** Loads COPY input into this transaction's staging table and gives the planner its statistics. */
   async function stage({ db, copyCsv }: CopySession, chunks: Parameters<CopySession['copyCsv']>[2]): Promise<void> {
-    await openStaging(db, request.target);
+    await openStaging(db, request.target, store.connection.engine);
     await copyCsv(staging.table, staging.columns, chunks);
     await analyzeStaging(db, request.target);
   }
