@@ -9,6 +9,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Database } from './schema.js';
 import { lockDataDir } from './data-dir-lock.js';
+import { type BlobLike, PgliteCopyInput } from './pglite-copy-input.js';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -39,7 +40,7 @@ export interface Connection {
 }
 
 const INT8 = 20;
-/** Bytes of COPY input handed to PGlite at a time: it copies each blob twice on its way in. */
+/** Bytes of COPY input handed to PGlite at a time; a larger chunk goes alone. */
 const PGLITE_COPY_BYTES = 4 * 1024 * 1024;
 const DATE = 1082;
 
@@ -68,25 +69,16 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Connectio
   }
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   const copyCsv: CopyCsv = async (table, columns, chunks) => {
-    // PGlite reads COPY input from a blob, so it is fed a few megabytes at a time. Each chunk
-    // becomes a blob of its own as it comes: as text it is a rope of one small string per line,
-    // and 16 MB of such ropes kept until the blob was made grew the heap by over 200 MB.
     const sqlText = `copy ${table} (${columns.join(', ')}) from '/dev/blob' with (format csv)`;
-    let batch: Blob[] = [];
-    let size = 0;
-    const flush = async () => {
-      if (batch.length === 0) return;
-      await pglite.query(sqlText, [], { blob: new Blob(batch) });
-      batch = [];
-      size = 0;
-    };
+    const send = (blob: BlobLike) => pglite.query(sqlText, [], { blob: blob as Blob });
+    // A buffer of each load's own: two loads may wait for PGlite's single session at once.
+    const input = new PgliteCopyInput(PGLITE_COPY_BYTES);
     for await (const chunk of chunks) {
-      const bytes = new Blob([chunk]);
-      batch.push(bytes);
-      size += bytes.size;
-      if (size > PGLITE_COPY_BYTES) await flush();
+      if (input.add(chunk)) continue;
+      await input.drain(send);
+      if (!input.add(chunk)) await send(new Blob([chunk]));
     }
-    await flush();
+    await input.drain(send);
   };
   return {
     db,
