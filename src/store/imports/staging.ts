@@ -11,10 +11,10 @@ import { csvField } from '../csv-encode.js';
  * A server's memory is its own: there 32 MB, not the default 4 MB, keeps the merge's sorts and
  * hashes off disk. PGlite's memory is the importing process's, and a WebAssembly memory never
  * shrinks, so what the hashes take stays with the process (the web server, when it runs the
- * import) until it exits: 32 MB grew it by 200 MB for good, 8 MB by 80 MB, at the same speed
- * (1 M invoice lines, 38 s either way).
+ * import) until it exits. There the default stays: 32 MB grew it by 200 MB for good, 8 MB by
+ * 82 MB, 4 MB by 37 MB, all at the same speed (2 M invoice lines in 70 to 72 s).
  */
-const MERGE_WORK_MEM: Record<Engine, string> = { postgres: '32MB', pglite: '8MB' };
+const MERGE_WORK_MEM: Record<Engine, string> = { postgres: '32MB', pglite: '4MB' };
 
 export interface StagedRecord {
   row: number;
