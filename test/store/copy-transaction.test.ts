@@ -32,7 +32,7 @@ describe.each(ENGINES)('bulk-load transactions on %s', (engine) => {
   it('loads every row of a load larger than PGlite takes at once, chunks larger than that included', async () => {
     const line = (i: number) => `"BIG-${i}","Product ${i} ${'é'.repeat(40)}",${i}\n`;
     const rows = 60_000;
-    // About 6 MB in chunks of a thousand lines, then one chunk of 5 MB on its own.
+    // 6.5 MB in chunks of a thousand lines, then one chunk of 5.5 MB, more than PGlite takes at once.
     function* chunks() {
       for (let i = 0; i < rows; i += 1000) yield Array.from({ length: 1000 }, (_, k) => line(i + k)).join('');
       yield Array.from({ length: 50_000 }, (_, k) => line(rows + k)).join('');
