@@ -40,9 +40,9 @@ export interface Connection {
 }
 
 const INT8 = 20;
+const DATE = 1082;
 /** Bytes of COPY input handed to PGlite at a time; a larger chunk goes alone. */
 const PGLITE_COPY_BYTES = 4 * 1024 * 1024;
-const DATE = 1082;
 
 export interface PgliteOptions {
   /** Directory to persist to; omitted means in memory. */
