@@ -17,7 +17,7 @@ import { runImport } from '../src/services/import/run-import.js';
 import { type Connection, openPglite, openPostgres } from '../src/store/connection.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { createStore } from '../src/store/store.js';
-import { type ImportCeiling, importCeiling } from './import-ceiling.js';
+import { type BulkCeiling, bulkCeiling, type ImportCeiling, importCeiling } from './import-ceiling.js';
 
 const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 // One database per process, so two runs on one server never drop each other's.
@@ -38,6 +38,8 @@ export interface EngineRun {
   loadAverage: number;
   phases: Record<string, number>;
   ceiling: ImportCeiling;
+  /** PostgreSQL only, the issue's target engine: a load into bare tables, indexed after. */
+  bulkCeiling?: BulkCeiling;
 }
 
 /** The retail export layout: 4 lines an order, 100,000 customers in 5 countries, 4,000 products. */
@@ -208,6 +210,7 @@ async function main() {
       phases: Object.fromEntries(Object.entries(phases).sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, Math.round(v / 1000)])),
       // One batch's worth of orders (4 lines an order), after the run and outside its figures.
       ceiling: await importCeiling(connection, Math.round((batch || report.rowsRead) / 4)),
+      ...(engine === 'postgres' ? { bulkCeiling: await bulkCeiling(connection) } : {}),
     };
     if (Number(rowsText) !== report.rowsRead) process.stderr.write(`  ${engine}: read ${report.rowsRead} lines of ${rowsText}\n`);
     process.send?.(run);
