@@ -29,7 +29,8 @@ export interface BulkCeiling {
 
 class Undo extends Error {}
 
-const seconds = (started: bigint) => Math.round(Number(process.hrtime.bigint() - started) / 1e7) / 100;
+const secondsSince = (started: bigint) => Number(process.hrtime.bigint() - started) / 1e9;
+const hundredths = (seconds: number) => Math.round(seconds * 100) / 100;
 
 /** Runs `measure` in a transaction that is then rolled back, and gives what it measured. */
 async function rolledBack<T>(connection: Connection, measure: (db: CopySession['db']) => Promise<T>): Promise<T> {
@@ -53,16 +54,19 @@ export async function bulkCeiling(connection: Connection): Promise<BulkCeiling> 
     const inserting = process.hrtime.bigint();
     const o = await sql`insert into bulk_orders select * from orders`.execute(db);
     const l = await sql`insert into bulk_order_lines select * from order_lines`.execute(db);
-    const insertSeconds = seconds(inserting);
+    const insertSeconds = secondsSince(inserting);
     const indexing = process.hrtime.bigint();
     for (const { tablename, indexdef } of indexes) {
       // "CREATE [UNIQUE] INDEX name ON schema.table USING …" → an unnamed index on the bare copy.
       const definition = indexdef.replace(/INDEX \S+ ON \S+ /, `INDEX ON bulk_${tablename} `);
       await sql.raw(definition).execute(db);
     }
-    const indexSeconds = seconds(indexing);
+    const indexSeconds = secondsSince(indexing);
     const lines = Number(l.numAffectedRows ?? 0);
-    return { orders: Number(o.numAffectedRows ?? 0), lines, insertSeconds, indexSeconds, linesPerSecond: Math.round(lines / (insertSeconds + indexSeconds)) };
+    return {
+      orders: Number(o.numAffectedRows ?? 0), lines, insertSeconds: hundredths(insertSeconds), indexSeconds: hundredths(indexSeconds),
+      linesPerSecond: Math.round(lines / (insertSeconds + indexSeconds)),
+    };
   });
 }
 
@@ -75,7 +79,7 @@ export async function importCeiling(connection: Connection, orders: number): Pro
     const timed = async (statement: ReturnType<typeof sql>) => {
       const started = process.hrtime.bigint();
       const { numAffectedRows } = await statement.execute(db);
-      return { rows: Number(numAffectedRows ?? 0), seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+      return { rows: Number(numAffectedRows ?? 0), seconds: secondsSince(started) };
     };
     const o = await timed(sql`insert into orders (account_id, number, ordered_at, channel, status, total_cents, item_count)
       select account_id, number || '-ceiling', ordered_at, channel, status, total_cents, item_count from ceiling_orders`);
@@ -83,7 +87,7 @@ export async function importCeiling(connection: Connection, orders: number): Pro
     const l = await timed(sql`insert into order_lines (order_id, line_no, product_id, description, quantity, unit_price_cents, discount_bp, total_cents)
       select order_id + 1000000000, line_no, product_id, description, quantity, unit_price_cents, discount_bp, total_cents from ceiling_lines`);
     return {
-      orders: o.rows, lines: l.rows, ordersSeconds: Math.round(o.seconds * 100) / 100, linesSeconds: Math.round(l.seconds * 100) / 100,
+      orders: o.rows, lines: l.rows, ordersSeconds: hundredths(o.seconds), linesSeconds: hundredths(l.seconds),
       linesPerSecond: Math.round(l.rows / (o.seconds + l.seconds)),
     };
   });
