@@ -4,11 +4,23 @@
 // while below bMaxShare (95 %), C after. So the account that crosses 80 % is still A, and
 // the A accounts hold at most 80 % plus the share of the last of them. Accounts with no
 // revenue in the period are not ranked (class `none`).
+//
+// The value class of an account (classifyValueInOrder) is its ABC class as above; but an
+// inactive account (it bought before, not within the active window) with no revenue in the
+// period, which that ranking cannot place, is ranked among those accounts only, with the same
+// cut-offs, on its revenue over the period ending on its own last purchase day: over the last
+// 12 months, the 365 days ending on it (its last active year: what it was worth while it
+// bought); over the lifetime, its lifetime revenue (so that case never arises). An inactive
+// account with no revenue there either stays `none`. The two rankings never share an account:
+// the first alone is the portfolio's Pareto chart and ABC figures, the second has its own.
+// So with the default rules (last 12 months, a 365-day active window) "class A and inactive"
+// is the few quiet accounts that brought 80 % of what the quiet accounts brought in their last
+// active year: the recovery list (docs/inactive-value-class.md).
 import { type Cents, cents } from '../../domain/money.js';
-import { PERIOD_WORDS, periodRevenue } from './purchase-windows.js';
+import { LAST_ACTIVE_WORDS, PERIOD_WORDS, lastActiveRevenue, periodRevenue } from './purchase-windows.js';
 import type { PortfolioSettings, RevenuePeriod } from './settings.js';
 import { gini } from './statistics.js';
-import type { AccountSummary, Classification } from './types.js';
+import type { AccountSummary, Classification, Figures } from './types.js';
 import { percent, rounded } from './wording.js';
 
 export const ABC_CLASSES = ['A', 'B', 'C', 'none'] as const;
@@ -128,31 +140,68 @@ export function rankAbc(revenues: Float64Array, ids: Float64Array, settings: Por
   };
 }
 
-/** The ABC classes of the summaries in their order, the portfolio's figures, and the ranking (indices into the summaries, best first). */
-export function classifyAbcInOrder(summaries: readonly AccountSummary[], settings: PortfolioSettings): {
-  classes: Classification<AbcClass>[]; analysis: Omit<AbcAnalysis, 'classes'>; ranking: Int32Array;
-} {
-  const { aMaxShare, bMaxShare } = settings.abc;
+/** How one ranking words its classes. */
+interface RankingWords {
+  revenueOf(summary: AccountSummary): number;
+  notRanked(summary: AccountSummary, revenue: number): Classification<AbcClass>;
+  ranked(summary: AccountSummary, rank: number, of: number, shareAbove: number, reason: string, abc: RankedClass): string;
+  figures(summary: AccountSummary): Figures;
+}
+
+function periodWords(settings: PortfolioSettings): RankingWords {
   const period = settings.revenuePeriod;
-  const classes = new Array<Classification<AbcClass>>(summaries.length);
-  const notRanked = `No revenue ${PERIOD_WORDS[period]}, so not ranked.`;
-  const at: number[] = [];
+  const words = PERIOD_WORDS[period];
+  const notRanked = `No revenue ${words}, so not ranked.`;
+  return {
+    revenueOf: (summary) => periodRevenue(summary, period),
+    notRanked: (_, revenue) => ({ class: 'none', rule: notRanked, figures: { revenue, period } }),
+    ranked: (_, rank, of, above, reason, abc) =>
+      `Ranked ${rank} of ${of} by revenue ${words}; the accounts ranked above it hold ${percent(above, 1)} of revenue, ${reason}: ${abc}.`,
+    figures: () => ({ period }),
+  };
+}
+
+function inactiveWords(settings: PortfolioSettings): RankingWords {
+  const period = settings.revenuePeriod;
+  const words = LAST_ACTIVE_WORDS[period];
+  return {
+    revenueOf: (summary) => lastActiveRevenue(summary, period),
+    notRanked: (summary, revenue) => ({
+      class: 'none', rule: `Inactive, with no revenue ${words}, so not ranked.`,
+      figures: { revenue, period, ranking: 'inactive', lastPurchase: summary.lastPurchase },
+    }),
+    ranked: (_, rank, of, above, reason, abc) =>
+      `Inactive: ranked ${rank} of ${of} inactive accounts by revenue ${words}; the inactive accounts ranked above it `
+      + `hold ${percent(above, 1)} of that revenue, ${reason}: ${abc}.`,
+    figures: (summary) => ({ period, ranking: 'inactive', lastPurchase: summary.lastPurchase }),
+  };
+}
+
+/**
+ * Ranks the summaries at `at` (positions into `summaries`) and writes each one's class into
+ * `classes`; returns the ranking (positions, best first) and its figures.
+ */
+function rankInto(summaries: readonly AccountSummary[], at: readonly number[], words: RankingWords, settings: PortfolioSettings,
+  classes: Classification<AbcClass>[]): { analysis: Omit<AbcAnalysis, 'classes'>; ranking: Int32Array } {
+  const { aMaxShare, bMaxShare } = settings.abc;
+  const ranked: number[] = [];
   const revenueOf: number[] = [];
   const idOf: number[] = [];
-  summaries.forEach((summary, i) => {
-    const revenue = periodRevenue(summary, period);
+  for (const i of at) {
+    const summary = summaries[i]!;
+    const revenue = words.revenueOf(summary);
     if (revenue > 0) {
-      at.push(i);
+      ranked.push(i);
       revenueOf.push(revenue);
       idOf.push(summary.accountId);
     } else {
-      classes[i] = { class: 'none', rule: notRanked, figures: { revenue, period } };
+      classes[i] = words.notRanked(summary, revenue);
     }
-  });
-  const n = at.length;
-  const { order, ranked, classes: rankClasses, cumulative, analysis } = rankAbc(Float64Array.from(revenueOf), Float64Array.from(idOf), settings);
+  }
+  const n = ranked.length;
+  const { order, ranked: revenues, classes: rankClasses, cumulative, analysis } = rankAbc(Float64Array.from(revenueOf), Float64Array.from(idOf), settings);
   const ranking = new Int32Array(n);
-  for (let i = 0; i < n; i++) ranking[i] = at[order[i]!]!;
+  for (let i = 0; i < n; i++) ranking[i] = ranked[order[i]!]!;
   const total = cumulative[n]!;
 
   const reasons: Record<RankedClass, string> = {
@@ -160,23 +209,54 @@ export function classifyAbcInOrder(summaries: readonly AccountSummary[], setting
     B: `at least ${percent(aMaxShare)} and under ${percent(bMaxShare)}`,
     C: `at least ${percent(bMaxShare)}`,
   };
-  const words = PERIOD_WORDS[period];
   for (let i = 0; i < n; i++) {
-    const entryRevenue = ranked[i]!;
+    const summary = summaries[ranking[i]!]!;
+    const entryRevenue = revenues[i]!;
     const before = cumulative[i]! / total;
     const after = cumulative[i + 1]! / total;
     const abc = RANKED_CLASSES[rankClasses[i]!]!;
     classes[ranking[i]!] = {
       class: abc,
-      rule: `Ranked ${i + 1} of ${n} by revenue ${words}; the accounts ranked above it hold ${percent(before, 1)} of revenue, ${reasons[abc]}: ${abc}.`,
+      rule: words.ranked(summary, i + 1, n, before, reasons[abc], abc),
       figures: {
-        rank: i + 1, rankedAccounts: n, revenue: entryRevenue, period,
+        rank: i + 1, rankedAccounts: n, revenue: entryRevenue, ...words.figures(summary),
         revenueShare: rounded(entryRevenue / total, 6), shareAbove: rounded(before, 6), cumulativeShare: rounded(after, 6),
         aMaxShare, bMaxShare,
       },
     };
   }
+  return { analysis, ranking };
+}
+
+/** The ABC classes of the summaries in their order, the portfolio's figures, and the ranking (indices into the summaries, best first). */
+export function classifyAbcInOrder(summaries: readonly AccountSummary[], settings: PortfolioSettings): {
+  classes: Classification<AbcClass>[]; analysis: Omit<AbcAnalysis, 'classes'>; ranking: Int32Array;
+} {
+  const classes = new Array<Classification<AbcClass>>(summaries.length);
+  const { analysis, ranking } = rankInto(summaries, summaries.map((_, i) => i), periodWords(settings), settings, classes);
   return { classes, ranking, analysis };
+}
+
+export interface ValueClasses {
+  /** Each account's value class, in the summaries' order. */
+  classes: Classification<AbcClass>[];
+  /** The ranking on revenue in the period: the portfolio's Pareto chart and ABC figures. */
+  analysis: Omit<AbcAnalysis, 'classes'>;
+  /** The ranking of the inactive accounts without revenue in the period, on their last active period. */
+  inactiveAnalysis: Omit<AbcAnalysis, 'classes'>;
+}
+
+/** Whether the value class ranks an account among the inactive accounts (see the rule at the top). */
+export const ranksAsInactive = (inactive: boolean, periodRevenue: number) => inactive && !(periodRevenue > 0);
+
+/** The value class of every account (see the rule at the top): `inactive[i]` says whether summaries[i] is inactive. */
+export function classifyValueInOrder(summaries: readonly AccountSummary[], inactive: ArrayLike<boolean>, settings: PortfolioSettings): ValueClasses {
+  const classes = new Array<Classification<AbcClass>>(summaries.length);
+  const { analysis } = rankInto(summaries, summaries.map((_, i) => i), periodWords(settings), settings, classes);
+  const quiet: number[] = [];
+  summaries.forEach((summary, i) => { if (ranksAsInactive(inactive[i]!, periodRevenue(summary, settings.revenuePeriod))) quiet.push(i); });
+  const { analysis: inactiveAnalysis } = rankInto(summaries, quiet, inactiveWords(settings), settings, classes);
+  return { classes, analysis, inactiveAnalysis };
 }
 
 export function classifyAbc(summaries: readonly AccountSummary[], settings: PortfolioSettings): AbcAnalysis {

@@ -74,7 +74,7 @@ describe('the column classifier', () => {
       const { portfolio: figures } = explained;
       expect(coded.figures).toEqual({
         accounts: figures.accounts, buyers: figures.buyers, statuses: figures.statuses, volumeTiers: figures.volumeTiers,
-        frequencies: figures.frequencies, abc: figures.abc, rfm: figures.rfm, churn: figures.churn,
+        frequencies: figures.frequencies, abc: figures.abc, inactiveAbc: figures.inactiveAbc, rfm: figures.rfm, churn: figures.churn,
       });
       expect(coded.thresholds).toEqual(thresholdsOf(explained));
     }), { numRuns: 300 });

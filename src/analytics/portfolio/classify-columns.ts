@@ -3,8 +3,8 @@
 // rule sentences and figures objects that explain one account. A run stores these codes and
 // the figures they came from; an account's explanation is worked out when someone reads it.
 // That keeps a million accounts to a few passes over typed arrays.
-import { type AbcAnalysis, rankAbc } from './abc.js';
-import { dayNumber, utcDay } from './calendar.js';
+import { type AbcAnalysis, rankAbc, ranksAsInactive } from './abc.js';
+import { YEAR_DAYS, dayNumber, utcDay } from './calendar.js';
 import { CHURN_SIGNAL_KINDS, type ChurnSignalKind } from './churn-signals.js';
 import { FREQUENCY_CLASSES, type FrequencyClass } from './frequency.js';
 import type { PortfolioColumns } from './portfolio-columns.js';
@@ -61,6 +61,8 @@ export interface ClassFigures {
   volumeTiers: Omit<VolumeTiers, 'classes'> & { counts: Record<VolumeTier, number> };
   frequencies: Record<FrequencyClass, number>;
   abc: Omit<AbcAnalysis, 'classes'>;
+  /** The ranking of the inactive accounts without revenue in the period, on their last active period (abc.ts). */
+  inactiveAbc: Omit<AbcAnalysis, 'classes'>;
   rfm: { scoredAccounts: number; segments: Record<RfmSegment, number>; scoreCounts: { r: number[]; f: number[]; m: number[] } };
   churn: { accountsWithSignals: number; signals: Record<ChurnSignalKind, number> };
 }
@@ -214,35 +216,22 @@ export function classifyColumns(input: ColumnsInput): ClassColumns {
   const periodRevenue = settings.revenuePeriod === 'lifetime' ? summaries.revenue : summaries.revenueLast12Months;
   let withRevenue = 0;
   for (let i = 0; i < n; i++) if (periodRevenue[i]! > 0) withRevenue += 1;
-  const rankedAt = new Int32Array(withRevenue);
   const rankedRevenue = new Float64Array(withRevenue);
-  const rankedIds = new Float64Array(withRevenue);
-  for (let i = 0, k = 0; i < n; i++) {
-    if (!(periodRevenue[i]! > 0)) continue;
-    rankedAt[k] = i;
-    rankedRevenue[k] = periodRevenue[i]!;
-    rankedIds[k++] = ids[i]!;
-  }
+  for (let i = 0, k = 0; i < n; i++) if (periodRevenue[i]! > 0) rankedRevenue[k++] = periodRevenue[i]!;
 
   // Volume tiers against the mean or quantiles of the revenues above zero.
   const { meanRevenue, thresholds: tierBounds } = tierThresholds(sortedNumbers(rankedRevenue), settings);
   const volumeTier = new Uint8Array(n);
   for (let i = 0; i < n; i++) volumeTier[i] = tierOf(periodRevenue[i]!, tierBounds);
 
-  // ABC by rank.
+  // The value class (abc.ts): ABC by period revenue; the inactive accounts without any, among
+  // themselves by their revenue over the period ending on their last purchase.
   const abc = new Uint8Array(n).fill(ABC_NONE);
   const abcRank = new Int32Array(n);
-  const ranking = rankAbc(rankedRevenue, rankedIds, settings);
-  let aFrom: number | null = null;
-  let bFrom: number | null = null;
-  for (let rank = 0; rank < withRevenue; rank++) {
-    const i = rankedAt[ranking.order[rank]!]!;
-    abc[i] = ranking.classes[rank]!;
-    abcRank[i] = rank + 1;
-    // Ranked best first: the last A and the last B seen hold the smallest revenue of their class.
-    if (abc[i] === 0) aFrom = ranking.ranked[rank]!;
-    if (abc[i] === 1) bFrom = ranking.ranked[rank]!;
-  }
+  const quietAt = (i: number) => ranksAsInactive(status[i] === STATUS.inactive, periodRevenue[i]!);
+  const lastActive = lastActiveRevenueColumn(columns, summaries, quietAt, settings);
+  const byPeriod = rankValue(n, ids, () => true, periodRevenue, settings, abc, abcRank);
+  const quiet = rankValue(n, ids, quietAt, lastActive, settings, abc, abcRank);
 
   // RFM quintiles among the buyers.
   let buyers = 0;
@@ -299,7 +288,7 @@ export function classifyColumns(input: ColumnsInput): ClassColumns {
     asOf, settings, ids, summaries, periodRevenue, status, volumeTier, frequency, abc, abcRank, rfm,
     recencyScore, frequencyScore, monetaryScore, churn, alikeActiveCustomers: alike, activeCustomers,
     thresholds: {
-      asOf, settings, volumeTier: tierBounds, abc: { aFrom, bFrom },
+      asOf, settings, volumeTier: tierBounds, abc: byPeriod.from, inactiveAbc: quiet.from,
       rfm: { recencyDays: scoreBands(r, recencyDays), orders: scoreBands(f, orderCounts), revenue: scoreBands(m, revenues) },
     },
     figures: {
@@ -311,7 +300,8 @@ export function classifyColumns(input: ColumnsInput): ClassColumns {
         counts: countCodes(VOLUME_TIERS, volumeTier),
       },
       frequencies: countCodes(FREQUENCY_CLASSES, frequency),
-      abc: ranking.analysis,
+      abc: byPeriod.analysis,
+      inactiveAbc: quiet.analysis,
       rfm: {
         scoredAccounts: buyers,
         segments: rfmSegmentCounts(rfm),
@@ -323,6 +313,60 @@ export function classifyColumns(input: ColumnsInput): ClassColumns {
       },
     },
   };
+}
+
+/**
+ * Ranks the accounts `chosen` picks that have `revenue` above zero (rankAbc) and writes their
+ * classes and ranks; returns the ranking's figures and the smallest revenue of its A and B accounts.
+ */
+function rankValue(n: number, ids: Float64Array, chosen: (i: number) => boolean, revenue: Float64Array, settings: PortfolioSettings,
+  abc: Uint8Array, abcRank: Int32Array): { analysis: Omit<AbcAnalysis, 'classes'>; from: { aFrom: number | null; bFrom: number | null } } {
+  let count = 0;
+  for (let i = 0; i < n; i++) if (chosen(i) && revenue[i]! > 0) count += 1;
+  const at = new Int32Array(count);
+  const values = new Float64Array(count);
+  const rankedIds = new Float64Array(count);
+  for (let i = 0, k = 0; i < n; i++) {
+    if (!(chosen(i) && revenue[i]! > 0)) continue;
+    at[k] = i;
+    values[k] = revenue[i]!;
+    rankedIds[k++] = ids[i]!;
+  }
+  const ranking = rankAbc(values, rankedIds, settings);
+  let aFrom: number | null = null;
+  let bFrom: number | null = null;
+  for (let rank = 0; rank < count; rank++) {
+    const i = at[ranking.order[rank]!]!;
+    abc[i] = ranking.classes[rank]!;
+    abcRank[i] = rank + 1;
+    // Ranked best first: the last A and the last B seen hold the smallest revenue of their class.
+    if (abc[i] === 0) aFrom = ranking.ranked[rank]!;
+    if (abc[i] === 1) bFrom = ranking.ranked[rank]!;
+  }
+  return { analysis: ranking.analysis, from: { aFrom, bFrom } };
+}
+
+/** The revenue over the period ending on the last purchase (lastActiveRevenue) of the accounts `quiet` picks; 0 for the others. */
+function lastActiveRevenueColumn(columns: PortfolioColumns, summaries: SummaryColumns, quiet: (i: number) => boolean, settings: PortfolioSettings): Float64Array {
+  const n = columns.ids.length;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    if (!quiet(i)) continue;
+    if (settings.revenuePeriod === 'lifetime') {
+      out[i] = summaries.revenue[i]!;
+      continue;
+    }
+    const start = columns.offsets[i]!;
+    const end = start + summaries.purchaseDays[i]!;
+    const from = summaries.lastPurchase[i]! - YEAR_DAYS;
+    let first = end;
+    while (first > start && columns.days[first - 1]! > from) first--;
+    // Summed oldest first, as the explained classifier sums them.
+    let revenue = 0;
+    for (let j = first; j < end; j++) revenue += columns.revenue[j]!;
+    out[i] = revenue;
+  }
+  return out;
 }
 
 /** Accounts per RFM segment; those that never bought (RFM_NONE) are left out. */

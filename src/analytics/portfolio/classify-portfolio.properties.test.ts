@@ -98,9 +98,10 @@ describe('a portfolio classification', () => {
     }), { numRuns: 50 });
   });
 
-  it('changes no status, ABC class or volume tier when accounts without revenue in the period are added', () => {
+  it('changes no status, ABC class ranked on the period or volume tier when accounts without revenue in the period are added', () => {
     // Accounts whose last purchase is more than two years old: no revenue over the last 12
-    // months, not buying now. RFM ranks every buyer over its lifetime, so RFM scores may move.
+    // months, not buying now. RFM ranks every buyer over its lifetime, so RFM scores may move;
+    // the inactive accounts without revenue in the period are ranked among themselves, so theirs may too.
     const arb = fc.record({ portfolio: portfolioArb(), dormant: accountsArb(1000, { maxLength: 8 }) })
       .chain((drawn) => fc.array(orderArb(drawn.dormant.map((a) => a.id), { fromBack: 800, toBack: 1500 }), { maxLength: 12 })
         .map((old) => ({ ...drawn, old })));
@@ -109,8 +110,10 @@ describe('a portfolio classification', () => {
       const withDormant = classifyPortfolio({ asOf: AS_OF, accounts: [...portfolio.accounts, ...dormant], orders: [...portfolio.orders, ...old] });
       for (const { id } of portfolio.accounts) {
         const [a, b] = [recordOf(alone, id), recordOf(withDormant, id)];
-        expect([b.status, b.abc, b.volumeTier]).toEqual([a.status, a.abc, a.volumeTier]);
+        expect([b.status, b.volumeTier]).toEqual([a.status, a.volumeTier]);
+        if (a.abc.figures.ranking !== 'inactive') expect(b.abc).toEqual(a.abc);
       }
+      expect(withDormant.portfolio.abc).toEqual(alone.portfolio.abc);
       expect(withDormant.portfolio.growth).toEqual(alone.portfolio.growth);
     }), { numRuns: 50 });
   });
@@ -122,7 +125,9 @@ describe('a portfolio classification', () => {
       expect(total(portfolio.statuses)).toBe(accounts.length);
       expect(total(portfolio.frequencies)).toBe(accounts.length);
       expect(total(portfolio.volumeTiers.counts)).toBe(accounts.length);
-      expect(total(portfolio.abc.accounts)).toBe(records.filter((r) => r.abc.class !== 'none').length);
+      // The period's ranking and the inactive accounts' ranking share no account.
+      expect(total(portfolio.abc.accounts) + total(portfolio.inactiveAbc.accounts)).toBe(records.filter((r) => r.abc.class !== 'none').length);
+      expect(total(portfolio.inactiveAbc.accounts)).toBe(records.filter((r) => r.abc.figures.ranking === 'inactive' && r.abc.class !== 'none').length);
       expect(portfolio.rfm.scoredAccounts).toBe(portfolio.buyers);
       expect(total(portfolio.rfm.segments)).toBe(portfolio.buyers);
       const periodRevenue = records.reduce((sum, r) => sum + (settings.revenuePeriod === 'lifetime' ? r.summary.revenue : r.summary.revenueLast12Months), 0);

@@ -1,7 +1,7 @@
 // Everything at once for a portfolio as of a day: one classification record per account
 // (each class with its rule and figures) and the portfolio-level figures and analyses.
 // Orders after the as-of day, and orders of accounts not in the list, are ignored.
-import { type AbcClass, classifyAbcInOrder } from './abc.js';
+import { type AbcClass, classifyValueInOrder } from './abc.js';
 import type { ClassFigures } from './classify-columns.js';
 import { utcDay } from './calendar.js';
 import { aliveSignal, type ChurnSignal, CHURN_SIGNAL_KINDS, type ChurnSignalKind, churnSignals } from './churn-signals.js';
@@ -116,7 +116,7 @@ export function classifyPortfolio(input: PortfolioInput): PortfolioClassificatio
   // Each rule's classes come in the accounts' order: no lookups by id for a million accounts.
   const statuses = classifyStatusesInOrder(pairs, settings);
   const tiers = classifyVolumeTiersInOrder(summaries, settings);
-  const abc = classifyAbcInOrder(summaries, settings);
+  const abc = classifyValueInOrder(summaries, statuses.map((status) => status.class === 'inactive'), settings);
   const rfm = classifyRfmInOrder(summaries);
 
   const records: AccountClassification[] = pairs.map(({ account, summary }, i) => {
@@ -148,6 +148,7 @@ export function classifyPortfolio(input: PortfolioInput): PortfolioClassificatio
       volumeTiers: { ...tiers.analysis, counts: countBy(VOLUME_TIERS, records.map((r) => r.volumeTier.class)) },
       frequencies: countBy(FREQUENCY_CLASSES, records.map((r) => r.frequency.class)),
       abc: abc.analysis,
+      inactiveAbc: abc.inactiveAnalysis,
       rfm: withoutClasses(rfm),
       churn: {
         accountsWithSignals: records.filter((r) => r.churnSignals.length > 0).length,

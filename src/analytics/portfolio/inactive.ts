@@ -5,8 +5,9 @@
 //   recency    1 when it has just dropped out of the active window, falling in a straight
 //              line to 0 once it has been out for lostAfterDays: the longer gone, the harder.
 // The yearly revenue at stake is what it bought in the 365 days ending on its last purchase.
-import { type Cents, cents } from '../../domain/money.js';
-import { YEAR_DAYS, daysBefore, utcDay } from './calendar.js';
+import type { Cents } from '../../domain/money.js';
+import { daysBefore, utcDay } from './calendar.js';
+import { revenueOfLastActiveYear } from './purchase-windows.js';
 import type { PortfolioSettings } from './settings.js';
 import { percentRanks } from './statistics.js';
 import type { AccountSummary, NoteFact, OrderFact } from './types.js';
@@ -37,13 +38,6 @@ export interface InactiveInput {
   notes: readonly NoteFact[];
 }
 
-function revenueOfLastYear(summary: AccountSummary): Cents {
-  const from = daysBefore(summary.lastPurchase!, YEAR_DAYS);
-  let revenue = 0;
-  for (const purchase of summary.purchases) if (purchase.day > from) revenue += purchase.revenue;
-  return cents(revenue);
-}
-
 export function analyseInactive(input: InactiveInput, settings: PortfolioSettings): InactiveAccount[] {
   const { weights, lostAfterDays, notesShown } = settings.inactive;
   const { activeWindowDays } = settings.status;
@@ -68,7 +62,7 @@ export function analyseInactive(input: InactiveInput, settings: PortfolioSetting
     notes.set(note.accountId, list);
   }
 
-  const atStake = summaries.map(revenueOfLastYear);
+  const atStake = summaries.map(revenueOfLastActiveYear);
   const revenueRanks = percentRanks(atStake);
   const frequencyRanks = percentRanks(summaries.map((summary) => summary.purchaseDayCount));
   const weightSum = weights.revenue + weights.frequency + weights.recency;

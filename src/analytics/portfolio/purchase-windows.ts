@@ -1,6 +1,6 @@
 // Purchases in windows of days that end on, or some days before, the summary's as-of day.
 import { type Cents, cents } from '../../domain/money.js';
-import { daysBefore } from './calendar.js';
+import { YEAR_DAYS, daysBefore } from './calendar.js';
 import type { RevenuePeriod } from './settings.js';
 import type { AccountSummary } from './types.js';
 
@@ -72,5 +72,27 @@ export function periodRevenue(summary: AccountSummary, period: RevenuePeriod): C
 
 export const PERIOD_WORDS: Record<RevenuePeriod, string> = {
   last12Months: 'over the last 12 months',
+  lifetime: 'since the first purchase',
+};
+
+/**
+ * What an account bought in its last active year: the 365 days ending on its last purchase
+ * day (up to asOf). For an inactive account, the revenue it brought while it still bought.
+ */
+export function revenueOfLastActiveYear(summary: AccountSummary): Cents {
+  if (summary.lastPurchase === null) return cents(0);
+  const from = daysBefore(summary.lastPurchase, YEAR_DAYS);
+  let revenue = 0;
+  for (const purchase of summary.purchases) if (purchase.day > from) revenue += purchase.revenue;
+  return cents(revenue);
+}
+
+/** The settings' period, ending on the last purchase day rather than on asOf: what an inactive account is ranked on. */
+export function lastActiveRevenue(summary: AccountSummary, period: RevenuePeriod): Cents {
+  return period === 'lifetime' ? summary.revenue : revenueOfLastActiveYear(summary);
+}
+
+export const LAST_ACTIVE_WORDS: Record<RevenuePeriod, string> = {
+  last12Months: 'over its last active year (the 12 months ending on its last purchase)',
   lifetime: 'since the first purchase',
 };

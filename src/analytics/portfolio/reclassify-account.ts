@@ -2,16 +2,16 @@
 // again: its own rules (status, frequency, churn signals) run as usual, and the relative ones
 // (volume tier, ABC, RFM) place it against the thresholds the latest run found for the
 // portfolio. The next full run settles any drift those thresholds have since.
-import { type AbcClass } from './abc.js';
+import { type AbcClass, ranksAsInactive } from './abc.js';
 import { type ChurnSignal, churnSignals } from './churn-signals.js';
 import { classifyFrequency, type FrequencyClass } from './frequency.js';
-import { periodRevenue, PERIOD_WORDS } from './purchase-windows.js';
+import { LAST_ACTIVE_WORDS, lastActiveRevenue, periodRevenue, PERIOD_WORDS } from './purchase-windows.js';
 import { type RfmClass } from './rfm.js';
 import { rfmSegmentRule } from './rfm-segments.js';
 import type { PortfolioSettings } from './settings.js';
 import { BUYING_NOW, classifyStatuses, type StatusClass } from './status.js';
 import { summarizeHistory } from './summarize.js';
-import type { AccountFact, AccountSummary, Classification, PurchaseHistory } from './types.js';
+import type { AccountFact, AccountSummary, Classification, Figures, PurchaseHistory } from './types.js';
 import type { VolumeTier } from './volume-tier.js';
 import { money } from './wording.js';
 
@@ -25,6 +25,11 @@ export interface RunThresholds {
   volumeTier: { veryHigh: number; high: number; average: number } | null;
   /** The smallest period revenue among the run's A accounts and among its B accounts. */
   abc: { aFrom: number | null; bFrom: number | null };
+  /**
+   * The same among the inactive accounts without revenue in the period, on their revenue over the
+   * period ending on their last purchase (abc.ts); absent from runs stored before those were ranked.
+   */
+  inactiveAbc?: { aFrom: number | null; bFrom: number | null };
   rfm: { recencyDays: ScoreBands; orders: ScoreBands; revenue: ScoreBands };
 }
 
@@ -37,6 +42,18 @@ export interface AccountReclassification {
   abc: Classification<AbcClass>;
   rfm: Classification<RfmClass> & { scores: { r: number; f: number; m: number } | null };
   churnSignals: ChurnSignal[];
+}
+
+/** A value class against a run's smallest A and B revenues (abc.ts's rule, placed rather than ranked). */
+function placeValue(revenue: number, { aFrom, bFrom }: { aFrom: number | null; bFrom: number | null },
+  words: { said: string; notRanked: string; basis: string }, extra: Figures): Classification<AbcClass> {
+  if (revenue <= 0) return { class: 'none', rule: words.notRanked, figures: { revenue, ...extra } };
+  const cls: AbcClass = aFrom !== null && revenue >= aFrom ? 'A' : bFrom !== null && revenue >= bFrom ? 'B' : 'C';
+  return {
+    class: cls,
+    rule: `${words.said} ${money(revenue)}, ${words.basis} (A from ${aFrom === null ? '–' : money(aFrom)}, B from ${bFrom === null ? '–' : money(bFrom)}): ${cls}.`,
+    figures: { revenue, aFrom, bFrom, ...extra },
+  };
 }
 
 /** The highest score whose band the value reaches (higher values score higher), at least 1. */
@@ -73,17 +90,14 @@ export function reclassifyAccount(account: AccountFact, history: PurchaseHistory
     };
   }
 
-  let abc: Classification<AbcClass>;
-  const { aFrom, bFrom } = run.abc;
-  if (revenue <= 0) abc = { class: 'none', rule: `No revenue ${PERIOD_WORDS[settings.revenuePeriod]}, so not ranked.`, figures: { revenue } };
-  else {
-    const cls: AbcClass = aFrom !== null && revenue >= aFrom ? 'A' : bFrom !== null && revenue >= bFrom ? 'B' : 'C';
-    abc = {
-      class: cls,
-      rule: `${said}, ${basis} (A from ${aFrom === null ? '–' : money(aFrom)}, B from ${bFrom === null ? '–' : money(bFrom)}): ${cls}.`,
-      figures: { revenue, aFrom, bFrom },
-    };
-  }
+  const period = settings.revenuePeriod;
+  const abc = ranksAsInactive(status.class === 'inactive', revenue)
+    ? placeValue(lastActiveRevenue(summary, period), run.inactiveAbc ?? { aFrom: null, bFrom: null }, {
+      said: `Inactive, with revenue ${LAST_ACTIVE_WORDS[period]} of`,
+      notRanked: `Inactive, with no revenue ${LAST_ACTIVE_WORDS[period]}, so not ranked.`,
+      basis: `against the inactive accounts of the run of ${run.asOf}`,
+    }, { ranking: 'inactive', lastPurchase: summary.lastPurchase })
+    : placeValue(revenue, run.abc, { said: `Revenue ${PERIOD_WORDS[period]} of`, notRanked: `No revenue ${PERIOD_WORDS[period]}, so not ranked.`, basis }, {});
 
   let rfm: AccountReclassification['rfm'];
   if (summary.orderCount === 0) rfm = { class: 'none', rule: 'Has never bought, so has no RFM scores.', figures: {}, scores: null };
@@ -108,7 +122,7 @@ export function reclassifyAccount(account: AccountFact, history: PurchaseHistory
 
 /** The portfolio thresholds a full run found, kept with it so single accounts can be placed later. */
 export function thresholdsOf(result: { asOf: string; settings: PortfolioSettings; portfolio: { volumeTiers: { thresholds: RunThresholds['volumeTier'] } };
-  accounts: readonly { summary: AccountSummary; abc: Classification<AbcClass>; rfm: Classification<RfmClass> }[] }): RunThresholds {
+  accounts: readonly { summary: AccountSummary; status: Classification<StatusClass>; abc: Classification<AbcClass>; rfm: Classification<RfmClass> }[] }): RunThresholds {
   const bands = (): ScoreBands => [null, null, null, null, null];
   const rfm = { recencyDays: bands(), orders: bands(), revenue: bands() };
   const widen = (list: ScoreBands, score: unknown, value: number) => {
@@ -116,16 +130,20 @@ export function thresholdsOf(result: { asOf: string; settings: PortfolioSettings
     const band = list[score - 1];
     list[score - 1] = band ? { min: Math.min(band.min, value), max: Math.max(band.max, value) } : { min: value, max: value };
   };
-  let aFrom: number | null = null;
-  let bFrom: number | null = null;
-  for (const { summary, abc, rfm: scores } of result.accounts) {
-    const revenue = periodRevenue(summary, result.settings.revenuePeriod);
-    if (abc.class === 'A') aFrom = aFrom === null ? revenue : Math.min(aFrom, revenue);
-    if (abc.class === 'B') bFrom = bFrom === null ? revenue : Math.min(bFrom, revenue);
+  const abc = { aFrom: null as number | null, bFrom: null as number | null };
+  const inactiveAbc = { aFrom: null as number | null, bFrom: null as number | null };
+  const lowest = (from: number | null, revenue: number) => (from === null ? revenue : Math.min(from, revenue));
+  for (const { summary, status, abc: value, rfm: scores } of result.accounts) {
+    const period = periodRevenue(summary, result.settings.revenuePeriod);
+    const inactive = ranksAsInactive(status.class === 'inactive', period);
+    const bounds = inactive ? inactiveAbc : abc;
+    const revenue = inactive ? lastActiveRevenue(summary, result.settings.revenuePeriod) : period;
+    if (value.class === 'A') bounds.aFrom = lowest(bounds.aFrom, revenue);
+    if (value.class === 'B') bounds.bFrom = lowest(bounds.bFrom, revenue);
     if (scores.class === 'none') continue;
     widen(rfm.recencyDays, scores.figures.recency, summary.daysSinceLastPurchase!);
     widen(rfm.orders, scores.figures.frequency, summary.orderCount);
     widen(rfm.revenue, scores.figures.monetary, summary.revenue);
   }
-  return { asOf: result.asOf, settings: result.settings, volumeTier: result.portfolio.volumeTiers.thresholds, abc: { aFrom, bFrom }, rfm };
+  return { asOf: result.asOf, settings: result.settings, volumeTier: result.portfolio.volumeTiers.thresholds, abc, inactiveAbc, rfm };
 }
