@@ -23,6 +23,8 @@ export const AccountClassesBriefSchema = Type.Object({
   volumeTier: Enum(VOLUME_TIERS),
   frequency: Enum(FREQUENCY_CLASSES),
   revenue: Money,
+  /** The revenue the ABC class ranks on: the period's, or an inactive account's last active year's (docs/inactive-value-class.md). */
+  value: Money,
   churnSignals: Type.Array(Type.String()),
   clv: Nullable(Money),
   pAlive: Nullable(Type.Number()),
@@ -69,7 +71,7 @@ export type AccountCreate = Static<typeof AccountCreateSchema>;
 export const AccountPatchSchema = Type.Partial(Type.Object(editable), { ...strict, minProperties: 1, $id: 'AccountPatch' });
 export type AccountPatch = Static<typeof AccountPatchSchema>;
 
-export const ACCOUNT_SORTS = ['name', '-name', 'createdAt', '-createdAt', 'updatedAt', '-updatedAt', 'revenue', '-revenue', 'clv', '-clv'] as const;
+export const ACCOUNT_SORTS = ['name', '-name', 'createdAt', '-createdAt', 'updatedAt', '-updatedAt', 'revenue', '-revenue', 'value', '-value', 'clv', '-clv'] as const;
 
 export const AccountListQuerySchema = Type.Object({
   ...ListQuery,

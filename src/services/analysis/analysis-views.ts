@@ -7,7 +7,7 @@ import { paretoFigures } from '../../analytics/portfolio/pareto.js';
 import { RFM_SEGMENTS } from '../../analytics/portfolio/rfm-segments.js';
 import type { PortfolioSettings } from '../../analytics/portfolio/settings.js';
 import type { StatusClass } from '../../analytics/portfolio/status.js';
-import type { AbcClass } from '../../analytics/portfolio/abc.js';
+import { ABC_CLASSES, type AbcClass } from '../../analytics/portfolio/abc.js';
 import { CHURN_SIGNAL_KINDS } from '../../analytics/portfolio/churn-signals.js';
 import { ClienteleError, notFound } from '../../domain/errors.js';
 import { cents, formatMoney } from '../../domain/money.js';
@@ -59,7 +59,10 @@ async function overviewOf(ctx: Context, run: AnalysisRun, scope: AccountScope) {
   const classes: Record<string, Record<string, { accounts: number; revenue: string }>> = {};
   let accounts = 0;
   let revenue = 0;
-  const countsOf = await ctx.store.analysisRuns.countByEach(run.id, Object.values(CLASS_DIMENSIONS), scope);
+  const [countsOf, inactiveValues] = await Promise.all([
+    ctx.store.analysisRuns.countByEach(run.id, Object.values(CLASS_DIMENSIONS), scope),
+    ctx.store.analysisRuns.inactiveValueCounts(run.id, scope),
+  ]);
   for (const [dimension, column] of Object.entries(CLASS_DIMENSIONS)) {
     const counts = countsOf[column];
     classes[dimension] = Object.fromEntries(counts.map((c) => [c.value, { accounts: c.accounts, revenue: formatMoney(cents(c.revenue)) }]));
@@ -85,6 +88,11 @@ async function overviewOf(ctx: Context, run: AnalysisRun, scope: AccountScope) {
   const orders = Number(figures.orders);
   return {
     run: runInfo(run), accounts, revenue: formatMoney(cents(revenue)), classes,
+    // The inactive accounts by value class: "A" is the recovery list, big accounts that went quiet.
+    inactiveValue: Object.fromEntries(ABC_CLASSES.map((abc) => {
+      const tally = inactiveValues.find((c) => c.value === abc);
+      return [abc, { accounts: tally?.accounts ?? 0, revenue: formatMoney(cents(tally?.revenue ?? 0)) }];
+    })),
     active: {
       accounts: Number(figures.accounts),
       averageTicket: orders ? formatMoney(cents(Math.round(Number(figures.revenue) / orders))) : null,

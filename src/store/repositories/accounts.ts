@@ -1,4 +1,4 @@
-import { sql, type Selectable } from 'kysely';
+import { type RawBuilder, sql, type Selectable } from 'kysely';
 import type { AccountScope } from '../../domain/access.js';
 import type { AccountStatus } from '../../domain/customer-file.js';
 import type { Account, AccountCreate, AccountListQuery, AccountPatch } from '../../domain/schemas/account.js';
@@ -17,9 +17,15 @@ export function accountSearchText(a: { name: string; external_id: string | null;
   return searchTextOf([a.name, a.external_id, a.email, a.website, a.city], [a.phone]);
 }
 
-const SORT_COLUMNS = { name: 'name', createdAt: 'created_at', updatedAt: 'updated_at', revenue: 'revenue_cents', clv: 'clv_cents' };
-/** Sorts on a figure of the latest analysis run: the cursor's column name and the run's column. */
-const CLASS_SORTS: Record<string, string> = { revenue_cents: 'period_revenue_cents', clv_cents: 'clv_cents' };
+const SORT_COLUMNS = { name: 'name', createdAt: 'created_at', updatedAt: 'updated_at', revenue: 'revenue_cents', value: 'value_cents', clv: 'clv_cents' };
+/**
+ * Sorts on a figure of the latest analysis run: the cursor's column name and the run's figure.
+ * The value is the revenue the account's value class ranks on (abc.ts): the period's, or for an
+ * inactive account ranked among the inactive ones, its last active year's.
+ */
+const CLASS_SORTS: Record<string, RawBuilder<unknown>> = {
+  revenue_cents: sql`c.period_revenue_cents`, clv_cents: sql`c.clv_cents`, value_cents: sql`(c.reasons->'abc'->'figures'->>'revenue')::numeric`,
+};
 /** Up to this many matches, a search sorts all its matches; past it, it walks the sort's index. */
 export const SEARCH_SORT_CAP = 2000;
 
@@ -73,7 +79,8 @@ export function accountsRepository(db: Executor) {
   async function withClasses(page: Page<Account>): Promise<Page<Account>> {
     if (!page.items.length) return page;
     const rows = await db.selectFrom('account_classes as c').innerJoin('analysis_runs as r', 'r.id', 'c.run_id')
-      .select(['c.account_id', 'r.as_of', 'c.status', 'c.abc', 'c.rfm_segment', 'c.volume_tier', 'c.frequency', 'c.period_revenue_cents', 'c.churn_signals', 'c.clv_cents', 'c.p_alive'])
+      .select(['c.account_id', 'r.as_of', 'c.status', 'c.abc', 'c.rfm_segment', 'c.volume_tier', 'c.frequency', 'c.period_revenue_cents', 'c.churn_signals', 'c.clv_cents', 'c.p_alive',
+        sql<string | null>`${CLASS_SORTS.value_cents}`.as('value_cents')])
       .where('c.run_id', '=', sql<number>`(select max(id) from analysis_runs)`)
       .where('c.account_id', 'in', page.items.map((a) => a.id)).execute();
     const byId = new Map(rows.map((r) => [Number(r.account_id), r]));
@@ -85,7 +92,8 @@ export function accountsRepository(db: Executor) {
           ...account,
           classes: r ? {
             asOf: r.as_of, status: r.status, abc: r.abc, rfm: r.rfm_segment, volumeTier: r.volume_tier, frequency: r.frequency,
-            revenue: formatMoney(cents(Number(r.period_revenue_cents))), churnSignals: r.churn_signals,
+            revenue: formatMoney(cents(Number(r.period_revenue_cents))), value: formatMoney(cents(Number(r.value_cents ?? r.period_revenue_cents))),
+            churnSignals: r.churn_signals,
             clv: r.clv_cents === null ? null : formatMoney(cents(Number(r.clv_cents))), pAlive: r.p_alive,
           } as Account['classes'] : null,
         };
@@ -121,8 +129,9 @@ export function accountsRepository(db: Executor) {
       let q = scoped(scope);
       // Class filters and sorts read the latest analysis run; with no run, no account has a class.
       const latestRun = sql`(select max(id) from analysis_runs)`;
-      const classOf = (column: string) =>
-        sql`(select ${sql.ref(`c.${column}`)} from account_classes c where c.run_id = ${latestRun} and c.account_id = accounts.id)`;
+      const figureOf = (figure: RawBuilder<unknown>) =>
+        sql`(select ${figure} from account_classes c where c.run_id = ${latestRun} and c.account_id = accounts.id)`;
+      const classOf = (column: string) => figureOf(sql.ref(`c.${column}`));
       const classIs = (column: string, value: unknown) => sql<boolean>`${classOf(column)} = ${value}`;
       if (query.status && (ACCOUNT_STATUSES as readonly string[]).includes(query.status)) q = q.where('status', '=', query.status as AccountStatus);
       else if (query.status) q = q.where(classIs('status', query.status));
@@ -157,7 +166,7 @@ export function accountsRepository(db: Executor) {
       const classSort = CLASS_SORTS[sort.column];
       if (classSort) {
         // Accounts without the figure sort as -1, below every real amount.
-        const key = sql<number>`coalesce(${classOf(classSort)}, -1)`;
+        const key = sql<number>`coalesce(${figureOf(classSort)}, -1)`;
         if (query.cursor) {
           const [value, id] = decodeCursor(query.cursor, sort.column);
           q = q.where(sql<boolean>`(${key}, accounts.id) ${sql.raw(sort.direction === 'asc' ? '>' : '<')} (${value}, ${id})`);

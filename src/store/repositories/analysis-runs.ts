@@ -160,6 +160,18 @@ export function analysisRunsRepository(db: Executor) {
       return result.map((r) => ({ row: r.row, column: r.column, accounts: Number(r.accounts), revenue: Number(r.revenue) }));
     },
 
+    /**
+     * The inactive accounts in scope per value class (what ?abc=X&status=inactive lists), with
+     * the revenue their class ranks on: for most, their last active year's (abc.ts).
+     */
+    async inactiveValueCounts(runId: number, scope: AccountScope): Promise<{ value: string; accounts: number; revenue: number }[]> {
+      const rows = await classesInScope(db, runId, scope).where('c.status', '=', 'inactive')
+        .select(['c.abc', sql<number>`count(*)::int`.as('accounts'),
+          sql<number>`coalesce(sum((c.reasons->'abc'->'figures'->>'revenue')::numeric) filter (where c.abc <> 'none'), 0)::bigint`.as('revenue')])
+        .groupBy('c.abc').execute();
+      return rows.map((r) => ({ value: r.abc, accounts: Number(r.accounts), revenue: Number(r.revenue) }));
+    },
+
     /** The period revenue of every ranked account in scope, largest first, with its class. */
     async rankedRevenue(runId: number, scope: AccountScope): Promise<{ revenue: number; abc: string }[]> {
       const rows = await classesInScope(db, runId, scope).select(['c.period_revenue_cents', 'c.abc'])

@@ -37,6 +37,7 @@ export const COLUMNS: Column[] = [
   { key: 'tier', label: 'Volume tier', width: '7rem', analysis: true, render: (a) => classWords('tier', a.classes?.volumeTier) },
   { key: 'frequency', label: 'Frequency', width: '7rem', analysis: true, render: (a) => classWords('frequency', a.classes?.frequency) },
   { key: 'revenue', label: 'Revenue', width: '7rem', sort: 'revenue', analysis: true, render: (a) => formatMoney(a.classes?.revenue) },
+  { key: 'value', label: 'Value (ABC)', width: '7rem', sort: 'value', analysis: true, render: (a) => formatMoney(a.classes?.value) },
   { key: 'clv', label: 'CLV', width: '6.5rem', sort: 'clv', analysis: true, render: (a) => formatMoney(a.classes?.clv) },
   { key: 'pAlive', label: 'P(alive)', width: '5.5rem', analysis: true, render: (a) => formatPercent(a.classes?.pAlive) },
   { key: 'churn', label: 'Pre-churn', width: 'minmax(8rem, 1fr)', analysis: true,
@@ -47,9 +48,14 @@ export const COLUMNS: Column[] = [
 
 export const DEFAULT_COLUMNS = ['name', 'status', 'activity', 'abc', 'owner', 'segment', 'country', 'city', 'revenue'];
 
-/** The chosen columns in the table's order; the name always shows, it opens the profile. */
-export function visibleColumns(chosen: readonly string[], analysed: boolean, all: Column[] = COLUMNS): Column[] {
+/**
+ * The chosen columns in the table's order; the name always shows, it opens the profile, and so
+ * does the figure the list is sorted by (the recovery list sorts by value, which few would pick).
+ */
+export function visibleColumns(chosen: readonly string[], analysed: boolean, all: Column[] = COLUMNS, sort?: string): Column[] {
   const wanted = new Set(chosen);
+  const sortKey = sort?.replace(/^-/, '');
+  for (const column of all) if (column.sort !== undefined && column.sort === sortKey && column.analysis) wanted.add(column.key);
   return columnsFor(analysed, all).filter((c) => c.key === 'name' || wanted.has(c.key));
 }
 

@@ -40,7 +40,7 @@ export const FILTER_FIELDS: FilterField[] = [
 ];
 
 export const SORTS = ['name', '-name', 'createdAt', '-createdAt', 'updatedAt', '-updatedAt'] as const;
-export const ANALYSIS_SORTS = ['-revenue', 'revenue', '-clv', 'clv'] as const;
+export const ANALYSIS_SORTS = ['-revenue', 'revenue', '-value', 'value', '-clv', 'clv'] as const;
 export const DEFAULT_SORT = 'name';
 
 /** The query keys a filter field sets. */

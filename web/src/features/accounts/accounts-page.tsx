@@ -24,7 +24,7 @@ import { useKnownValues } from './use-known-values';
 const SORT_LABELS: Record<string, string> = {
   name: 'Name, A to Z', '-name': 'Name, Z to A', createdAt: 'Oldest first', '-createdAt': 'Newest first',
   updatedAt: 'Least recently updated', '-updatedAt': 'Recently updated',
-  '-revenue': 'Highest revenue', revenue: 'Lowest revenue', '-clv': 'Highest lifetime value', clv: 'Lowest lifetime value',
+  '-revenue': 'Highest revenue', revenue: 'Lowest revenue', '-value': 'Highest value (ABC)', value: 'Lowest value (ABC)', '-clv': 'Highest lifetime value', clv: 'Lowest lifetime value',
 };
 
 export function AccountsPage() {
@@ -118,7 +118,7 @@ export function AccountsPage() {
       {selectedAccounts.length > 0 && (
         <BulkActions selected={selectedAccounts} users={users.list} onChanged={pages.replace} onClear={() => setSelected(new Set())} />
       )}
-      <AccountsTable pages={pages} columns={visibleColumns(columns, analysed)} nameOf={users.nameOf} selected={selected}
+      <AccountsTable pages={pages} columns={visibleColumns(columns, analysed, undefined, state.sort)} nameOf={users.nameOf} selected={selected}
         onToggle={toggle} onToggleAll={toggleAll} sort={state.sort} compact={compact}
         onSort={(column) => update({ ...state, sort: nextSort(state.sort, column) })} />
     </section>

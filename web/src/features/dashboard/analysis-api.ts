@@ -12,6 +12,8 @@ export interface Overview {
   accounts: number;
   revenue: string;
   classes: Record<'status' | 'abc' | 'rfm' | 'volumeTier' | 'frequency', Record<string, Tally>>;
+  /** The inactive accounts per value class, with the revenue their class ranks on. */
+  inactiveValue: Record<'A' | 'B' | 'C' | 'none', Tally>;
   churn: { accounts: number; signals: Record<string, number> };
 }
 

@@ -12,6 +12,7 @@ import { GoalsPanel } from './goals-panel';
 import { HeadlineFigures } from './headline-figures';
 import { MovementsChart } from './movements-chart';
 import { ParetoChart } from './pareto-chart';
+import { QuietAccountsCard } from './quiet-accounts-card';
 import { RfmHeatmap } from './rfm-heatmap';
 import { SectionsChart } from './sections-chart';
 import { StatusChart } from './status-chart';
@@ -74,6 +75,7 @@ export default function DashboardPage() {
           {/* Keyed by run, so every chart reads the new run after an analysis; each loads its own data at once. */}
           <div className="dashboard-grid" key={latest.id}>
             {overview.data ? <StatusChart overview={overview.data} /> : <div className="card chart-card" aria-hidden="true" />}
+            {overview.data && <QuietAccountsCard overview={overview.data} />}
             <ParetoChart />
             <RfmHeatmap />
             <TierFrequencyChart />

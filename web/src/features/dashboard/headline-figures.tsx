@@ -6,7 +6,8 @@ import type { Overview } from './analysis-api';
 /** The portfolio in five numbers, each opening its accounts. */
 export function HeadlineFigures({ overview }: { overview: Overview }) {
   const abc = overview.classes.abc;
-  const buying = (abc.A?.accounts ?? 0) + (abc.B?.accounts ?? 0) + (abc.C?.accounts ?? 0);
+  // Not A + B + C: inactive accounts have a value class too (their last active year's).
+  const buying = (overview.classes.status.current?.accounts ?? 0) + (overview.classes.status.active?.accounts ?? 0);
   const aShareOfRevenue = Number(overview.revenue) > 0 ? Number(abc.A?.revenue ?? 0) / Number(overview.revenue) : null;
   const figures = [
     { label: 'Accounts', value: formatNumber(overview.accounts), to: '/accounts' },

@@ -1,0 +1,30 @@
+// The recovery list a sales manager asks for first: the inactive accounts of class A, ranked
+// among the inactive accounts on what they bought in their last active year (docs/inactive-value-class.md).
+import { Link } from '../../shared/router/link';
+import { formatMoney, formatNumber } from '../../shared/ui/words';
+import { listLink } from '../accounts/account-filters';
+import type { Overview } from './analysis-api';
+import { ChartCard } from './chart-card';
+
+/** Inactive accounts of value class A, the biggest first by the revenue their class ranks on. */
+export const RECOVERY_LIST = listLink({ abc: 'A', status: 'inactive' }, '-value');
+
+export function QuietAccountsCard({ overview }: { overview: Overview }) {
+  const big = overview.inactiveValue.A ?? { accounts: 0, revenue: '0' };
+  return (
+    <ChartCard title="Big accounts that went quiet"
+      note="Inactive accounts of class A: the few that brought most of what the inactive accounts bought in their last active year.">
+      <ul className="headline plain">
+        <li>
+          <Link to={RECOVERY_LIST}>
+            <span className="headline-value">{formatNumber(big.accounts)}</span>
+            <span className="headline-label">
+              {big.accounts === 0 ? 'No inactive account of class A' : `accounts that brought ${formatMoney(big.revenue)} in their last active year`}
+            </span>
+          </Link>
+        </li>
+      </ul>
+      <p><Link to={RECOVERY_LIST}>Open the recovery list, biggest first</Link></p>
+    </ChartCard>
+  );
+}
