@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { classifyAbc } from './abc.js';
 import { resolvePortfolioSettings } from './settings.js';
 import { summarizeAccount } from './summarize.js';
-import { order } from './testing/facts.js';
+import { classifyPortfolio } from './classify-portfolio.js';
+import { account, order } from './testing/facts.js';
 
 const asOf = '2026-06-30';
 const settings = resolvePortfolioSettings({ revenuePeriod: 'lifetime' });
@@ -76,5 +77,51 @@ describe('ABC classes', () => {
   it('returns empty figures for a portfolio without revenue', () => {
     const empty = analyse({ 1: '0.00' });
     expect(empty).toMatchObject({ rankedAccounts: 0, chart: [], topRevenueShare: null, gini: null, accounts: { A: 0, B: 0, C: 0 } });
+  });
+});
+
+describe('the value class of inactive accounts', () => {
+  // The worked example of docs/inactive-value-class.md, as of 30 June 2026 with the default rules
+  // (revenue over the last 12 months, a 365-day active window).
+  const accounts = [1, 2, 3, 4, 5, 6, 7].map((id) => account(id));
+  const orders = [
+    order(1, '2026-03-01', '500.00'), order(2, '2026-05-01', '100.00'),
+    order(3, '2024-09-01', '400.00'), order(3, '2025-03-01', '600.00'),
+    order(4, '2023-01-10', '2000.00'), order(4, '2024-05-01', '60.00'),
+    order(5, '2025-01-15', '150.00'),
+    order(6, '2024-12-01', '40.00'),
+  ];
+  const result = classifyPortfolio({ asOf, accounts, orders });
+  const abcOf = (id: number) => result.accounts.find((r) => r.accountId === id)!.abc;
+
+  it('ranks the inactive accounts among themselves on what they bought in the year ending on their last purchase', () => {
+    expect([1, 2, 3, 4, 5, 6, 7].map((id) => abcOf(id).class)).toEqual(['A', 'B', 'A', 'B', 'B', 'C', 'none']);
+    // Account 4 bought 2,000 in January 2023, more than a year before its last purchase: it counts 60.
+    expect([3, 5, 4, 6].map((id) => abcOf(id).figures.revenue)).toEqual([100_000, 15_000, 6_000, 4_000]);
+    expect([3, 5, 4, 6].map((id) => abcOf(id).figures.rank)).toEqual([1, 2, 3, 4]);
+    expect(abcOf(3).rule).toBe('Inactive: ranked 1 of 4 inactive accounts by revenue over its last active year (the 12 months ending on its '
+      + 'last purchase); the inactive accounts ranked above it hold 0.0 % of that revenue, under 80 %: A.');
+    expect(abcOf(3).figures).toMatchObject({ ranking: 'inactive', lastPurchase: '2025-03-01', shareAbove: 0, aMaxShare: 0.8 });
+    expect(abcOf(1).figures.ranking).toBeUndefined();
+  });
+
+  it('keeps the Pareto figures about the accounts with revenue in the period and gives the inactive ranking its own', () => {
+    expect(result.portfolio.abc).toMatchObject({ rankedAccounts: 2, totalRevenue: 60_000, accounts: { A: 1, B: 1, C: 0 } });
+    expect(result.portfolio.inactiveAbc).toMatchObject({
+      rankedAccounts: 4, totalRevenue: 125_000, accounts: { A: 1, B: 2, C: 1 }, revenue: { A: 100_000, B: 21_000, C: 4_000 },
+    });
+  });
+
+  it('leaves inactive accounts in the period ranking when they have revenue in the period', () => {
+    // Over the lifetime every inactive account has revenue: one ranking, no inactive one.
+    const lifetime = classifyPortfolio({ asOf, accounts, orders, settings: { revenuePeriod: 'lifetime' } });
+    expect(lifetime.portfolio.inactiveAbc.rankedAccounts).toBe(0);
+    expect(lifetime.accounts.find((r) => r.accountId === 4)!.abc).toMatchObject({ class: 'A', figures: { rank: 1, revenue: 206_000 } });
+    // With a 90-day window, account 2 (last bought 60 days ago) is active and account 1 (121 days) inactive, yet ranked on its 12 months.
+    const short = classifyPortfolio({ asOf, accounts, orders, settings: { status: { activeWindowDays: 90 } } });
+    const one = short.accounts.find((r) => r.accountId === 1)!;
+    expect(one.status.class).toBe('inactive');
+    expect(one.abc.figures).toMatchObject({ rank: 1, rankedAccounts: 2 });
+    expect(one.abc.figures.ranking).toBeUndefined();
   });
 });

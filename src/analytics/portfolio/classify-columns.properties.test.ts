@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cents } from '../../domain/money.js';
-import { ABC_CLASSES } from './abc.js';
+import { ABC_CLASSES, ranksAsInactive } from './abc.js';
 import { CHURN_SIGNAL_KINDS } from './churn-signals.js';
 import { classifyColumns, RFM_NONE } from './classify-columns.js';
 import { classifyPortfolio } from './classify-portfolio.js';
@@ -29,7 +29,7 @@ const caseArb = fc.record({ portfolio: portfolioArb({ maxAccounts: 30, maxOrders
   }).map(({ asOf, alive }) => ({ portfolio, settings, asOf, alive })));
 
 describe('the column classifier', () => {
-  it('gives every account the classes, scores and signals the explained classifier gives it', () => {
+  it('gives every account the classes (inactive ones ranked among themselves alike), scores and signals the explained classifier gives it', () => {
     fc.assert(fc.property(caseArb, ({ portfolio, settings, asOf, alive }) => {
       const histories = [...buildHistories(portfolio.orders).values()];
       const pAlive = new Map(portfolio.accounts.flatMap((account, i) => (alive[i] === undefined ? [] : [[account.id, alive[i]!] as const])));
@@ -46,6 +46,7 @@ describe('the column classifier', () => {
         frequency: FREQUENCY_CLASSES[coded.frequency[i]!],
         abc: ABC_CLASSES[coded.abc[i]!],
         abcRank: coded.abcRank[i] || null,
+        rankedAsInactive: ranksAsInactive(STATUS_CLASSES[coded.status[i]!] === 'inactive', coded.periodRevenue[i]!),
         rfm: coded.rfm[i] === RFM_NONE ? 'none' : RFM_SEGMENTS[coded.rfm[i]!],
         scores: coded.rfm[i] === RFM_NONE ? null : [coded.recencyScore[i], coded.frequencyScore[i], coded.monetaryScore[i]],
         signals: CHURN_SIGNAL_KINDS.filter((_, k) => coded.churn[i]! & (1 << k)),
@@ -61,6 +62,7 @@ describe('the column classifier', () => {
         frequency: r.frequency.class,
         abc: r.abc.class,
         abcRank: r.abc.figures.rank ?? null,
+        rankedAsInactive: r.abc.figures.ranking === 'inactive',
         rfm: r.rfm.class,
         scores: r.rfm.class === 'none' ? null : [r.rfm.figures.recency, r.rfm.figures.frequency, r.rfm.figures.monetary],
         signals: r.churnSignals.map((s) => s.kind),

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type AccountClassification, type PortfolioClassification, classifyPortfolio } from './classify-portfolio.js';
-import { daysBefore } from './calendar.js';
+import { daysBefore, utcDay } from './calendar.js';
 import type { Goal } from './goals.js';
 import { type PortfolioSettingsInput } from './settings.js';
 import { SECTION_DIMENSIONS } from './sections.js';
@@ -140,6 +140,37 @@ describe('a portfolio classification', () => {
           expect(Math.abs(sections.reduce((sum, s) => sum + s.revenueShare!, 0) - 1)).toBeLessThanOrEqual(1e-12 * spread + 1e-12);
         }
       }
+    }));
+  });
+
+  it('ranks the inactive accounts without revenue in the period as a sort and a running sum of their last active year say', () => {
+    fc.assert(fc.property(portfolioArb(), settingsArb, ({ accounts, orders }, settings) => {
+      const { accounts: records, portfolio } = classifyPortfolio({ asOf: AS_OF, accounts, orders, settings });
+      const day = (order: OrderFact) => utcDay(order.orderedAt);
+      const seen = orders.filter((o) => day(o) <= AS_OF);
+      const window = settings.status?.activeWindowDays ?? 365;
+      const quiet = accounts.flatMap((account) => {
+        const own = seen.filter((o) => o.accountId === account.id);
+        if (account.status === 'ex_customer' || own.length === 0) return [];
+        const last = own.map(day).sort().at(-1)!;
+        if (last > daysBefore(AS_OF, window)) return [];
+        const inPeriod = own.filter((o) => settings.revenuePeriod === 'lifetime' || day(o) > daysBefore(AS_OF, 365)).reduce((sum, o) => sum + o.total, 0);
+        if (inPeriod > 0) return [];
+        const value = own.filter((o) => settings.revenuePeriod === 'lifetime' || day(o) > daysBefore(last, 365)).reduce((sum, o) => sum + o.total, 0);
+        return [{ id: account.id, value }];
+      });
+      const ranked = quiet.filter((c) => c.value > 0).sort((a, b) => b.value - a.value || a.id - b.id);
+      const total = ranked.reduce((sum, c) => sum + c.value, 0);
+      let above = 0;
+      const expected = new Map(quiet.map((c) => [c.id, 'none']));
+      for (const c of ranked) {
+        expected.set(c.id, above < 0.8 * total ? 'A' : above < 0.95 * total ? 'B' : 'C');
+        above += c.value;
+      }
+      const actual = new Map(records.filter((r) => r.abc.figures.ranking === 'inactive').map((r) => [r.accountId, r.abc.class]));
+      expect(actual).toEqual(expected);
+      expect(portfolio.inactiveAbc.rankedAccounts).toBe(ranked.length);
+      expect(portfolio.inactiveAbc.totalRevenue).toBe(total);
     }));
   });
 
