@@ -133,7 +133,7 @@ describe.runIf(hasCdnow).each(ENGINES)('the recovery list of the imported CDNOW 
     expect(expected.inactive).toBe(customers.size);
     expect(expected.buying).toBe(0);
     await expectRecoveryList(expected);
-  });
+  }, 300_000);
 
   // Needs the history rule of issue 15 (an account exists from its first order): until it lands,
   // imported accounts date from the import and an analysis as of 1998 finds none of them, so this
@@ -145,7 +145,7 @@ describe.runIf(hasCdnow).each(ENGINES)('the recovery list of the imported CDNOW 
     expect(expected.inactive).toBe(23_570 - 8_332);
     expect(expected.buying).toBeGreaterThan(0);
     await expectRecoveryList(expected);
-  });
+  }, 300_000);
 
   it('keeps a quiet account in the inactive ranking when an old order is added, placed against the run\'s inactive thresholds', async () => {
     const today = new Date().toISOString().slice(0, 10);
@@ -175,6 +175,6 @@ describe.runIf(hasCdnow).each(ENGINES)('the recovery list of the imported CDNOW 
     expect(classes.abc.class).toBe('A');
     expect(classes.abc.figures.ranking).toBe('inactive');
     expect((await listed('abc=A&status=inactive&sort=-value')).map((a) => a.id)).toContain(accountId);
-  });
+  }, 300_000);
 
 });

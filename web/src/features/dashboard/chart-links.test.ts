@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { paretoZone, rfmCellSegments, sectionFilter } from './chart-links';
+import { readListState } from '../accounts/account-filters';
+import { paretoZone, RECOVERY_LIST, rfmCellSegments, sectionFilter } from './chart-links';
 
 const classes = {
   A: { accounts: 30, revenue: '800', accountShare: 0.3, revenueShare: 0.8 },
@@ -8,6 +9,12 @@ const classes = {
 };
 
 describe('where a chart click leads', () => {
+  it('opens the recovery list as the inactive accounts of class A, biggest value first', () => {
+    const [path, search] = RECOVERY_LIST.split('?');
+    expect(path).toBe('/accounts');
+    expect(readListState(`?${search}`)).toEqual({ filters: { abc: 'A', status: 'inactive' }, q: '', sort: '-value' });
+  });
+
   it('finds the ABC zone under a point of the Pareto curve', () => {
     expect(paretoZone(0.05, classes)).toBe('A');
     expect(paretoZone(0.3, classes)).toBe('A');

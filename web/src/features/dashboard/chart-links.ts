@@ -1,6 +1,10 @@
 // Where a click on a chart leads: the account list filtered to what was clicked.
 import { RFM_SEGMENT_RULES } from '../../../../src/analytics/portfolio/rfm-segments';
+import { listLink } from '../accounts/account-filters';
 import type { Pareto } from './analysis-api';
+
+/** The recovery list: inactive accounts of value class A, biggest first by the revenue their class ranks on. */
+export const RECOVERY_LIST = listLink({ abc: 'A', status: 'inactive' }, '-value');
 
 /** The ABC zone at a point of the Pareto curve's horizontal axis (the share of ranked accounts). */
 export function paretoZone(accountShare: number, classes: Pareto['classes']): 'A' | 'B' | 'C' | null {

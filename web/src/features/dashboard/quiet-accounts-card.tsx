@@ -2,12 +2,9 @@
 // among the inactive accounts on what they bought in their last active year (docs/inactive-value-class.md).
 import { Link } from '../../shared/router/link';
 import { formatMoney, formatNumber } from '../../shared/ui/words';
-import { listLink } from '../accounts/account-filters';
 import type { Overview } from './analysis-api';
 import { ChartCard } from './chart-card';
-
-/** Inactive accounts of value class A, the biggest first by the revenue their class ranks on. */
-export const RECOVERY_LIST = listLink({ abc: 'A', status: 'inactive' }, '-value');
+import { RECOVERY_LIST } from './chart-links';
 
 export function QuietAccountsCard({ overview }: { overview: Overview }) {
   const big = overview.inactiveValue.A ?? { accounts: 0, revenue: '0' };
