@@ -129,6 +129,30 @@ describe('the dashboard', () => {
     await page.close();
   });
 
+  it('opens the big accounts that went quiet from their dashboard card, biggest value first', async () => {
+    const { page, errors } = await browser.open();
+    await signIn(page, server.url, server.manager.email, PASSWORD, '/');
+    const card = page.getByRole('region', { name: 'Big accounts that went quiet' });
+    await card.waitFor();
+    const overview = await (await fetch(`${server.url}/api/v1/analysis/overview`, { headers: { cookie: await cookieOf(page) } }))
+      .json() as { inactiveValue: { A: { accounts: number } } };
+    expect(overview.inactiveValue.A.accounts).toBeGreaterThan(0);
+    expect(await card.locator('.headline-value').textContent()).toBe(new Intl.NumberFormat('en-GB').format(overview.inactiveValue.A.accounts));
+
+    await card.getByRole('link', { name: 'Open the recovery list, biggest first' }).click();
+    await expect.poll(() => page.url()).toBe(`${server.url}/accounts?abc=A&status=inactive&sort=-value`);
+    await page.locator(rows).first().waitFor();
+    expect(new Set(await page.locator(`${rows} .cell-activity`).allTextContents())).toEqual(new Set(['Inactive']));
+    expect(new Set(await page.locator(`${rows} .cell-abc`).allTextContents())).toEqual(new Set(['A']));
+    // Sorted by value, the list shows it: largest first.
+    const values = (await page.locator(`${rows} .cell-value`).allTextContents()).map((text) => Number(text.replace(/[^\d.]/g, '')));
+    expect(values.length).toBeGreaterThan(0);
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+    await screenshot(page, 'recovery-list');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('shows a rep limited to their portfolio only their own accounts in the figures', async () => {
     await server.store.settings.set(REP_VISIBILITY_KEY, 'own');
     try {
