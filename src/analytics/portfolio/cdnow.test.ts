@@ -29,7 +29,10 @@ const orders: OrderFact[] = rows.map((row) => ({
   orderedAt: `${row.date.slice(0, 4)}-${row.date.slice(4, 6)}-${row.date.slice(6)}`,
   total: parseMoney(row.dollars),
 }));
-const customers = [...new Set(rows.map((row) => row.customer))].map((id) => account(id, { createdAt: '1997-01-01T00:00:00Z' }));
+// Each customer began with its first purchase, as the store reads an imported account's start.
+const firstPurchase = new Map<number, string>();
+for (const order of orders) if (!(firstPurchase.get(order.accountId)! <= order.orderedAt)) firstPurchase.set(order.accountId, order.orderedAt);
+const customers = [...firstPurchase].map(([id, day]) => account(id, { since: `${day}T00:00:00Z` }));
 
 // An independent computation, written plainly from the rows: whole days from Date.UTC, money
 // in integer cents, shares compared by cross-multiplying so no threshold is a float.

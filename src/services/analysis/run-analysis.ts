@@ -75,8 +75,8 @@ export async function computeAnalysis(store: Store, asOf: string, settings: Port
   const [goals, accounts, histories, statusChanges] = await Promise.all([
     portfolioGoals(store), store.analysisFacts.accounts(), store.purchaseHistories.list(), store.analysisFacts.statusChanges(asOfEnd),
   ]);
-  // Accounts created after the as-of day did not exist then.
-  const existing = accounts.filter((account) => account.createdAt < asOfEnd.toISOString());
+  // Accounts that began after the as-of day did not exist then.
+  const existing = accounts.filter((account) => account.since < asOfEnd.toISOString());
 
   progress('fitting the lifetime-value model');
   const lifetime = await predictLifetime(histories, asOf);
