@@ -215,6 +215,7 @@ export interface AnalysisRunsTable {
   duration_ms: number;
   created_at: CreatedAt;
   created_by: number | null;
+  newest_purchase: string | null;
 }
 
 export interface AccountClassesTable {

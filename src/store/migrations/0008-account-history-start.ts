@@ -14,6 +14,8 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table accounts add column customer_since date, add column first_activity_at timestamptz(3)`.execute(db);
   await sql`alter table staging_accounts add column customer_since date`.execute(db);
+  // How far the file reached on the run's day, so a run over an old history can say so.
+  await sql`alter table analysis_runs add column newest_purchase date`.execute(db);
 
   for (const [table, column] of [['interactions', 'occurred_at'], ['contacts', 'created_at']] as const) {
     await sql.raw(`
@@ -42,6 +44,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     await sql.raw(`drop trigger ${table}_activity_update on ${table}`).execute(db);
     await sql.raw(`drop function note_${table}_activity()`).execute(db);
   }
+  await sql`alter table analysis_runs drop column newest_purchase`.execute(db);
   await sql`alter table staging_accounts drop column customer_since`.execute(db);
   await sql`alter table accounts drop column customer_since, drop column first_activity_at`.execute(db);
 }
