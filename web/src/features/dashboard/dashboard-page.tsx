@@ -15,6 +15,7 @@ import { ParetoChart } from './pareto-chart';
 import { QuietAccountsCard } from './quiet-accounts-card';
 import { RfmHeatmap } from './rfm-heatmap';
 import { SectionsChart } from './sections-chart';
+import { StaleDataNotice } from './stale-data-notice';
 import { StatusChart } from './status-chart';
 import { TierFrequencyChart } from './tier-frequency-chart';
 
@@ -71,6 +72,7 @@ export default function DashboardPage() {
       )}
       {latest && (
         <>
+          <StaleDataNotice run={latest} canRun={canRun} onDone={() => { void loadLatestRun(true); runs.reload(); }} />
           {overview.data ? <HeadlineFigures overview={overview.data} /> : <p className="muted" role="status">Loading the figures…</p>}
           {/* Keyed by run, so every chart reads the new run after an analysis; each loads its own data at once. */}
           <div className="dashboard-grid" key={latest.id}>
