@@ -2,10 +2,10 @@
 // imported with its mapping, the portfolio analysed, then ?abc=A&status=inactive read through
 // the API. What the list must hold is worked out here from the raw file alone: each inactive
 // customer's revenue over the 365 days ending on its last purchase, ranked, cut at 80 %.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CDNOW_DIR, hasCdnow } from '../../src/analytics/clv/testing/cdnow.js';
+import { hasCdnow } from '../../src/analytics/clv/testing/cdnow.js';
+import { CDNOW_MASTER, plainCustomers, readCdnowRows } from '../../src/analytics/portfolio/testing/cdnow-plain.js';
 import { SYSTEM_ACTOR } from '../../src/domain/access.js';
 import { formatMoney } from '../../src/domain/money.js';
 import { loadMappingFile } from '../../src/import/mapping-file.js';
@@ -14,25 +14,12 @@ import { allPages } from '../support/pages.js';
 import { openTestApp, type TestApp } from '../support/test-app.js';
 import { ENGINES } from '../support/test-store.js';
 
-const CDNOW = join(CDNOW_DIR, 'CDNOW_master.txt');
 const MAPPING = join(import.meta.dirname, '../../mappings/cdnow-orders.json');
 const DAY_MS = 86_400_000;
 
 /** Each customer's revenue per purchase day (day numbers since 1970), straight from the file's rows. */
 function customersOfFile(): Map<number, Map<number, number>> {
-  const customers = new Map<number, Map<number, number>>();
-  const [header, ...lines] = readFileSync(CDNOW, 'utf8').split(/\r?\n/).filter((line) => line.trim() !== '');
-  expect(header!.trim().split(/\s+/)).toEqual(['customer_id', 'date', 'number_of_cds', 'dollar_value']);
-  for (const line of lines) {
-    const [id, date, , dollars] = line.trim().split(/\s+/) as [string, string, string, string];
-    const [whole, fraction = ''] = dollars.split('.');
-    const cents = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
-    const day = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(4, 6)) - 1, Number(date.slice(6, 8))) / DAY_MS;
-    const days = customers.get(Number(id)) ?? new Map<number, number>();
-    days.set(day, (days.get(day) ?? 0) + cents);
-    customers.set(Number(id), days);
-  }
-  return customers;
+  return new Map(plainCustomers(readCdnowRows(), Number.POSITIVE_INFINITY).map((c) => [c.customer, c.days]));
 }
 
 interface Expected {
@@ -89,7 +76,7 @@ describe.runIf(hasCdnow).each(ENGINES)('the recovery list of the imported CDNOW 
 
   beforeAll(async () => {
     t = await openTestApp(engine);
-    const report = await runImport(t.store, { target: 'orders', path: CDNOW, mapping: await loadMappingFile(MAPPING), actor: SYSTEM_ACTOR });
+    const report = await runImport(t.store, { target: 'orders', path: CDNOW_MASTER, mapping: await loadMappingFile(MAPPING), actor: SYSTEM_ACTOR });
     expect(report.status).toBe('committed');
     for (const page of await allPages<ListedAccount>(t, '/api/v1/accounts?limit=500')) {
       for (const account of page) accountIdOf.set(Number(account.externalId), account.id);
@@ -135,10 +122,8 @@ describe.runIf(hasCdnow).each(ENGINES)('the recovery list of the imported CDNOW 
     await expectRecoveryList(expected);
   }, 300_000);
 
-  // Needs the history rule of issue 15 (an account exists from its first order): until it lands,
-  // imported accounts date from the import and an analysis as of 1998 finds none of them, so this
-  // is expected to fail. Once it lands, drop `.fails`.
-  it.fails('lists, as of the file\'s last day, the customers gone quiet since mid-1997, biggest last active year first', async () => {
+  // An account exists from its first order (docs/history-rule.md), so the file is analysed as of its own last day.
+  it('lists, as of the file\'s last day, the customers gone quiet since mid-1997, biggest last active year first', async () => {
     await analyse('1998-06-30');
     const expected = recoveryList(customers, '1998-06-30', accountIdOf);
     // Bought only before July 1997: 23,570 customers less the 8,332 who bought after.
