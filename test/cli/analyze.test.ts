@@ -37,8 +37,14 @@ describe('clientele analyze and snapshot on the embedded store', { timeout: 240_
     const report = JSON.parse(json.stdout);
     expect(report.run.asOf).toBe('2025-06-01');
     expect(report.accounts).toBe(accounts);
-    const abcCounts = Object.fromEntries(['A', 'B', 'C'].map((c) => [c, rows.filter((r) => r.abc === c).length]));
+    // The Pareto ranks the accounts with revenue in the period; the inactive ones without any are ranked apart.
+    const ranked = rows.filter((r) => Number(r.period_revenue) > 0);
+    const abcCounts = Object.fromEntries(['A', 'B', 'C'].map((c) => [c, ranked.filter((r) => r.abc === c).length]));
     expect({ A: report.abc.classes.A.accounts, B: report.abc.classes.B.accounts, C: report.abc.classes.C.accounts }).toEqual(abcCounts);
+    const inactive = rows.filter((r) => r.status === 'inactive');
+    const inactiveCounts = Object.fromEntries(['A', 'B', 'C', 'none'].map((c) => [c, inactive.filter((r) => r.abc === c).length]));
+    expect(Object.fromEntries(Object.entries(report.inactiveValue).map(([c, tally]) => [c, (tally as { accounts: number }).accounts]))).toEqual(inactiveCounts);
+    expect(inactiveCounts.A).toBeGreaterThan(0);
   });
 
   it('keeps a snapshot and prints the readable report; a malformed day is refused with the field named', async () => {
@@ -47,6 +53,7 @@ describe('clientele analyze and snapshot on the embedded store', { timeout: 240_
     expect(snapshot.code, snapshot.stderr).toBe(0);
     expect(snapshot.stdout).toMatch(/^Portfolio as of 2025-01-01 \(run \d+, snapshot\)/);
     expect(snapshot.stdout).toMatch(/ABC \(Pareto\)\nCLASS\s+ACCOUNTS\s+SHARE\s+REVENUE\nA\s+\d+/);
+    expect(snapshot.stdout).toMatch(/Inactive accounts by ABC class [^\n]*big accounts that went quiet\)\nCLASS\s+ACCOUNTS\s+SHARE\s+REVENUE\nA\s+\d+/);
     expect(snapshot.stdout).toMatch(/Snapshot \d+ kept/);
     const bad = await runCli(['analyze', '--as-of', '2025-02-30'], env);
     expect(bad.code).toBe(7);

@@ -45,7 +45,10 @@ function printReport(report: PortfolioReport) {
     print(`  No lifetime-value model: ${lifetime.problem}`);
   }
   classTable('Status', report.classes.status ?? {}, ['current', 'active', 'inactive', 'potential', 'probable', 'unqualified', 'ex_customer']);
-  classTable('ABC (Pareto)', report.classes.abc ?? {}, ['A', 'B', 'C', 'none']);
+  // The Pareto ranks the revenue of the period; inactive accounts without any are ranked apart (docs/inactive-value-class.md).
+  classTable('ABC (Pareto)', report.abc.classes, ['A', 'B', 'C']);
+  classTable('Inactive accounts by ABC class (ranked among themselves on their last active year; A: big accounts that went quiet)',
+    report.inactiveValue, ['A', 'B', 'C', 'none']);
   classTable('Sales-volume tier', report.classes.volumeTier ?? {}, ['very_high', 'high', 'average', 'low', 'none']);
   classTable('Purchase frequency', report.classes.frequency ?? {}, ['frequent', 'regular', 'occasional', 'one_time', 'none']);
   classTable('RFM segment', report.classes.rfm ?? {});

@@ -15,6 +15,7 @@ export async function portfolioReport(ctx: Context, options: { listLimit?: numbe
     accounts: summary.accounts,
     revenue: summary.revenue,
     classes: summary.classes,
+    inactiveValue: summary.inactiveValue,
     churn: summary.churn,
     abc: { classes: abc.classes, topShare: abc.topShare, gini: abc.gini, period: abc.period, points: abc.points },
     active: summary.active,
