@@ -88,7 +88,7 @@ describe.each(ENGINES)('the portfolio analysis API on %s', (engine) => {
     for (const kind of rows.flatMap((r) => r.churn_signals)) signals[kind] = (signals[kind] ?? 0) + 1;
     expect(Object.fromEntries(Object.entries(overview.churn.signals).filter(([, n]) => n !== 0))).toEqual(signals);
     const buying = rows.filter((r) => ['current', 'active'].includes(r.status));
-    expect(overview.active.accounts).toBe(buying.length);
+    expect(overview.buyingNow.accounts).toBe(buying.length);
   });
 
   it('filters the account list by any class and sorts it by revenue, each row carrying its classes', async () => {

@@ -13,7 +13,7 @@ describe('purchase frequency', () => {
     const result = frequencyOf('2026-01-01', '2026-01-31', '2026-03-01', '2026-06-01');
     // Gaps 30, 29, 92: the one long pause does not move the median.
     expect(result).toMatchObject({ class: 'frequent', figures: { medianGapDays: 30 } });
-    expect(result.rule).toBe('Buys every 30 days (median gap over 3 gaps), at most 30 days: frequent.');
+    expect(result.rule).toBe('Buys every 30 days (median time between purchases, over 3 gaps), at most 30 days: frequent.');
   });
 
   it('calls a median gap above 30 and up to 90 days regular', () => {
