@@ -145,11 +145,11 @@ function printAnalysedFigures({ classes, missing }: { classes: AccountClasses | 
   const words = (reason: { class: string; rule: string }) => `${reason.class}: ${reason.rule}`;
   print(`\nFigures as of ${classes.run.asOf} (latest analysis)`);
   print(formatFields([
-    ['revenue, last 12 months', formatMoney(cents(summary.revenueLast12Months))],
-    ['last purchase', summary.lastPurchase ?? 'never'],
+    ['Revenue, last 12 months', formatMoney(cents(summary.revenueLast12Months))],
+    ['Last purchase', summary.lastPurchase ?? 'never'],
     [FIGURE_LABELS.timeBetweenPurchases, summary.medianGapDays === null ? null : daysWords(summary.medianGapDays)],
-    ['orders', summary.orderCount],
-    ['activity', words(classes.status)], ['ABC', words(classes.abc)], ['frequency', words(classes.frequency)],
+    ['Orders', summary.orderCount],
+    ['Activity', words(classes.status)], ['ABC', words(classes.abc)], ['Frequency', words(classes.frequency)],
   ]));
 }
 
