@@ -9,6 +9,8 @@ import { runAnalysis } from '../../services/analysis/run-analysis.js';
 import type { Context } from '../../services/context.js';
 import { cents, formatMoney } from '../../domain/money.js';
 import { daysWords, FIGURE_LABELS } from '../../domain/figures.js';
+import type { AnalysisRun } from '../../store/repositories/analysis-runs.js';
+import { confirm } from '../confirm.js';
 import { formatFields, formatTable, print, printJson } from '../format-output.js';
 import { withStore } from '../run-command.js';
 
@@ -93,16 +95,32 @@ async function printCsv(ctx: Context, runId: number) {
   }));
 }
 
+/** The file ends long before the as-of day: every account would look inactive for it. */
+function warnStale(run: AnalysisRun, name: string) {
+  const days = Math.round((Date.parse(run.asOf) - Date.parse(run.newestPurchase!)) / 86_400_000);
+  process.stderr.write([
+    `Note: the newest order on file is from ${run.newestPurchase}, ${days.toLocaleString('en-US')} days before the as-of day ${run.asOf}.`,
+    'Accounts look inactive because the file stops there, not because customers did.',
+    `To analyse the file as of its own last day: clientele ${name} --as-of ${run.newestPurchase}`,
+    '',
+  ].join('\n'));
+}
+
 function command(name: 'analyze' | 'snapshot', description: string) {
   return new Command(name)
     .description(description)
     .option('--as-of <date>', 'classify as of this day (YYYY-MM-DD), reading nothing after it; today by default')
     .addOption(new Option('--format <format>', 'table (the report), json (the report) or csv (one row per account)').choices(FORMATS).default('table'))
     .action((options: { asOf?: string; format: Format }) => withStore(`clientele ${name}`, async ({ ctx }) => {
-      const run = await runAnalysis(ctx, {
-        asOf: options.asOf, kind: name === 'snapshot' ? 'snapshot' : 'run',
+      const analyse = (asOf: string | undefined) => runAnalysis(ctx, {
+        asOf, kind: name === 'snapshot' ? 'snapshot' : 'run',
         onProgress: (step) => process.stderr.write(`${step}…\n`),
       });
+      let run = await analyse(options.asOf);
+      if (run.dataStale && run.newestPurchase) {
+        warnStale(run, name);
+        if (await confirm(`Analyse as of ${run.newestPurchase} instead?`)) run = await analyse(run.newestPurchase);
+      }
       if (options.format === 'csv') return printCsv(ctx, run.id);
       const report = await portfolioReport(ctx);
       if (options.format === 'json') return printJson(report);

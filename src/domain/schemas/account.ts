@@ -3,7 +3,7 @@ import {
   ACCOUNT_KINDS, ACCOUNT_SIZES, ACCOUNT_STATUSES, RELATIONSHIP_TYPES,
 } from '../customer-file.js';
 import {
-  Country, DateTime, Email, Enum, Id, ListQuery, Money, Name, Nullable, Phone, Tag, Text, Timestamps, strict,
+  Country, DateTime, Day, Email, Enum, Id, ListQuery, Money, Name, Nullable, Phone, Tag, Text, Timestamps, strict,
 } from './common.js';
 import { ABC_CLASSES } from '../../analytics/portfolio/abc.js';
 import { FREQUENCY_CLASSES } from '../../analytics/portfolio/frequency.js';
@@ -49,6 +49,7 @@ const editable = {
   tags: Type.Array(Tag, { maxItems: 50, uniqueItems: true }),
   hasInterest: Type.Boolean({ description: 'Has shown interest (tells potential from probable customers)' }),
   hasFinancialCapacity: Type.Boolean({ description: 'Has the means to buy' }),
+  customerSince: Nullable(Day('The day the relationship began, YYYY-MM-DD, when it is older than the record: the analysis counts the account from then')),
   customFields: Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { maxProperties: 100 }),
 };
 

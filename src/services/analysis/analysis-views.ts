@@ -47,7 +47,10 @@ async function pickRun(ctx: Context, runId?: number): Promise<AnalysisRun> {
   return run;
 }
 
-const runInfo = (run: AnalysisRun) => ({ id: run.id, kind: run.kind, asOf: run.asOf, createdAt: run.createdAt, accountCount: run.accountCount });
+const runInfo = (run: AnalysisRun) => ({
+  id: run.id, kind: run.kind, asOf: run.asOf, createdAt: run.createdAt, accountCount: run.accountCount,
+  newestPurchase: run.newestPurchase, dataStale: run.dataStale,
+});
 
 export async function overview(ctx: Context, runId?: number) {
   const run = await pickRun(ctx, runId);

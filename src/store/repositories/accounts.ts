@@ -47,6 +47,7 @@ export function toAccount(row: Row): Account {
     tags: row.tags,
     hasInterest: row.has_interest,
     hasFinancialCapacity: row.has_financial_capacity,
+    customerSince: row.customer_since,
     customFields: row.custom_fields,
     statusChangedAt: isoRequired(row.status_changed_at),
     createdAt: isoRequired(row.created_at),
@@ -60,7 +61,7 @@ function columns(input: AccountPatch) {
     externalId: 'external_id', kind: 'kind', name: 'name', status: 'status', sector: 'sector', segment: 'segment',
     size: 'size', relationshipType: 'relationship_type', country: 'country', region: 'region', city: 'city',
     postalCode: 'postal_code', website: 'website', email: 'email', phone: 'phone', ownerId: 'owner_id', tags: 'tags',
-    hasInterest: 'has_interest', hasFinancialCapacity: 'has_financial_capacity',
+    hasInterest: 'has_interest', hasFinancialCapacity: 'has_financial_capacity', customerSince: 'customer_since',
   };
   for (const [key, column] of Object.entries(map)) {
     const value = (input as Record<string, unknown>)[key];

@@ -88,7 +88,7 @@ export interface GoalProgress {
 
 export const analysisApi = {
   runs: () => api.get<{ items: AnalysisRun[] }>('/analysis/runs'),
-  run: (snapshot: boolean) => api.post<AnalysisRun>('/analysis/runs', { snapshot }),
+  run: (snapshot: boolean, asOf?: string) => api.post<AnalysisRun>('/analysis/runs', { snapshot, ...(asOf && { asOf }) }),
   overview: (signal?: AbortSignal) => api.get<Overview>('/analysis/overview', undefined, signal),
   pareto: (signal?: AbortSignal) => api.get<Pareto>('/analysis/abc', undefined, signal),
   rfm: (signal?: AbortSignal) => api.get<RfmGrid>('/analysis/rfm', undefined, signal),
