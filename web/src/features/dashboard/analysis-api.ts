@@ -13,6 +13,8 @@ export interface Overview {
   revenue: string;
   classes: Record<'status' | 'abc' | 'rfm' | 'volumeTier' | 'frequency', Record<string, Tally>>;
   churn: { accounts: number; signals: Record<string, number> };
+  /** The accounts buying now (status current or active), one count for the dashboard, the CLI and the list filter. */
+  buyingNow: { accounts: number; averageTicket: string | null; medianDaysBetweenPurchases: number | null };
 }
 
 export interface AbcClassFigures extends Tally {
