@@ -66,6 +66,14 @@ describe.runIf(hasCdnow)('the CDNOW history imported and analysed with the CLI',
       expect(overview.run).toMatchObject({ asOf: '1998-06-30', newestPurchase: '1998-06-30', dataStale: false });
       expect(overview.accounts).toBe(23_570);
       expect(overview.classes.status.current.accounts).toBe(statuses.current);
+      const tally = (key: 'frequency' | 'volumeTier') => {
+        const counts: Record<string, number> = {};
+        for (const c of expected.values()) counts[c[key]] = (counts[c[key]] ?? 0) + 1;
+        return counts;
+      };
+      const accountsOf = (classes: Record<string, { accounts: number }>) => Object.fromEntries(Object.entries(classes).map(([k, v]) => [k, v.accounts]));
+      expect(accountsOf(overview.classes.frequency)).toEqual(tally('frequency'));
+      expect(accountsOf(overview.classes.volumeTier)).toEqual(tally('volumeTier'));
       const current = await get('/accounts?status=current&limit=1');
       const firstCurrent = current.items[0];
       expect(expected.get(Number(firstCurrent.externalId))!.status).toBe('current');

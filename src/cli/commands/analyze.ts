@@ -8,6 +8,7 @@ import { type PortfolioReport, portfolioReport } from '../../services/analysis/p
 import { runAnalysis } from '../../services/analysis/run-analysis.js';
 import type { Context } from '../../services/context.js';
 import { cents, formatMoney } from '../../domain/money.js';
+import { daysWords, FIGURE_LABELS } from '../../domain/figures.js';
 import type { AnalysisRun } from '../../store/repositories/analysis-runs.js';
 import { confirm } from '../confirm.js';
 import { formatFields, formatTable, print, printJson } from '../format-output.js';
@@ -29,8 +30,8 @@ function printReport(report: PortfolioReport) {
   print(`Portfolio as of ${report.run.asOf} (run ${report.run.id}, ${report.run.kind})`);
   print(formatFields([
     ['Accounts', report.accounts], ['Revenue (ranking period)', report.revenue],
-    ['Accounts buying now', report.active.accounts], ['Their average ticket', report.active.averageTicket],
-    ['Their median days between purchases', report.active.medianDaysBetweenPurchases],
+    [FIGURE_LABELS.buyingNow, report.buyingNow.accounts], ['Their average ticket', report.buyingNow.averageTicket],
+    ['Their typical time between purchases (median)', report.buyingNow.medianDaysBetweenPurchases === null ? null : daysWords(report.buyingNow.medianDaysBetweenPurchases)],
     ['Accounts with pre-churn signals', report.churn.accounts],
     [`Revenue share of the top ${pct(report.abc.topShare.accountShare)}`, pct(report.abc.topShare.revenueShare)],
     ['Gini coefficient', report.abc.gini === null ? null : report.abc.gini.toFixed(3)],

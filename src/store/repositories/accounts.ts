@@ -9,6 +9,8 @@ import { type Executor, isoRequired } from '../executor.js';
 import { afterCursor, containsPattern, decodeCursor, type Page, parseSort, toPage } from '../keyset.js';
 import { ACCOUNT_STATUSES } from '../../domain/customer-file.js';
 import { cents, formatMoney, parseMoney } from '../../domain/money.js';
+import { BUYING_NOW_FILTER } from '../../domain/figures.js';
+import { isBuyingNow } from './analysis-runs.js';
 
 type Row = Selectable<AccountsTable>;
 
@@ -135,6 +137,7 @@ export function accountsRepository(db: Executor) {
       const classOf = (column: string) => figureOf(sql.ref(`c.${column}`));
       const classIs = (column: string, value: unknown) => sql<boolean>`${classOf(column)} = ${value}`;
       if (query.status && (ACCOUNT_STATUSES as readonly string[]).includes(query.status)) q = q.where('status', '=', query.status as AccountStatus);
+      else if (query.status === BUYING_NOW_FILTER) q = q.where(isBuyingNow(classOf('status')));
       else if (query.status) q = q.where(classIs('status', query.status));
       if (query.abc) q = q.where(classIs('abc', query.abc));
       if (query.rfm) q = q.where(classIs('rfm_segment', query.rfm));

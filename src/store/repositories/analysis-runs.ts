@@ -2,6 +2,7 @@
 // classes as columns (what lists filter and count on) and the rules and figures as JSON.
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { AccountScope } from '../../domain/access.js';
+import { BUYING_NOW } from '../../analytics/portfolio/status.js';
 import { freshnessOf } from '../../domain/data-freshness.js';
 import type { Executor } from '../executor.js';
 import type { AccountClassesTable } from '../schema.js';
@@ -56,6 +57,14 @@ export function classesInScope(db: Executor, runId: number, scope: AccountScope)
   }
   return query;
 }
+
+/**
+ * True for a class row of an account buying now (status current or active, BUYING_NOW): the one
+ * test behind the overview's "Accounts buying now" and the account list's buying_now filter,
+ * so the dashboard's figure and the list it opens count the same accounts.
+ */
+export const isBuyingNow = (status: Expression<unknown>) =>
+  sql<SqlBool>`${status} in (${sql.join([...BUYING_NOW].map((s) => sql.lit(s)))})`;
 
 /** Each account's row in a later run (t) with its row in an earlier one (f), restricted to the accounts in scope. */
 function runPairs(db: Executor, fromRun: number, toRun: number, scope: AccountScope) {

@@ -15,6 +15,8 @@ export interface Overview {
   /** The inactive accounts per value class, with the revenue their class ranks on. */
   inactiveValue: Record<'A' | 'B' | 'C' | 'none', Tally>;
   churn: { accounts: number; signals: Record<string, number> };
+  /** The accounts buying now (status current or active), one count for the dashboard, the CLI and the list filter. */
+  buyingNow: { accounts: number; averageTicket: string | null; medianDaysBetweenPurchases: number | null };
 }
 
 export interface AbcClassFigures extends Tally {

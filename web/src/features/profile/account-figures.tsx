@@ -1,5 +1,6 @@
 // Key figures and the account's classes from the latest portfolio analysis, each class with
 // the rule that gave it, in words.
+import { daysWords, FIGURE_LABELS } from '../../../../src/domain/figures';
 import { ApiError } from '../../shared/api/api-error';
 import { api } from '../../shared/api/http';
 import { useAsync } from '../../shared/api/use-async';
@@ -25,7 +26,7 @@ export interface AccountClasses {
   /** Amounts in cents. */
   summary: {
     revenue: number; revenueLast12Months: number; averageTicket: number | null; lastPurchase: string | null;
-    meanGapDays: number | null; orderCount: number; daysSinceLastPurchase: number | null;
+    medianGapDays: number | null; orderCount: number; daysSinceLastPurchase: number | null;
   };
 }
 
@@ -50,7 +51,8 @@ export function AccountFigures({ accountId }: { accountId: number }) {
     ['Revenue, all time', formatMoney(fromCents(s.revenue))],
     ['Average ticket', s.averageTicket === null ? '—' : formatMoney(fromCents(s.averageTicket))],
     ['Last purchase', s.lastPurchase ? formatDate(s.lastPurchase) : 'Never'],
-    ['Time between purchases', s.meanGapDays === null ? '—' : `${formatNumber(Math.round(s.meanGapDays))} days`],
+    // The median, as the frequency class's rule says it ("Buys every 54.5 days"): one long pause does not move it.
+    [FIGURE_LABELS.timeBetweenPurchases, s.medianGapDays === null ? '—' : daysWords(s.medianGapDays)],
     ['Orders', formatNumber(s.orderCount)],
   ];
   return (
