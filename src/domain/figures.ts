@@ -7,6 +7,8 @@ export const FIGURE_LABELS = {
   buyingNow: 'Accounts buying now',
   /** An account's median gap between its purchase days. */
   timeBetweenPurchases: 'Time between purchases (median)',
+  /** Inactive accounts of ABC class A: ranked among the inactive accounts on their last active year (docs/inactive-value-class.md). */
+  bigAccountsGoneQuiet: 'Big accounts that went quiet',
 } as const;
 
 /** The account list's status filter value that selects the accounts buying now. */

@@ -33,6 +33,7 @@ function printReport(report: PortfolioReport) {
     [FIGURE_LABELS.buyingNow, report.buyingNow.accounts], ['Their average ticket', report.buyingNow.averageTicket],
     ['Their typical time between purchases (median)', report.buyingNow.medianDaysBetweenPurchases === null ? null : daysWords(report.buyingNow.medianDaysBetweenPurchases)],
     ['Accounts with pre-churn signals', report.churn.accounts],
+    [FIGURE_LABELS.bigAccountsGoneQuiet, report.inactiveValue.A?.accounts ?? 0],
     [`Revenue share of the top ${pct(report.abc.topShare.accountShare)}`, pct(report.abc.topShare.revenueShare)],
     ['Gini coefficient', report.abc.gini === null ? null : report.abc.gini.toFixed(3)],
   ]));
@@ -48,7 +49,7 @@ function printReport(report: PortfolioReport) {
   classTable('Status', report.classes.status ?? {}, ['current', 'active', 'inactive', 'potential', 'probable', 'unqualified', 'ex_customer']);
   // The Pareto ranks the revenue of the period; inactive accounts without any are ranked apart (docs/inactive-value-class.md).
   classTable('ABC (Pareto)', report.abc.classes, ['A', 'B', 'C']);
-  classTable('Inactive accounts by ABC class (ranked among themselves on their last active year; A: big accounts that went quiet)',
+  classTable(`Inactive accounts by ABC class (ranked among themselves on their last active year; A: ${FIGURE_LABELS.bigAccountsGoneQuiet.toLowerCase()})`,
     report.inactiveValue, ['A', 'B', 'C', 'none']);
   classTable('Sales-volume tier', report.classes.volumeTier ?? {}, ['very_high', 'high', 'average', 'low', 'none']);
   classTable('Purchase frequency', report.classes.frequency ?? {}, ['frequent', 'regular', 'occasional', 'one_time', 'none']);

@@ -1,5 +1,6 @@
 // The recovery list a sales manager asks for first: the inactive accounts of class A, ranked
 // among the inactive accounts on what they bought in their last active year (docs/inactive-value-class.md).
+import { FIGURE_LABELS } from '../../../../src/domain/figures';
 import { Link } from '../../shared/router/link';
 import { formatMoney, formatNumber } from '../../shared/ui/words';
 import type { Overview } from './analysis-api';
@@ -9,7 +10,7 @@ import { RECOVERY_LIST } from './chart-links';
 export function QuietAccountsCard({ overview }: { overview: Overview }) {
   const big = overview.inactiveValue.A ?? { accounts: 0, revenue: '0' };
   return (
-    <ChartCard title="Big accounts that went quiet"
+    <ChartCard title={FIGURE_LABELS.bigAccountsGoneQuiet}
       note="Inactive accounts of class A: the few that brought most of what the inactive accounts bought in their last active year.">
       <ul className="headline plain">
         <li>
