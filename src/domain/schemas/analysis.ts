@@ -3,7 +3,7 @@ import { Type, type Static, type TSchema } from 'typebox';
 import { DEFAULT_PORTFOLIO_SETTINGS, type PortfolioSettingsInput, REVENUE_PERIODS, VOLUME_TIER_METHODS } from '../../analytics/portfolio/settings.js';
 import { GOAL_COMPARATORS, GOAL_METRICS } from '../../analytics/portfolio/goals.js';
 import { SECTION_DIMENSIONS } from '../../analytics/portfolio/sections.js';
-import { Enum, Id } from './common.js';
+import { Currency, Enum, Id, Money } from './common.js';
 
 const strict = { additionalProperties: false } as const;
 export const IsoDay = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'A day as YYYY-MM-DD' });
@@ -50,11 +50,15 @@ export const MovementsQuerySchema = Type.Object({
 
 export const GoalSchema = Type.Object({
   metric: Enum(GOAL_METRICS),
-  target: Type.Number(),
+  target: Type.Union([Money, Type.Number()], {
+    description: 'revenue and averageTicket: an amount as a decimal string ("2500.00"); counts as a number; rates and shares from 0 to 1; enterpriseToSmallRevenue as a multiple',
+  }),
   comparator: Enum(GOAL_COMPARATORS),
   period: Type.Object({ start: IsoDay, end: IsoDay }, strict),
+  ownerId: Type.Optional(Type.Union([Id, Type.Null()], { description: 'The rep whose accounts the goal measures; absent or null for the whole portfolio' })),
 }, { ...strict, $id: 'Goal' });
 export const GoalsSchema = Type.Array(GoalSchema, { maxItems: 100 });
+export type GoalSetting = Static<typeof GoalSchema>;
 
 const RULE_CHOICES: Record<string, readonly string[]> = { revenuePeriod: REVENUE_PERIODS, method: VOLUME_TIER_METHODS };
 
@@ -72,6 +76,7 @@ export const PortfolioRulesSchema = Type.Unsafe<PortfolioSettingsInput>({
   description: 'Any subset of the classification rules; GET /settings/portfolio shows every field with its value',
 });
 export const GoalsBodySchema = Type.Object({ goals: GoalsSchema }, strict);
+export const GoalsSettingsSchema = Type.Object({ goals: GoalsSchema, currency: Currency }, { $id: 'GoalSettings' });
 
 export const FlexibleObject = Type.Object({}, { additionalProperties: true });
 
