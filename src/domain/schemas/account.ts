@@ -61,6 +61,8 @@ export const AccountSchema = Type.Object({
 }, { $id: 'Account' });
 /** An account as stored; the API names the currency of its classes' amounts on it. */
 export type Account = Omit<Static<typeof AccountSchema>, 'currency'>;
+/** An account as the API answers it. */
+export type AccountAnswer = Static<typeof AccountSchema>;
 
 export const AccountCreateSchema = Type.Object({
   ...Type.Partial(Type.Object(editable)).properties,
