@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { type TSchema, Type } from 'typebox';
 import {
   AnalysisListQuerySchema, FlexibleObject, GoalsBodySchema, MatrixQuerySchema, MovementsQuerySchema, PortfolioRulesSchema,
-  GoalsSettingsSchema, RunCreateSchema, RunListQuerySchema, RunQuerySchema, RunSchema, SectionsQuerySchema, TeamQuerySchema,
+  GoalsSettingsSchema, GoalsViewSchema, RunCreateSchema, TeamViewSchema, RunListQuerySchema, RunQuerySchema, RunSchema, SectionsQuerySchema, TeamQuerySchema,
 } from '../../domain/schemas/analysis.js';
 import {
   abcView, accountClasses, accountList, goalsView, matrixView, movementsView, overview, rfmView, sectionsView, teamView,
@@ -23,8 +23,8 @@ const ScheduleSchema = Type.Object({
   snapshots: Enum(SNAPSHOT_INTERVALS, 'How often a snapshot is kept as history'),
   dailyRefresh: Type.Boolean({ description: 'Re-classify once a day so the classes follow the orders' }),
 }, { additionalProperties: false, $id: 'AnalysisSchedule' });
-function read<Q extends TSchema = typeof RunQuerySchema>(summary: string, querystring?: Q) {
-  return { schema: { tags, summary, querystring: (querystring ?? RunQuerySchema) as Q, response: { 200: FlexibleObject, ...errors(400, 401, 403, 404) } } };
+function read<Q extends TSchema = typeof RunQuerySchema>(summary: string, querystring?: Q, answer: TSchema = FlexibleObject) {
+  return { schema: { tags, summary, querystring: (querystring ?? RunQuerySchema) as Q, response: { 200: answer, ...errors(400, 401, 403, 404) } } };
 }
 
 export async function analysisRoutes(base: FastifyInstance, { store }: RouteDeps) {
@@ -59,9 +59,9 @@ export async function analysisRoutes(base: FastifyInstance, { store }: RouteDeps
     (request) => accountList(ctx(request), 'inactive', { ...request.query, runId: request.query.run }));
   app.get('/analysis/growth', read('Active accounts with most room to grow against alike accounts', AnalysisListQuerySchema),
     (request) => accountList(ctx(request), 'growth', { ...request.query, runId: request.query.run }));
-  app.get('/analysis/team', read('Per rep and type of account: accounts, revenue, retention, conversion, and who does best', TeamQuerySchema),
+  app.get('/analysis/team', read('Per rep and type of account: accounts, revenue, retention, conversion, and who does best', TeamQuerySchema, TeamViewSchema),
     (request) => teamView(ctx(request), request.query.by, request.query.run));
-  app.get('/analysis/goals', read('Goals (the portfolio\'s and each rep\'s), their progress now and at every snapshot; a rep who sees only their own accounts gets the goals set for them', Type.Object({}, { additionalProperties: false })),
+  app.get('/analysis/goals', read('Goals (the portfolio\'s and each rep\'s), their progress now and at every snapshot; a rep who sees only their own accounts gets the goals set for them', Type.Object({}, { additionalProperties: false }), GoalsViewSchema),
     (request) => goalsView(ctx(request)));
   app.get('/analysis/movements', read('Accounts that moved between classes since a snapshot', MovementsQuerySchema),
     (request) => movementsView(ctx(request), request.query.dimension, request.query));

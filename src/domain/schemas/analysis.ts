@@ -78,6 +78,50 @@ export const PortfolioRulesSchema = Type.Unsafe<PortfolioSettingsInput>({
 export const GoalsBodySchema = Type.Object({ goals: GoalsSchema }, strict);
 export const GoalsSettingsSchema = Type.Object({ goals: GoalsSchema, currency: Currency }, { $id: 'GoalSettings' });
 
+// The answers below are read from stored runs; they let through fields a later run adds
+// (additionalProperties) so a stored figure is never dropped on its way out.
+const open = { additionalProperties: true } as const;
+const RunInfo = Type.Object({ id: Id, kind: Enum(['run', 'snapshot'] as const), asOf: IsoDay, createdAt: Type.String(), accountCount: Type.Integer() }, open);
+const Share = Type.Union([Type.Number(), Type.Null()]);
+
+const GoalProgressSchema = Type.Object({
+  goal: GoalSchema,
+  measuredOn: IsoDay,
+  actual: Type.Union([Money, Type.Number(), Type.Null()], { description: 'An amount for revenue and averageTicket, a number otherwise; null when not measurable yet' }),
+  ratio: Share,
+  met: Type.Union([Type.Boolean(), Type.Null()]),
+  elapsedShare: Type.Number(),
+  description: Type.String(),
+}, open);
+
+export const GoalsViewSchema = Type.Object({
+  current: Type.Array(GoalProgressSchema),
+  history: Type.Array(Type.Object({ run: RunInfo, goals: Type.Array(GoalProgressSchema) }, open), { description: 'Oldest first: every snapshot, then the latest run' }),
+  currency: Currency,
+}, { ...open, $id: 'GoalsView' });
+
+const teamFigures = {
+  ownerId: Type.Union([Id, Type.Null()]),
+  accounts: Type.Integer(),
+  revenue: Money,
+  revenuePerAccount: Type.Union([Money, Type.Null()]),
+  activePreviously: Type.Integer(), retained: Type.Integer(), retentionRate: Share,
+  prospects: Type.Integer(), converted: Type.Integer(), conversionRate: Share,
+};
+const Leader = <T extends TSchema>(value: T) => Type.Union([Type.Object({ ownerId: Id, value, sample: Type.Integer() }, open), Type.Null()]);
+
+export const TeamViewSchema = Type.Object({
+  run: RunInfo,
+  dimension: Enum(['segment', 'size'] as const),
+  byRep: Type.Array(Type.Object(teamFigures, open)),
+  byRepAndType: Type.Array(Type.Object({ ...teamFigures, accountType: Type.Union([Type.String(), Type.Null()]) }, open)),
+  leaders: Type.Array(Type.Object({
+    accountType: Type.Union([Type.String(), Type.Null()]),
+    revenuePerAccount: Leader(Money), retentionRate: Leader(Type.Number()), conversionRate: Leader(Type.Number()),
+  }, open)),
+  currency: Currency,
+}, { ...open, $id: 'TeamView' });
+
 export const FlexibleObject = Type.Object({}, { additionalProperties: true });
 
 export type RunCreate = Static<typeof RunCreateSchema>;
