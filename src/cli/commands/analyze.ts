@@ -70,7 +70,7 @@ function printReport(report: PortfolioReport) {
     ['A/B/C', (r) => `${r.abc.A}/${r.abc.B}/${r.abc.C}`], ['ACTIVE', (r) => pct(r.activeRate)], ['CHURN SIGNALS', (r) => r.accountsWithChurnSignals]]));
   if (report.goals.length) {
     print('\nGoals');
-    print(formatTable(report.goals as { description: string; met: boolean | null }[], [['GOAL', (g) => g.description], ['MET', (g) => (g.met === null ? '–' : g.met ? 'yes' : 'not yet')]]));
+    print(formatTable(report.goals, [['FOR', (g) => g.rep ?? 'Portfolio'], ['GOAL', (g) => g.description], ['MET', (g) => (g.met === null ? '–' : g.met ? 'yes' : 'not yet')]]));
   }
 }
 

@@ -19,6 +19,7 @@ export async function portfolioReport(ctx: Context, options: { listLimit?: numbe
   ]);
   const run = await ctx.store.analysisRuns.get(summary.run.id);
   const portfolio = (run?.portfolio ?? {}) as Record<string, any>;
+  const names = new Map((await ctx.store.users.list()).map((u) => [u.id, u.name]));
   return {
     run: summary.run,
     currency: summary.currency,
@@ -33,7 +34,8 @@ export async function portfolioReport(ctx: Context, options: { listLimit?: numbe
     growth: growth.items,
     churnAccounts: churn.items,
     sections: { segment: bySegment.rows, country: byCountry.rows },
-    goals: ((portfolio.goals ?? []) as GoalProgress[]).map(goalProgressOf),
+    // Each goal with the name of the rep it measures (null for the whole portfolio).
+    goals: ((portfolio.goals ?? []) as GoalProgress[]).map((g) => ({ ...goalProgressOf(g), rep: g.goal.ownerId == null ? null : names.get(g.goal.ownerId) ?? null })),
     /** The BG/NBD and Gamma-Gamma fit of the run, with the portfolio's expected purchases and CLV; or why there is none. */
     lifetime: lifetimeOf(run?.model),
   };
