@@ -8,6 +8,9 @@ import { type PortfolioReport, portfolioReport } from '../../services/analysis/p
 import { runAnalysis } from '../../services/analysis/run-analysis.js';
 import type { Context } from '../../services/context.js';
 import { cents, formatMoney } from '../../domain/money.js';
+import { daysWords, FIGURE_LABELS } from '../../domain/figures.js';
+import type { AnalysisRun } from '../../store/repositories/analysis-runs.js';
+import { confirm } from '../confirm.js';
 import { formatFields, formatTable, print, printJson } from '../format-output.js';
 import { withStore } from '../run-command.js';
 
@@ -27,8 +30,8 @@ function printReport(report: PortfolioReport) {
   print(`Portfolio as of ${report.run.asOf} (run ${report.run.id}, ${report.run.kind}), amounts in ${report.currency}`);
   print(formatFields([
     ['Accounts', report.accounts], ['Revenue (ranking period)', report.revenue],
-    ['Accounts buying now', report.active.accounts], ['Their average ticket', report.active.averageTicket],
-    ['Their median days between purchases', report.active.medianDaysBetweenPurchases],
+    [FIGURE_LABELS.buyingNow, report.buyingNow.accounts], ['Their average ticket', report.buyingNow.averageTicket],
+    ['Their typical time between purchases (median)', report.buyingNow.medianDaysBetweenPurchases === null ? null : daysWords(report.buyingNow.medianDaysBetweenPurchases)],
     ['Accounts with pre-churn signals', report.churn.accounts],
     [`Revenue share of the top ${pct(report.abc.topShare.accountShare)}`, pct(report.abc.topShare.revenueShare)],
     ['Gini coefficient', report.abc.gini === null ? null : report.abc.gini.toFixed(3)],
@@ -91,16 +94,32 @@ async function printCsv(ctx: Context, runId: number) {
   }));
 }
 
+/** The file ends long before the as-of day: every account would look inactive for it. */
+function warnStale(run: AnalysisRun, name: string) {
+  const days = Math.round((Date.parse(run.asOf) - Date.parse(run.newestPurchase!)) / 86_400_000);
+  process.stderr.write([
+    `Note: the newest order on file is from ${run.newestPurchase}, ${days.toLocaleString('en-US')} days before the as-of day ${run.asOf}.`,
+    'Accounts look inactive because the file stops there, not because customers did.',
+    `To analyse the file as of its own last day: clientele ${name} --as-of ${run.newestPurchase}`,
+    '',
+  ].join('\n'));
+}
+
 function command(name: 'analyze' | 'snapshot', description: string) {
   return new Command(name)
     .description(description)
     .option('--as-of <date>', 'classify as of this day (YYYY-MM-DD), reading nothing after it; today by default')
     .addOption(new Option('--format <format>', 'table (the report), json (the report) or csv (one row per account)').choices(FORMATS).default('table'))
     .action((options: { asOf?: string; format: Format }) => withStore(`clientele ${name}`, async ({ ctx }) => {
-      const run = await runAnalysis(ctx, {
-        asOf: options.asOf, kind: name === 'snapshot' ? 'snapshot' : 'run',
+      const analyse = (asOf: string | undefined) => runAnalysis(ctx, {
+        asOf, kind: name === 'snapshot' ? 'snapshot' : 'run',
         onProgress: (step) => process.stderr.write(`${step}…\n`),
       });
+      let run = await analyse(options.asOf);
+      if (run.dataStale && run.newestPurchase) {
+        warnStale(run, name);
+        if (await confirm(`Analyse as of ${run.newestPurchase} instead?`)) run = await analyse(run.newestPurchase);
+      }
       if (options.format === 'csv') return printCsv(ctx, run.id);
       const report = await portfolioReport(ctx);
       if (options.format === 'json') return printJson(report);

@@ -19,6 +19,8 @@ export const RunCreateSchema = Type.Object({
 export const RunSchema = Type.Object({
   id: Id, kind: Enum(['run', 'snapshot'] as const), asOf: IsoDay, accountCount: Type.Integer(), durationMs: Type.Integer(),
   createdAt: Type.String(), createdBy: Type.Union([Id, Type.Null()]),
+  newestPurchase: Type.Union([IsoDay, Type.Null()], { description: 'The newest purchase on file on or before the as-of day' }),
+  dataStale: Type.Boolean({ description: 'The file ends more than 90 days before the as-of day: accounts look inactive because the file stops; analyse as of newestPurchase instead' }),
 }, { $id: 'AnalysisRun' });
 
 export const RunQuerySchema = Type.Object({ run: Type.Optional(Id) }, strict);

@@ -48,6 +48,9 @@ export const InCurrency = { currency: Currency };
 
 export const DateTime = Type.String({ format: 'date-time', description: 'ISO 8601 timestamp; stored in UTC' });
 
+/** A calendar day from year 1000 on (the database cannot tell year 0 from 1 BC). */
+export const Day = (description = 'A calendar day, YYYY-MM-DD') => Type.String({ format: 'date', pattern: '^[1-9][0-9]{3}-', description });
+
 /** A date (2026-01-31) or a full timestamp; a bare date means midnight UTC. */
 export const DateOrDateTime = Type.Union([Type.String({ format: 'date' }), DateTime]);
 

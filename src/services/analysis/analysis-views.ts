@@ -11,7 +11,7 @@ import type { AbcClass } from '../../analytics/portfolio/abc.js';
 import { CHURN_SIGNAL_KINDS } from '../../analytics/portfolio/churn-signals.js';
 import { ClienteleError, notFound } from '../../domain/errors.js';
 import { cents, formatMoney } from '../../domain/money.js';
-import { type AnalysisRun, type ClassColumn, classesInScope } from '../../store/repositories/analysis-runs.js';
+import { type AnalysisRun, type ClassColumn, classesInScope, isBuyingNow } from '../../store/repositories/analysis-runs.js';
 import { type Context, requireVisibleAccount, scopeOf } from '../context.js';
 import type { AccountScope } from '../../domain/access.js';
 import { cachedView } from './view-cache.js';
@@ -51,7 +51,10 @@ async function pickRun(ctx: Context, runId?: number): Promise<AnalysisRun> {
   return run;
 }
 
-const runInfo = (run: AnalysisRun) => ({ id: run.id, kind: run.kind, asOf: run.asOf, createdAt: run.createdAt, accountCount: run.accountCount });
+const runInfo = (run: AnalysisRun) => ({
+  id: run.id, kind: run.kind, asOf: run.asOf, createdAt: run.createdAt, accountCount: run.accountCount,
+  newestPurchase: run.newestPurchase, dataStale: run.dataStale,
+});
 
 export async function overview(ctx: Context, runId?: number) {
   const run = await pickRun(ctx, runId);
@@ -75,7 +78,7 @@ async function overviewOf(ctx: Context, run: AnalysisRun, scope: AccountScope) {
   // One pass over the run's rows for everything the indexes do not carry: the pre-churn signals
   // per kind, and the tickets and gaps of the accounts buying now (what a typical active customer
   // looks like). The gaps are in the reasons JSON, the costly part: read for active rows only.
-  const buying = sql<boolean>`c.status in ('current', 'active')`;
+  const buying = isBuyingNow(sql.ref('c.status'));
   const figures = await classesInScope(ctx.store.connection.db, run.id, scope)
     .select([
       sql<number>`count(*) filter (where cardinality(c.churn_signals) > 0)::int`.as('churn'),
@@ -89,7 +92,7 @@ async function overviewOf(ctx: Context, run: AnalysisRun, scope: AccountScope) {
   const orders = Number(figures.orders);
   return {
     run: runInfo(run), accounts, revenue: formatMoney(cents(revenue)), classes,
-    active: {
+    buyingNow: {
       accounts: Number(figures.accounts),
       averageTicket: orders ? formatMoney(cents(Math.round(Number(figures.revenue) / orders))) : null,
       medianDaysBetweenPurchases: figures.gap === null ? null : Number(figures.gap),

@@ -28,7 +28,7 @@ export async function portfolioReport(ctx: Context, options: { listLimit?: numbe
     classes: summary.classes,
     churn: summary.churn,
     abc: { classes: abc.classes, topShare: abc.topShare, gini: abc.gini, period: abc.period, points: abc.points },
-    active: summary.active,
+    buyingNow: summary.buyingNow,
     volumeTierThresholds: portfolio.volumeTiers?.thresholds ?? null,
     inactive: inactive.items,
     growth: growth.items,

@@ -18,6 +18,8 @@ export interface Overview extends InCurrency {
   revenue: string;
   classes: Record<'status' | 'abc' | 'rfm' | 'volumeTier' | 'frequency', Record<string, Tally>>;
   churn: { accounts: number; signals: Record<string, number> };
+  /** The accounts buying now (status current or active), one count for the dashboard, the CLI and the list filter. */
+  buyingNow: { accounts: number; averageTicket: string | null; medianDaysBetweenPurchases: number | null };
 }
 
 export interface AbcClassFigures extends Tally {
@@ -101,7 +103,7 @@ export interface GoalProgress {
 
 export const analysisApi = {
   runs: () => api.get<{ items: AnalysisRun[] }>('/analysis/runs'),
-  run: (snapshot: boolean) => api.post<AnalysisRun>('/analysis/runs', { snapshot }),
+  run: (snapshot: boolean, asOf?: string) => api.post<AnalysisRun>('/analysis/runs', { snapshot, ...(asOf && { asOf }) }),
   overview: (signal?: AbortSignal) => api.get<Overview>('/analysis/overview', undefined, signal),
   pareto: (signal?: AbortSignal) => api.get<Pareto>('/analysis/abc', undefined, signal),
   rfm: (signal?: AbortSignal) => api.get<RfmGrid>('/analysis/rfm', undefined, signal),

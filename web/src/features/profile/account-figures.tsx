@@ -1,5 +1,6 @@
 // Key figures and the account's classes from the latest portfolio analysis, each class with
 // the rule that gave it, in words.
+import { daysWords, FIGURE_LABELS } from '../../../../src/domain/figures';
 import { ApiError } from '../../shared/api/api-error';
 import { api } from '../../shared/api/http';
 import { useAsync } from '../../shared/api/use-async';
@@ -24,7 +25,7 @@ export interface AccountClasses {
   churnSignals: { kind: string; reason: string }[];
   summary: {
     revenue: string; revenueLast12Months: string; averageTicket: string | null; lastPurchase: string | null;
-    meanGapDays: number | null; orderCount: number; daysSinceLastPurchase: number | null;
+    medianGapDays: number | null; orderCount: number; daysSinceLastPurchase: number | null;
   };
   currency: string;
 }
@@ -48,7 +49,8 @@ export function AccountFigures({ accountId }: { accountId: number }) {
     ['Revenue, all time', formatMoney(s.revenue, data.currency)],
     ['Average ticket', s.averageTicket === null ? '—' : formatMoney(s.averageTicket, data.currency)],
     ['Last purchase', s.lastPurchase ? formatDate(s.lastPurchase) : 'Never'],
-    ['Time between purchases', s.meanGapDays === null ? '—' : `${formatNumber(Math.round(s.meanGapDays))} days`],
+    // The median, as the frequency class's rule says it ("Buys every 54.5 days"): one long pause does not move it.
+    [FIGURE_LABELS.timeBetweenPurchases, s.medianGapDays === null ? '—' : daysWords(s.medianGapDays)],
     ['Orders', formatNumber(s.orderCount)],
   ];
   return (
