@@ -127,7 +127,7 @@ describe.each(ENGINES)('amounts through the API on %s', (engine) => {
     expect((await get('/api/v1/settings/goals')).goals[0].target).toBe('2500.00');
     expectError(await t.call('PUT', '/api/v1/settings/goals', { body: { goals: [{ ...goal, target: 2500 }] } }), { status: 422, code: 'invalid', field: 'goals.0.target' });
     expectError(await t.call('PUT', '/api/v1/settings/goals', { body: { goals: [{ ...goal, metric: 'activeAccounts' }] } }), { status: 422, code: 'invalid', field: 'goals.0.target' });
-    expectError(await t.call('PUT', '/api/v1/settings/goals', { body: { goals: [{ ...goal, target: '25.001' }] } }), { status: 400, code: 'bad_request' });
+    expectError(await t.call('PUT', '/api/v1/settings/goals', { body: { goals: [{ ...goal, target: '25.001' }] } }), { status: 400, code: 'bad_request', field: 'goals.0.target', message: /two decimals/ });
     expect((await get('/api/v1/settings/goals')).goals[0].target).toBe('2500.00');
   });
 
