@@ -9,7 +9,6 @@ import { type Account, AccountCreateSchema, AccountListQuerySchema } from '../..
 import { accountTimeline, createAccount, getAccount, listAccounts } from '../../services/accounts.js';
 import { accountClasses } from '../../services/analysis/analysis-views.js';
 import { BUYING_NOW_FILTER, daysWords, FIGURE_LABELS } from '../../domain/figures.js';
-import { cents, formatMoney } from '../../domain/money.js';
 import { contacts } from '../../services/contacts.js';
 import type { Context } from '../../services/context.js';
 import { users } from '../../services/users.js';
@@ -141,11 +140,11 @@ function printAnalysedFigures({ classes, missing }: { classes: AccountClasses | 
     print(`\nNo analysed figures: ${missing}`);
     return;
   }
-  const summary = classes.summary as { revenueLast12Months: number; lastPurchase: string | null; medianGapDays: number | null; orderCount: number };
-  const words = (reason: { class: string; rule: string }) => `${reason.class}: ${reason.rule}`;
-  print(`\nFigures as of ${classes.run.asOf} (latest analysis)`);
+  const summary = classes.summary as { revenueLast12Months: string; lastPurchase: string | null; medianGapDays: number | null; orderCount: number };
+  const words = (reason: Record<string, any> | null | undefined) => `${reason?.class}: ${reason?.rule}`;
+  print(`\nFigures as of ${classes.run.asOf} (latest analysis), amounts in ${classes.currency}`);
   print(formatFields([
-    ['Revenue, last 12 months', formatMoney(cents(summary.revenueLast12Months))],
+    ['Revenue, last 12 months', summary.revenueLast12Months],
     ['Last purchase', summary.lastPurchase ?? 'never'],
     [FIGURE_LABELS.timeBetweenPurchases, summary.medianGapDays === null ? null : daysWords(summary.medianGapDays)],
     ['Orders', summary.orderCount],

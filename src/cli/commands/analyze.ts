@@ -27,7 +27,7 @@ function classTable(title: string, counts: Record<string, { accounts: number; re
 }
 
 function printReport(report: PortfolioReport) {
-  print(`Portfolio as of ${report.run.asOf} (run ${report.run.id}, ${report.run.kind})`);
+  print(`Portfolio as of ${report.run.asOf} (run ${report.run.id}, ${report.run.kind}), amounts in ${report.currency}`);
   print(formatFields([
     ['Accounts', report.accounts], ['Revenue (ranking period)', report.revenue],
     [FIGURE_LABELS.buyingNow, report.buyingNow.accounts], ['Their average ticket', report.buyingNow.averageTicket],
@@ -37,11 +37,11 @@ function printReport(report: PortfolioReport) {
     [`Revenue share of the top ${pct(report.abc.topShare.accountShare)}`, pct(report.abc.topShare.revenueShare)],
     ['Gini coefficient', report.abc.gini === null ? null : report.abc.gini.toFixed(3)],
   ]));
-  const lifetime = report.lifetime as { portfolio?: { expectedPurchases: number; totalClv: number }; settings?: { horizonMonths: number; discountRatePerYear: number }; problem?: string } | null;
+  const lifetime = report.lifetime as { portfolio?: { expectedPurchases: number; totalClv: string }; settings?: { horizonMonths: number; discountRatePerYear: number }; problem?: string } | null;
   if (lifetime?.portfolio && lifetime.settings) {
     print(formatFields([
       [`Purchases expected over ${lifetime.settings.horizonMonths} months`, Math.round(lifetime.portfolio.expectedPurchases)],
-      [`Lifetime value over ${lifetime.settings.horizonMonths} months (${lifetime.settings.discountRatePerYear * 100} % a year)`, formatMoney(cents(Math.round(lifetime.portfolio.totalClv)))],
+      [`Lifetime value over ${lifetime.settings.horizonMonths} months (${lifetime.settings.discountRatePerYear * 100} % a year)`, lifetime.portfolio.totalClv],
     ]));
   } else if (lifetime?.problem) {
     print(`  No lifetime-value model: ${lifetime.problem}`);
@@ -56,8 +56,8 @@ function printReport(report: PortfolioReport) {
   classTable('RFM segment', report.classes.rfm ?? {});
   if (report.inactive.length) {
     print('\nInactive accounts most worth recovering');
-    print(formatTable(report.inactive, [['ID', (i) => i.accountId], ['NAME', (i) => i.name], ['SINCE', (i) => i.detail?.inactiveSince],
-      ['LAST BOUGHT', (i) => (i.detail?.lastPurchaseItems ?? []).join(', ')], ['YEARLY AT STAKE', (i) => formatMoney(cents(i.detail?.yearlyRevenueAtStake ?? 0))],
+    print(formatTable(report.inactive as { accountId: number; name: string; detail?: Record<string, any> }[], [['ID', (i) => i.accountId], ['NAME', (i) => i.name], ['SINCE', (i) => i.detail?.inactiveSince],
+      ['LAST BOUGHT', (i) => (i.detail?.lastPurchaseItems ?? []).join(', ')], ['YEARLY AT STAKE', (i) => i.detail?.yearlyRevenueAtStake ?? '0.00'],
       ['SCORE', (i) => i.detail?.score?.toFixed(2)]]));
   }
   if (report.churnAccounts.length) {
@@ -65,20 +65,19 @@ function printReport(report: PortfolioReport) {
     // The reasons are sentences: each goes on its own line under its account.
     const [heading, ...rows] = formatTable(report.churnAccounts, [['ID', (i) => i.accountId], ['NAME', (i) => i.name], ['REVENUE', (i) => i.revenue]]).split('\n');
     print(heading!);
-    rows.forEach((row, i) => print([row, ...(report.churnAccounts[i]!.signals ?? []).map((s: { reason: string }) => `      ${s.reason}`)].join('\n')));
+    rows.forEach((row, i) => print([row, ...((report.churnAccounts[i]!.signals ?? []) as { reason: string }[]).map((s) => `      ${s.reason}`)].join('\n')));
   }
   if (report.growth.length) {
     print('\nActive accounts with most room to grow');
-    print(formatTable(report.growth, [['ID', (i) => i.accountId], ['NAME', (i) => i.name], ['REVENUE', (i) => i.revenue],
-      ['PEER BENCHMARK', (i) => (i.detail?.peerBenchmark == null ? '' : formatMoney(cents(i.detail.peerBenchmark)))],
-      ['POTENTIAL', (i) => (i.detail?.potential == null ? '' : formatMoney(cents(i.detail.potential)))]]));
+    print(formatTable(report.growth as { accountId: number; name: string; revenue: string; detail?: Record<string, any> }[], [['ID', (i) => i.accountId], ['NAME', (i) => i.name], ['REVENUE', (i) => i.revenue],
+      ['PEER BENCHMARK', (i) => i.detail?.peerBenchmark ?? ''], ['POTENTIAL', (i) => i.detail?.potential ?? '']]));
   }
   print('\nBy segment');
   print(formatTable(report.sections.segment, [['SEGMENT', (r) => r.key.segment ?? '(none)'], ['ACCOUNTS', (r) => r.accounts], ['REVENUE', (r) => r.revenue],
     ['A/B/C', (r) => `${r.abc.A}/${r.abc.B}/${r.abc.C}`], ['ACTIVE', (r) => pct(r.activeRate)], ['CHURN SIGNALS', (r) => r.accountsWithChurnSignals]]));
   if (report.goals.length) {
     print('\nGoals');
-    print(formatTable(report.goals as { description: string; met: boolean | null }[], [['GOAL', (g) => g.description], ['MET', (g) => (g.met === null ? '–' : g.met ? 'yes' : 'not yet')]]));
+    print(formatTable(report.goals, [['FOR', (g) => g.rep ?? 'Portfolio'], ['GOAL', (g) => g.description], ['MET', (g) => (g.met === null ? '–' : g.met ? 'yes' : 'not yet')]]));
   }
 }
 

@@ -3,7 +3,7 @@ import {
   ACCOUNT_KINDS, ACCOUNT_SIZES, ACCOUNT_STATUSES, RELATIONSHIP_TYPES,
 } from '../customer-file.js';
 import {
-  Country, DateTime, Day, Email, Enum, Id, ListQuery, Money, Name, Nullable, Phone, Tag, Text, Timestamps, strict,
+  Country, DateTime, Day, Email, Enum, Id, InCurrency, ListQuery, Money, Name, Nullable, Phone, Tag, Text, Timestamps, strict,
 } from './common.js';
 import { ABC_CLASSES } from '../../analytics/portfolio/abc.js';
 import { FREQUENCY_CLASSES } from '../../analytics/portfolio/frequency.js';
@@ -61,8 +61,12 @@ export const AccountSchema = Type.Object({
   statusChangedAt: DateTime,
   ...Timestamps,
   classes: Type.Optional(Nullable(AccountClassesBriefSchema)),
+  ...InCurrency,
 }, { $id: 'Account' });
-export type Account = Static<typeof AccountSchema>;
+/** An account as stored; the API names the currency of its classes' amounts on it. */
+export type Account = Omit<Static<typeof AccountSchema>, 'currency'>;
+/** An account as the API answers it. */
+export type AccountAnswer = Static<typeof AccountSchema>;
 
 export const AccountCreateSchema = Type.Object({
   ...Type.Partial(Type.Object(editable)).properties,

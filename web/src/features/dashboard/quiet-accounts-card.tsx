@@ -17,7 +17,7 @@ export function QuietAccountsCard({ overview }: { overview: Overview }) {
           <Link to={RECOVERY_LIST}>
             <span className="headline-value">{formatNumber(big.accounts)}</span>
             <span className="headline-label">
-              {big.accounts === 0 ? 'No inactive account of class A' : `accounts that brought ${formatMoney(big.revenue)} in their last active year`}
+              {big.accounts === 0 ? 'No inactive account of class A' : `accounts that brought ${formatMoney(big.revenue, overview.currency)} in their last active year`}
             </span>
           </Link>
         </li>

@@ -6,7 +6,7 @@ const account: Account = {
   id: 1, externalId: null, kind: 'company', name: 'Acme', status: 'customer', sector: 'retail', segment: null, size: 'small',
   relationshipType: null, country: 'FR', region: null, city: 'Lyon', postalCode: null, website: null, email: null, phone: null,
   ownerId: null, tags: ['vip'], hasInterest: false, hasFinancialCapacity: true, customerSince: null, customFields: {},
-  statusChangedAt: '2026-01-01T00:00:00.000Z', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z',
+  statusChangedAt: '2026-01-01T00:00:00.000Z', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', currency: 'EUR',
 };
 
 describe('editing an account\'s details', () => {
