@@ -24,3 +24,12 @@ export function daysWords(days: number): string {
 export function duplicatePairsWords(kind: 'account' | 'contact', pairs: number): string {
   return `${pairs.toLocaleString('en-GB')} likely duplicate pair${pairs === 1 ? '' : 's'} of ${kind}s`;
 }
+
+/**
+ * The two rankings behind the ABC classes (abc.ts): `period` ranks every account with revenue in
+ * the period (the Pareto chart's accounts); `quiet` ranks the inactive accounts with none there
+ * on their last active year. The account list's `ranking` filter picks one, so the Pareto's
+ * links open exactly the accounts the chart counts.
+ */
+export const VALUE_RANKINGS = ['period', 'quiet'] as const;
+export type ValueRanking = (typeof VALUE_RANKINGS)[number];

@@ -79,7 +79,9 @@ describe.each(ENGINES)('the portfolio analysis API on %s', (engine) => {
     const rows = await classesOfRun(overview.run.id);
     for (const [dimension, column] of [['status', 'status'], ['abc', 'abc'], ['rfm', 'rfm_segment'], ['volumeTier', 'volume_tier'], ['frequency', 'frequency']] as const) {
       const expected: Record<string, number> = {};
-      for (const row of rows) expected[row[column]] = (expected[row[column]] ?? 0) + 1;
+      // The ABC counts are the Pareto's: quiet accounts, ranked on their last active year, apart.
+      const counted = dimension === 'abc' ? rows.filter((r) => r.abc === 'none' || Number(r.period_revenue_cents) > 0) : rows;
+      for (const row of counted) expected[row[column]] = (expected[row[column]] ?? 0) + 1;
       expect(Object.fromEntries(Object.entries(overview.classes[dimension] as Record<string, { accounts: number }>).map(([k, v]) => [k, v.accounts]))).toEqual(expected);
     }
     expect(overview.accounts).toBe(rows.length);
@@ -89,6 +91,22 @@ describe.each(ENGINES)('the portfolio analysis API on %s', (engine) => {
     expect(Object.fromEntries(Object.entries(overview.churn.signals).filter(([, n]) => n !== 0))).toEqual(signals);
     const buying = rows.filter((r) => ['current', 'active'].includes(r.status));
     expect(overview.buyingNow.accounts).toBe(buying.length);
+  });
+
+  it('opens under ranking=period exactly the accounts the Pareto and the overview count per class, and the quiet ones under ranking=quiet', async () => {
+    const [overview, pareto] = [await get('/api/v1/analysis/overview'), await get('/api/v1/analysis/abc')];
+    let quietA = 0;
+    for (const abc of ['A', 'B', 'C'] as const) {
+      const period = (await allPages<ListedAccount>(t, `/api/v1/accounts?abc=${abc}&ranking=period&limit=50`)).flat();
+      const quiet = (await allPages<ListedAccount>(t, `/api/v1/accounts?abc=${abc}&ranking=quiet&limit=50`)).flat();
+      const all = (await allPages<ListedAccount>(t, `/api/v1/accounts?abc=${abc}&limit=50`)).flat();
+      expect(period.length).toBe(pareto.classes[abc].accounts);
+      expect(period.length).toBe(overview.classes.abc[abc]?.accounts ?? 0);
+      expect(period.length + quiet.length).toBe(all.length);
+      for (const account of quiet) expect(account.classes?.status).toBe('inactive');
+      if (abc === 'A') quietA = quiet.length;
+    }
+    expect(quietA).toBeGreaterThan(0);
   });
 
   it('lists under status=buying_now exactly the accounts the overview counts as buying now, for a rep as for the whole portfolio', async () => {

@@ -58,7 +58,7 @@ describe('the dashboard', () => {
     await signIn(page, server.url, server.manager.email, PASSWORD, '/');
     await chartsDrawn(page);
     await clickPlot(page, 'Pareto: who makes the revenue', { left: 56, right: 24, top: 24, bottom: 44 }, 0.05, 0.5);
-    await expect.poll(() => page.url()).toBe(`${server.url}/accounts?abc=A&sort=-revenue`);
+    await expect.poll(() => page.url()).toBe(`${server.url}/accounts?abc=A&ranking=period&sort=-revenue`);
     await page.locator(rows).first().waitFor();
     const classes = await page.locator(`${rows} .cell-abc`).allTextContents();
     expect(classes.length).toBeGreaterThan(0);

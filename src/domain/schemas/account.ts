@@ -10,7 +10,7 @@ import { FREQUENCY_CLASSES } from '../../analytics/portfolio/frequency.js';
 import { RFM_SEGMENTS } from '../../analytics/portfolio/rfm-segments.js';
 import { STATUS_CLASSES } from '../../analytics/portfolio/status.js';
 import { VOLUME_TIERS } from '../../analytics/portfolio/volume-tier.js';
-import { BUYING_NOW_FILTER } from '../figures.js';
+import { BUYING_NOW_FILTER, VALUE_RANKINGS } from '../figures.js';
 
 /** The activity classes that are not also lifecycle statuses (ex_customer is both, and means the same). */
 export const ACTIVITY_STATUSES = STATUS_CLASSES.filter((c) => !(ACCOUNT_STATUSES as readonly string[]).includes(c));
@@ -84,6 +84,7 @@ export const AccountListQuerySchema = Type.Object({
   status: Type.Optional(Enum([...ACCOUNT_STATUSES, ...ACTIVITY_STATUSES, BUYING_NOW_FILTER],
     'A lifecycle status (suspect, lead, prospect, customer, ex_customer, partner), an activity class of the latest analysis (current, active, inactive, potential, probable, unqualified), or buying_now: the accounts buying now (current or active)')),
   abc: Type.Optional(Enum(ABC_CLASSES, 'ABC class in the latest analysis')),
+  ranking: Type.Optional(Enum(VALUE_RANKINGS, 'Which ranking placed the account in its ABC class: period (revenue in the period, the Pareto chart) or quiet (an inactive account, on its last active year)')),
   rfm: Type.Optional(Enum([...RFM_SEGMENTS, 'none'], 'RFM segment in the latest analysis')),
   tier: Type.Optional(Enum(VOLUME_TIERS, 'Sales-volume tier in the latest analysis')),
   frequency: Type.Optional(Enum(FREQUENCY_CLASSES, 'Purchase frequency in the latest analysis')),

@@ -72,7 +72,11 @@ async function overviewOf(ctx: Context, run: AnalysisRun, scope: AccountScope) {
   ]);
   for (const [dimension, column] of Object.entries(CLASS_DIMENSIONS)) {
     const counts = countsOf[column];
-    classes[dimension] = Object.fromEntries(counts.map((c) => [c.value, { accounts: c.accounts, revenue: formatMoney(cents(c.revenue)) }]));
+    // The ABC counts are the Pareto's (ranking=period): the quiet accounts ranked on their last
+    // active year are counted apart, in inactiveValue, as the dashboard shows them.
+    const quiet = (value: string) => (dimension === 'abc' ? inactiveValues.find((c) => c.value === value)?.quiet ?? 0 : 0);
+    classes[dimension] = Object.fromEntries(counts.map((c) => [c.value, { accounts: c.accounts - quiet(c.value), revenue: formatMoney(cents(c.revenue)) }])
+      .filter(([, tally]) => (tally as { accounts: number }).accounts > 0));
     if (dimension === 'status') {
       accounts = counts.reduce((n, c) => n + c.accounts, 0);
       revenue = counts.reduce((n, c) => n + c.revenue, 0);

@@ -140,6 +140,8 @@ export function accountsRepository(db: Executor) {
       else if (query.status === BUYING_NOW_FILTER) q = q.where(isBuyingNow(classOf('status')));
       else if (query.status) q = q.where(classIs('status', query.status));
       if (query.abc) q = q.where(classIs('abc', query.abc));
+      // Ranked on the period when it had revenue there; a ranked account without is a quiet one.
+      if (query.ranking) q = q.where(sql<boolean>`${classOf('abc')} <> 'none' and ${classOf('period_revenue_cents')} ${sql.raw(query.ranking === 'period' ? '>' : '=')} 0`);
       if (query.rfm) q = q.where(classIs('rfm_segment', query.rfm));
       if (query.tier) q = q.where(classIs('volume_tier', query.tier));
       if (query.frequency) q = q.where(classIs('frequency', query.frequency));

@@ -179,12 +179,14 @@ export function analysisRunsRepository(db: Executor) {
      * The inactive accounts in scope per value class (what ?abc=X&status=inactive lists), with
      * the revenue their class ranks on: for most, their last active year's (abc.ts).
      */
-    async inactiveValueCounts(runId: number, scope: AccountScope): Promise<{ value: string; accounts: number; revenue: number }[]> {
+    async inactiveValueCounts(runId: number, scope: AccountScope): Promise<{ value: string; accounts: number; revenue: number; quiet: number }[]> {
       const rows = await classesInScope(db, runId, scope).where('c.status', '=', 'inactive')
         .select(['c.abc', sql<number>`count(*)::int`.as('accounts'),
-          sql<number>`coalesce(sum((c.reasons->'abc'->'figures'->>'revenue')::numeric) filter (where c.abc <> 'none'), 0)::bigint`.as('revenue')])
+          sql<number>`coalesce(sum((c.reasons->'abc'->'figures'->>'revenue')::numeric) filter (where c.abc <> 'none'), 0)::bigint`.as('revenue'),
+          // Those ranked on their last active year rather than the period (ranking=quiet in the list).
+          sql<number>`(count(*) filter (where c.abc <> 'none' and c.period_revenue_cents = 0))::int`.as('quiet')])
         .groupBy('c.abc').execute();
-      return rows.map((r) => ({ value: r.abc, accounts: Number(r.accounts), revenue: Number(r.revenue) }));
+      return rows.map((r) => ({ value: r.abc, accounts: Number(r.accounts), revenue: Number(r.revenue), quiet: Number(r.quiet) }));
     },
 
     /** The period revenue of every ranked account in scope, largest first, with its class. */

@@ -12,7 +12,7 @@ export function HeadlineFigures({ overview }: { overview: Overview }) {
     { label: 'Accounts', value: formatNumber(overview.accounts), to: '/accounts' },
     { label: 'Revenue, last 12 months', value: formatMoney(overview.revenue, overview.currency), to: listLink({}, '-revenue') },
     { label: FIGURE_LABELS.buyingNow, value: formatNumber(overview.buyingNow.accounts), to: listLink({ status: BUYING_NOW_FILTER }, '-revenue') },
-    { label: 'Class A accounts', value: `${formatNumber(abc.A?.accounts ?? 0)} (${formatPercent(aShareOfRevenue)} of revenue)`, to: listLink({ abc: 'A' }, '-revenue') },
+    { label: 'Class A accounts', value: aShareOfRevenue === null ? formatNumber(abc.A?.accounts ?? 0) : `${formatNumber(abc.A?.accounts ?? 0)} (${formatPercent(aShareOfRevenue)} of revenue)`, to: listLink({ abc: 'A', ranking: 'period' }, '-revenue') },
     { label: 'With pre-churn signals', value: formatNumber(overview.churn.accounts), to: listLink({ churn: 'true' }, '-revenue') },
   ];
   return (

@@ -48,7 +48,7 @@ export function ParetoChart() {
       if (!data || !chart.containPixel('grid', pixel)) return;
       const [x] = chart.convertFromPixel('grid', pixel) as number[];
       const zone = paretoZone((x ?? -1) / 100, data.classes);
-      if (zone) navigate(listLink({ abc: zone }, '-revenue'));
+      if (zone) navigate(listLink({ abc: zone, ranking: 'period' }, '-revenue'));
     },
   });
   const classes = data ? (['A', 'B', 'C'] as const).map((c) => ({ c, ...data.classes[c] })) : [];
@@ -57,7 +57,7 @@ export function ParetoChart() {
       note={data && `The top ${formatPercent(data.topShare.accountShare)} of ${formatNumber(data.rankedAccounts)} buying accounts make ${formatPercent(data.topShare.revenueShare)} of ${formatMoney(data.totalRevenue, data.currency)}. Click a zone for its accounts.`}>
       <ChartCanvas chartRef={ref} summary={`Pareto curve. ${classes.map((c) => `Class ${c.c}: ${c.accounts} accounts, ${formatPercent(c.revenueShare)} of revenue`).join('; ')}.`} />
       <ListLinks title="Open in the list" items={classes.map((c) => ({
-        label: `Class ${c.c}`, to: listLink({ abc: c.c }, '-revenue'), count: `(${formatNumber(c.accounts)} accounts, ${formatPercent(c.revenueShare)} of revenue)`,
+        label: `Class ${c.c}`, to: listLink({ abc: c.c, ranking: 'period' }, '-revenue'), count: `(${formatNumber(c.accounts)} accounts, ${formatPercent(c.revenueShare)} of revenue)`,
       }))} />
     </ChartCard>
   );
