@@ -8,6 +8,7 @@ import * as portfolioAnalysis from './0004-portfolio-analysis.js';
 import * as classMovementIndexes from './0005-class-movement-indexes.js';
 import * as ordersPurchaseColumns from './0006-orders-purchase-columns.js';
 import * as incrementalPurchaseDays from './0007-incremental-purchase-days.js';
+import * as creditNotes from './0009-credit-notes.js';
 
 const migrations: Record<string, Migration> = {
   '0001-customer-file': customerFile,
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005-class-movement-indexes': classMovementIndexes,
   '0006-orders-purchase-columns': ordersPurchaseColumns,
   '0007-incremental-purchase-days': incrementalPurchaseDays,
+  '0009-credit-notes': creditNotes,
 };
 
 export const migrationProvider: MigrationProvider = {
