@@ -29,12 +29,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
        where p.account_id = any(ids)
          and not exists (select 1 from orders o
                           where o.account_id = p.account_id and o.kind = 'order' and o.${PURCHASE});
-      with bought as (
+      -- Materialized: inlined, a nested loop on the planner's guess of one row ran the credits' whole
+      -- aggregate again for every purchase day (52 s for 1,300 days and 140 credit notes).
+      with bought as materialized (
         select account_id, (ordered_at at time zone 'UTC')::date as day, count(*)::integer as orders, sum(total_cents)::bigint as revenue
           from orders
          where account_id = any(ids) and kind = 'order' and ${PURCHASE}
          group by 1, 2),
-      credited as (
+      credited as materialized (
         select c.account_id, coalesce(linked.day, before.day, after.day) as day, sum(c.total_cents)::bigint as revenue
           from orders c
           left join lateral (select (o.ordered_at at time zone 'UTC')::date as day from orders o

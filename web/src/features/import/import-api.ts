@@ -39,8 +39,21 @@ export interface ImportReport {
   rejectedRows: number;
   problems: RowProblem[];
   preview: Record<string, unknown>[];
+  /** Orders and order lines: what the import as a whole does (see OrderImportSummary in the server). */
+  summary?: OrderImportSummary;
   hasProblemFile: boolean;
   hasRejectedFile: boolean;
+}
+
+export interface OrderImportSummary {
+  createAccounts: boolean;
+  accountsCreated: number | null;
+  guests: { handling: 'walk-in' | 'leave-out'; lines: number; amount: string; account: string | null };
+  countries: { recognised: { code: string; lines: number }[]; unknown: { text: string; lines: number }[]; notStated: number } | null;
+  orders: { count: number; amount: string } | null;
+  creditNotes: { count: number; amount: string; linked: number; namedNotFound: number } | null;
+  netRevenue: string | null;
+  walkIn: { orders: number; amount: string } | null;
 }
 
 export interface ImportJob {

@@ -7,7 +7,7 @@ import { Link } from '../../shared/router/link';
 import { SelectField, TextField } from '../../shared/ui/field';
 import { words } from '../../shared/ui/words';
 import { followJob, IMPORT_TARGETS, importApi, type ImportJob, type ImportOptions, type ImportTarget } from './import-api';
-import { MappingTable, Outcome, PreviewTable, ProblemsTable } from './import-report';
+import { MappingTable, OrderSummary, Outcome, PreviewTable, ProblemsTable } from './import-report';
 
 const DELIMITERS = [{ value: ',', label: 'Comma' }, { value: ';', label: 'Semicolon' }, { value: 'tab', label: 'Tab' }, { value: '|', label: 'Pipe' }, { value: 'whitespace', label: 'Spaces' }];
 const DATE_FORMATS = [{ value: 'iso', label: 'ISO (2026-01-31)' }, { value: 'dmy', label: 'Day first (31/01/2026)' }, { value: 'mdy', label: 'Month first (01/31/2026)' }, { value: 'ymd_compact', label: 'Compact (20260131)' }];
@@ -117,6 +117,7 @@ export default function ImportPage() {
         <div className="stack import-result">
           <Outcome job={job} />
           <MappingTable mapping={report.mapping} />
+          {report.summary && <OrderSummary summary={report.summary} dryRun={report.status === 'dry_run'} />}
           <ProblemsTable report={report} />
           {phase === 'checked' && <PreviewTable report={report} />}
         </div>

@@ -1,0 +1,220 @@
+// A shop's own invoice-line export, imported as a user imports it — no mapping file — and every
+// total checked against a computation straight from the generated file: orders, lines, the
+// accounts created, the guests' revenue, the credit notes and the net revenue of each account
+// and of the whole file, in the stored purchase days and in an analysis run.
+import { parse } from 'csv-parse/sync';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../src/domain/access.js';
+import { runAnalysis } from '../../src/services/analysis/run-analysis.js';
+import { runImport } from '../../src/services/import/run-import.js';
+import { shopExportCsv, shopExportLines } from '../support/shop-export.js';
+import { tempFolder } from '../support/temp-files.js';
+import { ENGINES, openTestStore, type TestStore } from '../support/test-store.js';
+
+/** Cents of quantity × price, rounded half away from zero, worked out on the price's decimal digits. */
+function lineCents(quantity: string, price: string): bigint {
+  const [whole, fraction = ''] = price.split('.');
+  const tenThousandths = BigInt(whole!) * 10000n + BigInt(fraction.padEnd(4, '0'));
+  const exact = BigInt(quantity) * tenThousandths; // in 1/10,000 of the unit, i.e. 1/100 of a cent
+  const magnitude = exact < 0n ? -exact : exact;
+  const rounded = (magnitude + 50n) / 100n;
+  return exact < 0n ? -rounded : rounded;
+}
+
+const ISO_COUNTRY: Record<string, string> = {
+  'United Kingdom': 'GB', Germany: 'DE', France: 'FR', EIRE: 'IE', Spain: 'ES', 'Czech Republic': 'CZ', 'Hong Kong': 'HK', USA: 'US',
+  RSA: 'ZA', Allemagne: 'DE', España: 'ES', Deutschland: 'DE', Netherlands: 'NL', Japan: 'JP', Brazil: 'BR',
+};
+const NOT_A_COUNTRY = new Set(['Channel Islands', 'European Community']);
+
+/** Everything the import should give, computed from the file's text alone. */
+function expectedFrom(csv: string) {
+  const rows = parse(csv, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const invoices = new Map<string, { customer: string; day: string; cents: bigint; lines: number; credit: boolean; cancels: string }>();
+  let guestLines = 0;
+  let guestCents = 0n;
+  const unknownPlaces = new Map<string, number>();
+  let notStated = 0;
+  const firstCountry = new Map<string, string>();
+  for (const row of rows) {
+    const cents = lineCents(row.Quantity!, row.UnitPrice!);
+    const customer = row.CustomerID || 'walk-in';
+    if (!row.CustomerID) {
+      guestLines++;
+      guestCents += cents;
+    }
+    if (NOT_A_COUNTRY.has(row.Country!)) unknownPlaces.set(row.Country!, (unknownPlaces.get(row.Country!) ?? 0) + 1);
+    if (row.Country === 'Unspecified') notStated++;
+    if (row.CustomerID && !firstCountry.has(row.CustomerID)) firstCountry.set(row.CustomerID, row.Country!);
+    const invoice = invoices.get(row.InvoiceNo!) ?? { customer, day: row.InvoiceDate!.slice(0, 10), cents: 0n, lines: 0, credit: false, cancels: row.OriginalInvoiceNo! };
+    invoice.cents += cents;
+    invoice.lines++;
+    invoices.set(row.InvoiceNo!, invoice);
+  }
+  for (const [number, invoice] of invoices) invoice.credit = number.startsWith('C') || invoice.cents < 0n;
+  const perAccount = new Map<string, { net: bigint; orders: number; days: Set<string> }>();
+  for (const invoice of invoices.values()) {
+    const account = perAccount.get(invoice.customer) ?? { net: 0n, orders: 0, days: new Set<string>() };
+    account.net += invoice.cents;
+    if (!invoice.credit) {
+      account.orders++;
+      account.days.add(invoice.day);
+    }
+    perAccount.set(invoice.customer, account);
+  }
+  const all = [...invoices.values()];
+  const orders = all.filter((i) => !i.credit);
+  const credits = all.filter((i) => i.credit);
+  const sum = (list: typeof all) => list.reduce((s, i) => s + i.cents, 0n);
+  return {
+    lines: rows.length,
+    lineCents: all.reduce((s, i) => s + i.cents, 0n),
+    customers: new Set(rows.map((r) => r.CustomerID).filter(Boolean)).size,
+    guestLines, guestCents,
+    guestOrders: orders.filter((i) => i.customer === 'walk-in').length,
+    orders: orders.length, orderCents: sum(orders),
+    credits: credits.length, creditCents: sum(credits),
+    linked: credits.filter((c) => c.cancels && invoices.get(c.cancels)?.customer === c.customer).length,
+    namedNotFound: credits.filter((c) => c.cancels && !invoices.has(c.cancels)).length,
+    unknownPlaces, notStated, firstCountry, perAccount,
+  };
+}
+
+const money = (cents: bigint) => `${cents < 0n ? '-' : ''}${(cents < 0n ? -cents : cents) / 100n}.${String((cents < 0n ? -cents : cents) % 100n).padStart(2, '0')}`;
+
+describe.each(ENGINES)('a shop\'s own invoice-line export imported on %s', (engine) => {
+  let t: TestStore;
+  let files: Awaited<ReturnType<typeof tempFolder>>;
+  let csv: string;
+  let path: string;
+  let expected: ReturnType<typeof expectedFrom>;
+  beforeAll(async () => {
+    t = await openTestStore(engine);
+    files = await tempFolder('shop-export');
+    csv = shopExportCsv(shopExportLines({ seed: 15, invoices: 1500, customers: 220 }));
+    path = await files.write('online-retail.csv', csv);
+    expected = expectedFrom(csv);
+  });
+  afterAll(async () => { await t?.dispose(); await files?.remove(); });
+
+  it('is a file with the traits of such exports', () => {
+    expect(expected.lines).toBeGreaterThan(5000);
+    expect(expected.guestLines / expected.lines).toBeGreaterThan(0.15);
+    expect(expected.credits).toBeGreaterThan(50);
+    expect(expected.linked).toBeGreaterThan(20);
+    expect(expected.namedNotFound).toBe(1);
+    expect(csv).toMatch(/,0\.001,/);
+    expect(csv).toMatch(/,0\.4150,/);
+    expect(expected.unknownPlaces.size).toBe(2);
+    expect(expected.notStated).toBeGreaterThan(0);
+  });
+
+  it('says in a dry run, before any row, what the import will do, and writes nothing', async () => {
+    const report = await runImport(t.store, { target: 'order-lines', path, dryRun: true, actor: SYSTEM_ACTOR });
+    expect(report).toMatchObject({ status: 'dry_run', fatal: [], rejectedRows: 0, rowsRead: expected.lines });
+    expect(report.summary).toMatchObject({
+      createAccounts: true,
+      accountsCreated: expected.customers + 1,
+      guests: { handling: 'walk-in', lines: expected.guestLines, amount: money(expected.guestCents), account: 'Walk-in customers' },
+      orders: { count: expected.orders, amount: money(expected.orderCents) },
+      creditNotes: { count: expected.credits, amount: money(expected.creditCents), namedNotFound: expected.namedNotFound },
+      netRevenue: money(expected.orderCents + expected.creditCents),
+    });
+    expect(report.summary!.countries!.unknown).toEqual([...expected.unknownPlaces].map(([text, lines]) => ({ text, lines })).sort((a, b) => b.lines - a.lines));
+    expect(report.summary!.countries!.notStated).toBe(expected.notStated);
+    expect(report.summary!.countries!.recognised.map((c) => c.code)).toEqual(expect.arrayContaining(['GB', 'CZ', 'HK', 'IE', 'US', 'ZA', 'DE', 'ES']));
+    const { rows } = await sql<{ n: number }>`select (select count(*) from accounts) + (select count(*) from orders) as n`.execute(t.store.connection.db);
+    expect(Number(rows[0]!.n)).toBe(0);
+  });
+
+  it('imports every line, creating the accounts it names and one walk-in account for the guests', async () => {
+    const report = await runImport(t.store, { target: 'order-lines', path, actor: SYSTEM_ACTOR, batchSize: 2000 });
+    expect(report).toMatchObject({ status: 'committed', rejectedRows: 0, problems: [], inserted: expected.orders + expected.credits });
+    expect(report.summary).toMatchObject({
+      accountsCreated: expected.customers + 1,
+      orders: { count: expected.orders, amount: money(expected.orderCents) },
+      creditNotes: { count: expected.credits, amount: money(expected.creditCents), linked: expected.linked, namedNotFound: expected.namedNotFound },
+      walkIn: { orders: expected.guestOrders, amount: money(expected.guestCents) },
+    });
+    const db = t.store.connection.db;
+    const { rows: [totals] } = await sql<Record<string, string>>`select
+        (select count(*) from accounts)::text as accounts,
+        (select count(*) from accounts where name like 'Customer %' and status = 'customer')::text as named,
+        (select count(*) from order_lines)::text as lines, (select sum(total_cents) from order_lines)::text as line_cents,
+        (select count(*) from orders where kind = 'order')::text as orders, (select sum(total_cents) from orders where kind = 'order')::text as order_cents,
+        (select count(*) from orders where kind = 'credit_note')::text as credits, (select sum(total_cents) from orders where kind = 'credit_note')::text as credit_cents,
+        (select count(*) from orders where cancels_order_id is not null)::text as linked,
+        (select count(*) from orders o where o.total_cents <> (select sum(l.total_cents) from order_lines l where l.order_id = o.id))::text as off
+      `.execute(db);
+    expect(totals).toEqual({
+      accounts: String(expected.customers + 1), named: String(expected.customers), lines: String(expected.lines), line_cents: String(expected.lineCents),
+      orders: String(expected.orders), order_cents: String(expected.orderCents), credits: String(expected.credits), credit_cents: String(expected.creditCents),
+      linked: String(expected.linked), off: '0',
+    });
+  });
+
+  it('keeps each customer\'s country, or the place that is no country as its region', async () => {
+    const accounts = await t.store.connection.db.selectFrom('accounts').select(['external_id', 'country', 'region']).where('external_id', '<>', 'walk-in').execute();
+    expect(accounts).toHaveLength(expected.customers);
+    for (const account of accounts) {
+      const written = expected.firstCountry.get(account.external_id!)!;
+      expect({ written, country: account.country, region: account.region }).toEqual({
+        written, country: ISO_COUNTRY[written] ?? null, region: NOT_A_COUNTRY.has(written) ? written : null,
+      });
+    }
+  });
+
+  it('takes credit notes off each account\'s revenue without counting them as purchases', async () => {
+    const rows = await t.store.connection.db.selectFrom('account_purchases as p').innerJoin('accounts as a', 'a.id', 'p.account_id')
+      .select(['a.external_id', 'p.revenue_cents', 'p.order_count', sql<string[]>`p.days::text[]`.as('days')]).execute();
+    const stored = Object.fromEntries(rows.map((r) => [r.external_id, { net: String(r.revenue_cents), orders: r.order_count, days: r.days }]));
+    const wanted = Object.fromEntries([...expected.perAccount].map(([id, a]) => [id, { net: String(a.net), orders: a.orders, days: [...a.days].sort() }]));
+    expect(stored).toEqual(wanted);
+  });
+
+  it('gives the analysis the net revenue of every account and of the whole file', async () => {
+    const asOf = new Date().toISOString().slice(0, 10);
+    const run = await runAnalysis({ store: t.store, actor: SYSTEM_ACTOR }, { asOf });
+    const rows = await t.store.connection.db.selectFrom('account_classes as c').innerJoin('accounts as a', 'a.id', 'c.account_id')
+      .select(['a.external_id', 'c.revenue_cents', 'c.order_count']).where('c.run_id', '=', run.id).execute();
+    expect(Object.fromEntries(rows.map((r) => [r.external_id, [String(r.revenue_cents), r.order_count]])))
+      .toEqual(Object.fromEntries([...expected.perAccount].map(([id, a]) => [id, [String(a.net), a.orders]])));
+    expect(String(rows.reduce((sum, r) => sum + BigInt(r.revenue_cents), 0n))).toBe(String(expected.orderCents + expected.creditCents));
+  });
+
+  it('changes nothing when the same file is imported again', async () => {
+    const report = await runImport(t.store, { target: 'order-lines', path, actor: SYSTEM_ACTOR });
+    expect(report).toMatchObject({ status: 'committed', inserted: 0, updated: 0, unchanged: expected.orders + expected.credits });
+    expect(report.summary!.accountsCreated).toBe(0);
+  });
+});
+
+describe.each(ENGINES)('a shop\'s export imported the strict way on %s', (engine) => {
+  let t: TestStore;
+  let files: Awaited<ReturnType<typeof tempFolder>>;
+  beforeAll(async () => { t = await openTestStore(engine); files = await tempFolder('shop-export-strict'); });
+  afterAll(async () => { await t?.dispose(); await files?.remove(); });
+
+  it('leaves guest lines out with a count when asked, and keeps the customers\' revenue exact', async () => {
+    const csv = shopExportCsv(shopExportLines({ seed: 4, invoices: 300, customers: 40 }));
+    const expected = expectedFrom(csv);
+    const path = await files.write('leave-out.csv', csv);
+    const report = await runImport(t.store, { target: 'order-lines', path, actor: SYSTEM_ACTOR, orders: { guests: 'leave-out' } });
+    expect(report).toMatchObject({ status: 'committed', rejectedRows: 0, rowsRead: expected.lines });
+    expect(report.summary).toMatchObject({
+      accountsCreated: expected.customers, guests: { handling: 'leave-out', lines: expected.guestLines, amount: money(expected.guestCents), account: null },
+      orders: { count: expected.orders - expected.guestOrders, amount: money(expected.orderCents - expected.guestCents) }, walkIn: null,
+    });
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from accounts where external_id = 'walk-in'`.execute(t.store.connection.db);
+    expect(rows[0]!.n).toBe(0);
+  });
+
+  it('refuses, with the row and the id, lines of accounts that do not exist when only existing accounts are taken', async () => {
+    const path = await files.write('strict.csv', 'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n'
+      + '900001,A1,Thing,2,2011-01-05 10:00:00,1.25,77777,France\n');
+    const report = await runImport(t.store, { target: 'order-lines', path, actor: SYSTEM_ACTOR, mapping: { createAccounts: false } });
+    expect(report.status).toBe('rejected');
+    expect(report.problems).toEqual([{ row: 2, column: 'accountExternalId', value: '77777', reason: 'no account has the external id 77777' }]);
+  });
+});
