@@ -36,7 +36,7 @@ export function importSummaryText(summary: OrderImportSummary, dryRun: boolean):
   if (summary.orders) fields.push(['orders', `${count(summary.orders.count)} worth ${amount(summary.orders.amount)}`]);
   if (summary.creditNotes) {
     const c = summary.creditNotes;
-    const links = [c.linked ? `${count(c.linked)} linked to the invoice they cancel` : '', c.namedNotFound ? `${count(c.namedNotFound)} name an invoice not found` : ''].filter(Boolean).join('; ');
+    const links = [c.linked ? `${count(c.linked)} linked to the invoice they cancel` : '', c.namedNotFound ? `${count(c.namedNotFound)} ${c.namedNotFound === 1 ? 'names' : 'name'} an invoice not found` : ''].filter(Boolean).join('; ');
     fields.push(['credit notes (cancellations)', `${count(c.count)} worth ${amount(c.amount)}${links ? ` (${links})` : ''}`]);
   }
   if (summary.netRevenue !== null) fields.push(['net revenue', amount(summary.netRevenue)]);

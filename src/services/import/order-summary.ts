@@ -61,6 +61,12 @@ export function orderMergeOptions(mapping: MappingFile | undefined, choices: Ord
   };
 }
 
+/** A record as a preview shows it: a line's place as its country or its region, not as a nested value. */
+export function previewValues(values: ImportRecord['values']): ImportRecord['values'] {
+  const { country, ...rest } = values;
+  return country !== null && typeof country === 'object' ? { ...rest, ...(country as Place) } : values;
+}
+
 /** Counts an orders import's records as they are read, and gives guest records their walk-in account or leaves them out. */
 export class OrderSummary {
   private guestLines = 0;

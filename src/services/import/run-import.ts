@@ -19,7 +19,7 @@ import { sessionStore, type Store } from '../../store/store.js';
 import { type BatchRead, BatchReader, type ReadBatch, type RejectRow } from './batch-reader.js';
 import { createImportFiles } from './import-files.js';
 import { RowQueue } from './row-queue.js';
-import { isOrderTarget, type OrderImportChoices, type OrderImportSummary, orderMergeOptions, OrderSummary } from './order-summary.js';
+import { isOrderTarget, type OrderImportChoices, type OrderImportSummary, orderMergeOptions, OrderSummary, previewValues } from './order-summary.js';
 import { type ImportFlags, type ImportPlan, planImport } from './plan-import.js';
 
 export interface ImportRequest {
@@ -145,7 +145,7 @@ export async function runImport(store: Store, request: ImportRequest): Promise<I
   const reader = new BatchReader(rows, {
     readRecord, numberer, skipThrough, groupHeader, line: (record) => staging.line(record),
     onRecord(record) {
-      if (report.preview.length < PREVIEW_ROWS) report.preview.push(record.values);
+      if (report.preview.length < PREVIEW_ROWS) report.preview.push(previewValues(record.values));
     },
     onRow(bytes) {
       bytesRead = bytes ?? bytesRead;

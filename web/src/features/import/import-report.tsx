@@ -63,7 +63,7 @@ export function OrderSummary({ summary, dryRun }: { summary: NonNullable<ImportR
           <><dt>Credit notes (cancellations)</dt>
             <dd>{formatNumber(creditNotes.count)} worth {amount(creditNotes.amount)}
               {creditNotes.linked > 0 && `, ${formatNumber(creditNotes.linked)} linked to the invoice they cancel`}
-              {creditNotes.namedNotFound > 0 && `, ${formatNumber(creditNotes.namedNotFound)} name an invoice not found`}</dd></>
+              {creditNotes.namedNotFound > 0 && `, ${formatNumber(creditNotes.namedNotFound)} ${creditNotes.namedNotFound === 1 ? 'names' : 'name'} an invoice not found`}</dd></>
         )}
         {summary.netRevenue !== null && <><dt>Net revenue</dt><dd>{amount(summary.netRevenue)}</dd></>}
       </dl>
