@@ -146,4 +146,11 @@ describe.each(ENGINES)('a shop\'s export imported the strict way on %s', (engine
     expect(report.status).toBe('rejected');
     expect(report.problems).toEqual([{ row: 2, column: 'accountExternalId', value: '77777', reason: 'no account has the external id 77777' }]);
   });
+
+  it('points a shop export sent to the orders target at order-lines, before reading a row', async () => {
+    const path = await files.write('as-orders.csv', shopExportCsv(shopExportLines({ seed: 5, invoices: 20, customers: 5 })));
+    const report = await runImport(t.store, { target: 'orders', path, actor: SYSTEM_ACTOR });
+    expect(report.fatal).toContain('This file has one row per invoice line (a quantity and a unit price, no total): import it as order-lines, which groups the lines into orders.');
+    expect(report.rowsRead).toBe(0);
+  });
 });
