@@ -13,6 +13,10 @@ export interface ImportOptions {
   dateFormat: string;
   decimalComma: boolean;
   sheet: string;
+  /** Orders and order lines: refuse those of accounts that do not exist, instead of creating them. */
+  existingAccountsOnly: boolean;
+  /** Orders and order lines naming no customer: kept on one walk-in account, or left out. */
+  guests: 'walk-in' | 'leave-out';
 }
 
 export interface RowProblem {
@@ -77,6 +81,10 @@ export function importForm(file: File, options: ImportOptions): FormData {
   if (options.dateFormat) form.append('dateFormat', options.dateFormat);
   if (options.decimalComma) form.append('decimalComma', 'true');
   if (options.sheet.trim()) form.append('sheet', options.sheet.trim());
+  if (options.target === 'orders' || options.target === 'order-lines') {
+    if (options.existingAccountsOnly) form.append('existingAccountsOnly', 'true');
+    form.append('guests', options.guests);
+  }
   form.append('file', file, file.name);
   return form;
 }
