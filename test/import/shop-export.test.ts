@@ -33,6 +33,7 @@ describe.each(ENGINES)('a shop\'s own invoice-line export imported on %s', (engi
     expect(expected.credits).toBeGreaterThan(50);
     expect(expected.linked).toBeGreaterThan(20);
     expect(expected.namedNotFound).toBe(1);
+    expect(csv).toMatch(/\n\d+,[^,]+,damaged,-\d+,[^,]+,0,,/);
     expect(csv).toMatch(/,0\.001,/);
     expect(csv).toMatch(/,0\.4150,/);
     expect(expected.unknownPlaces.size).toBe(2);

@@ -21,7 +21,7 @@ export const NOT_A_COUNTRY = new Set(['Channel Islands', 'European Community']);
 /** Everything the import should give, computed from the file's text alone. */
 export function expectedFrom(csv: string) {
   const rows = parse(csv, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
-  const invoices = new Map<string, { customer: string; day: string; cents: bigint; lines: number; credit: boolean; cancels: string }>();
+  const invoices = new Map<string, { customer: string; day: string; cents: bigint; lines: number; credit: boolean; cancels: string; allNegative: boolean }>();
   let guestLines = 0;
   let guestCents = 0n;
   const unknownPlaces = new Map<string, number>();
@@ -37,12 +37,13 @@ export function expectedFrom(csv: string) {
     if (NOT_A_COUNTRY.has(row.Country!)) unknownPlaces.set(row.Country!, (unknownPlaces.get(row.Country!) ?? 0) + 1);
     if (row.Country === 'Unspecified') notStated++;
     if (row.CustomerID && !firstCountry.has(row.CustomerID)) firstCountry.set(row.CustomerID, row.Country!);
-    const invoice = invoices.get(row.InvoiceNo!) ?? { customer, day: row.InvoiceDate!.slice(0, 10), cents: 0n, lines: 0, credit: false, cancels: row.OriginalInvoiceNo! };
+    const invoice = invoices.get(row.InvoiceNo!) ?? { customer, day: row.InvoiceDate!.slice(0, 10), cents: 0n, lines: 0, credit: false, cancels: row.OriginalInvoiceNo!, allNegative: true };
     invoice.cents += cents;
     invoice.lines++;
+    if (Number(row.Quantity) >= 0) invoice.allNegative = false;
     invoices.set(row.InvoiceNo!, invoice);
   }
-  for (const [number, invoice] of invoices) invoice.credit = number.startsWith('C') || invoice.cents < 0n;
+  for (const [number, invoice] of invoices) invoice.credit = number.startsWith('C') || invoice.cents < 0n || invoice.allNegative;
   const perAccount = new Map<string, { net: bigint; orders: number; days: Set<string> }>();
   for (const invoice of invoices.values()) {
     const account = perAccount.get(invoice.customer) ?? { net: 0n, orders: 0, days: new Set<string>() };

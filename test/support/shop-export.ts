@@ -2,7 +2,7 @@
 // Description, Quantity, InvoiceDate, UnitPrice, CustomerID, Country) with what such files hold
 // — guest lines with no customer, "C" cancellations with negative quantities of earlier
 // invoices (most naming the invoice they cancel in an OriginalInvoiceNo column, one naming an
-// invoice that does not exist), unit prices to four decimals, several lines per invoice, and
+// invoice that does not exist), stock written off at no price with no customer, unit prices to four decimals, several lines per invoice, and
 // country names as shops write them. The same seed always gives the same file.
 import { Random } from '../../src/services/demo/seeded-random.js';
 
@@ -93,6 +93,12 @@ export function shopExportLines({ seed, invoices, customers }: ShopExportOptions
       for (const item of items) {
         lines.push({ ...item, invoiceNo, quantity: -random.int(1, item.quantity), invoiceDate, originalInvoiceNo: originalNo });
       }
+      continue;
+    }
+    if (random.chance(0.01)) {
+      // Stock written off with no customer and no price ("damaged"): a return of nothing.
+      const [stockCode] = random.pick(PRODUCTS);
+      lines.push({ invoiceNo: String(number++), stockCode, description: 'damaged', quantity: -random.int(1, 60), invoiceDate, unitPrice: '0', customerId: '', country: 'United Kingdom', originalInvoiceNo: '' });
       continue;
     }
     const guest = random.chance(0.22);

@@ -58,10 +58,10 @@ export async function mergeOrderLines(db: Executor, options: MergeOptions): Prom
   // order's reference is any of its lines'.
   await sql`create temp table import_order_totals on commit drop as
     select t.number, coalesce(by_id.id, by_name.id) as account_id, t.ordered_at, t.total_cents, t.item_count,
-      ${sql.raw(orderKindOf('t.number', 't.total_cents'))} as kind, t.cancels_number
+      ${sql.raw(orderKindOf('t.number', 't.total_cents', 't.all_negative'))} as kind, t.cancels_number
     from (select order_number as number, min(account_external_id) as external_id, min(account_name) as account_name,
             min(ordered_at) as ordered_at, sum(total_cents)::bigint as total_cents, sum(quantity)::int as item_count,
-            min(cancels_order_number) as cancels_number
+            min(cancels_order_number) as cancels_number, bool_and(quantity < 0) as all_negative
           from staging_order_lines where run_id = ${runId} group by order_number) t
     left join accounts by_id on t.external_id is not null and by_id.external_id = t.external_id
     left join lateral (select a.id from accounts a where t.external_id is null and lower(a.name) = lower(t.account_name)

@@ -25,7 +25,7 @@ export interface OrderFacts {
   /** Credit notes linked to the invoice they cancel, and those naming an invoice that was not found. */
   creditNotesLinked: number;
   creditNotesUnlinked: number;
-  /** Orders and revenue of the walk-in account (guest rows kept). */
+  /** Orders of the walk-in account (guest rows kept), and its net revenue (credit notes taken off). */
   walkInOrders: number;
   walkInCents: number;
 }

@@ -1,12 +1,17 @@
 // Which staged orders are credit notes: a shop numbers its cancellations "C" and the number
-// ("C536379"), and a return is an order whose total is below zero.
+// ("C536379"), and a return is an order whose total is below zero, or whose every line gives
+// goods back (negative quantities, even at a price of zero: stock written off as damaged).
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../executor.js';
 import type { OrderFacts } from './merge-result.js';
 
-/** SQL giving 'credit_note' or 'order' for an order of this number and total (in cents), given as column references. */
-export function orderKindOf(number: string, totalCents: string): string {
-  return `case when ${number} ~ '^[Cc][0-9]' or ${totalCents} < 0 then 'credit_note' else 'order' end`;
+/**
+ * SQL giving 'credit_note' or 'order' for an order of this number and total (in cents), and,
+ * for orders built from lines, whether all its lines have negative quantities; all given as
+ * column references or expressions.
+ */
+export function orderKindOf(number: string, totalCents: string, allLinesNegative = 'false'): string {
+  return `case when ${number} ~ '^[Cc][0-9]' or ${totalCents} < 0 or ${allLinesNegative} then 'credit_note' else 'order' end`;
 }
 
 /** Links the credit notes of this import to the invoices they name (`named`: number, cancels_number), of the same account. */
@@ -26,7 +31,7 @@ export async function orderFacts(db: Executor, named: RawBuilder<unknown>, walkI
       coalesce(sum(o.total_cents) filter (where o.kind = 'credit_note'), 0) as "creditNoteCents",
       count(*) filter (where o.kind = 'credit_note' and o.cancels_order_id is not null) as "creditNotesLinked",
       count(*) filter (where o.kind = 'credit_note' and o.cancels_order_id is null and t.cancels_number is not null) as "creditNotesUnlinked",
-      count(*) filter (where a.external_id = ${walkInId ?? null}) as "walkInOrders",
+      count(*) filter (where a.external_id = ${walkInId ?? null} and o.kind = 'order') as "walkInOrders",
       coalesce(sum(o.total_cents) filter (where a.external_id = ${walkInId ?? null}), 0) as "walkInCents"
     from (${named}) t join orders o on o.number = t.number join accounts a on a.id = o.account_id`.execute(db);
   const row = rows[0]!;
