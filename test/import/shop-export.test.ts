@@ -134,7 +134,9 @@ describe.each(ENGINES)('a shop\'s export imported the strict way on %s', (engine
     expect(report).toMatchObject({ status: 'committed', rejectedRows: 0, rowsRead: expected.lines });
     expect(report.summary).toMatchObject({
       accountsCreated: expected.customers, guests: { handling: 'leave-out', lines: expected.guestLines, amount: money(expected.guestCents), account: null },
-      orders: { count: expected.orders - expected.guestOrders, amount: money(expected.orderCents - expected.guestCents) }, walkIn: null,
+      orders: { count: expected.orders - expected.guestOrders, amount: money(expected.orderCents - (expected.guestCents - expected.guestCreditCents)) },
+      creditNotes: { count: expected.credits - expected.guestCredits, amount: money(expected.creditCents - expected.guestCreditCents) },
+      netRevenue: money(expected.orderCents + expected.creditCents - expected.guestCents), walkIn: null,
     });
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from accounts where external_id = 'walk-in'`.execute(t.store.connection.db);
     expect(rows[0]!.n).toBe(0);

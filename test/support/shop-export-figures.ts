@@ -64,6 +64,8 @@ export function expectedFrom(csv: string) {
     customers: new Set(rows.map((r) => r.CustomerID).filter(Boolean)).size,
     guestLines, guestCents,
     guestOrders: orders.filter((i) => i.customer === 'walk-in').length,
+    guestCredits: credits.filter((i) => i.customer === 'walk-in').length,
+    guestCreditCents: sum(credits.filter((i) => i.customer === 'walk-in')),
     orders: orders.length, orderCents: sum(orders),
     credits: credits.length, creditCents: sum(credits),
     linked: credits.filter((c) => c.cancels && invoices.get(c.cancels)?.customer === c.customer).length,
