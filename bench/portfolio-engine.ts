@@ -212,7 +212,7 @@ export async function benchEngine(engine: Engine, data: PortfolioDataset, codesP
     const readAccounts = await step(() => store.analysisFacts.accounts());
 
     partial.readSummaries = readSummaries;
-    const existing = readAccounts.value.filter((account) => account.createdAt < asOfEnd.toISOString());
+    const existing = readAccounts.value.filter((account) => account.since < asOfEnd.toISOString());
     partial.readAccounts = { seconds: readAccounts.seconds, peakRssMiB: readAccounts.peakRssMiB, accounts: existing.length };
     await save(partial);
     log(`explaining ${existing.length.toLocaleString('en-US')} accounts (classes with their rules and figures)`);

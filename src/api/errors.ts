@@ -68,6 +68,7 @@ const FORMATS: Record<string, string> = {
   date: 'must be a date like 2026-01-31, or a timestamp like 2026-01-31T09:30:00Z',
   email: 'must be a valid email address',
   'iso-country': 'must be an ISO 3166-1 alpha-2 country code in capitals, like FR',
+  'iso-currency': 'must be an ISO 4217 currency code in capitals, like EUR',
 };
 
 /** The schema rule a value broke, as a phrase following the field name. */

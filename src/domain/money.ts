@@ -28,6 +28,13 @@ export function formatMoney(value: Cents | number): string {
   return negative ? `-${text}` : text;
 }
 
+/** A figure computed in cents (a sum, a mean, a model's estimate) as the decimal string the API gives, rounded to the cent. */
+export function amount(value: number): string;
+export function amount(value: number | null): string | null;
+export function amount(value: number | null): string | null {
+  return value === null ? null : formatMoney(cents(Math.round(value)));
+}
+
 /** Line total: quantity × unit price less a percentage discount, rounded half away from zero to the cent. */
 export function lineTotal(quantity: number, unitPrice: Cents, discountPercent: number): Cents {
   return preciseLineTotal(quantity, unitPrice * 100, discountPercent);

@@ -73,6 +73,7 @@ export const TARGET_FIELDS: Record<ImportTarget, readonly FieldSpec[]> = {
     { field: 'tags', names: ['labels', 'étiquettes', 'etiquetas', 'mots clés'], kind: 'list' },
     { field: 'hasInterest', names: ['interested', 'interest', 'intéressé', 'interesado'], kind: 'boolean' },
     { field: 'hasFinancialCapacity', names: ['financial capacity', 'solvent', 'solvable', 'capacité financière', 'solvente'], kind: 'boolean' },
+    { field: 'customerSince', names: ['customer since', 'client since', 'client depuis', 'cliente desde', 'since', 'relationship start', 'first purchase'], kind: 'date' },
     // A JSON object, as exports write the custom fields so that they come back with their types.
     { field: 'customFields', names: ['custom fields', 'champs personnalisés', 'campos personalizados'], kind: 'json' },
   ],

@@ -1,3 +1,4 @@
+import { baseCurrency } from './currency.js';
 import { changedFields } from '../domain/changes.js';
 import { ClienteleError, notFound } from '../domain/errors.js';
 import type { Account, AccountCreate, AccountListQuery, AccountPatch } from '../domain/schemas/account.js';
@@ -93,5 +94,5 @@ export async function accountTimeline(ctx: Context, id: number, query: TimelineQ
       throw new ClienteleError('bad_request', `Unknown timeline kind "${kind}"; use ${TIMELINE_KINDS.join(', ')}.`, 'kinds');
     }
   }
-  return ctx.store.timeline.page(id, { limit: query.limit ?? 50, cursor: query.cursor, kinds: kinds as TimelineKind[] });
+  return ctx.store.timeline.page(id, { limit: query.limit ?? 50, cursor: query.cursor, kinds: kinds as TimelineKind[], currency: await baseCurrency(ctx.store) });
 }

@@ -15,7 +15,12 @@ import { invalidateViews } from './analysis/view-cache.js';
 
 export interface DuplicateList {
   items: Array<DuplicatePair<AccountCandidate> | DuplicatePair<ContactCandidate>>;
-  total: number;
+  /**
+   * Likely duplicate pairs per kind of record searched, before the limit. Pairs of accounts and
+   * pairs of contacts are counted apart and never added: the CLI and the web app each show
+   * these counts, so both read one number for the accounts (the web app lists one kind at a time).
+   */
+  pairs: Partial<Record<DuplicateKind, number>>;
   ignored: Array<IgnoredValue & { kind: DuplicateKind }>;
 }
 
@@ -23,17 +28,19 @@ export async function listDuplicates(ctx: Context, query: DuplicateQuery = {}): 
   const scope = await scopeOf(ctx);
   const options = { minScore: query.minScore ?? DEFAULT_DUPLICATE_OPTIONS.minScore };
   const items: DuplicateList['items'] = [];
+  const pairs: DuplicateList['pairs'] = {};
   const ignored: DuplicateList['ignored'] = [];
   for (const kind of query.kind ? [query.kind] : DUPLICATE_KINDS) {
     const found = kind === 'account'
       ? findAccountDuplicates(await ctx.store.duplicates.accountCandidates(scope), options)
       : findContactDuplicates(await ctx.store.duplicates.contactCandidates(scope), options);
     items.push(...found.pairs);
+    pairs[kind] = found.pairs.length;
     ignored.push(...found.ignored.map((value) => ({ kind, ...value })));
   }
   // Stable: within one score, accounts before contacts, then by id.
   items.sort((x, y) => y.score - x.score);
-  return { items: items.slice(0, query.limit ?? 50), total: items.length, ignored };
+  return { items: items.slice(0, query.limit ?? 50), pairs, ignored };
 }
 
 const LABELS: Record<MergedEntity, string> = { account: 'Account', contact: 'Contact' };

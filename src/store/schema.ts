@@ -71,6 +71,10 @@ export interface AccountsTable {
   custom_fields: JSONColumnType<Record<string, unknown>, string | undefined, string>;
   search_text: string;
   contacts_search_text: Generated<string>;
+  /** YYYY-MM-DD: the day the user says the relationship began. */
+  customer_since: string | null;
+  /** Kept by triggers: the first contact or interaction, when older than the account's creation. */
+  first_activity_at: ColumnType<Date | null, never, never>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -216,6 +220,7 @@ export interface AnalysisRunsTable {
   duration_ms: number;
   created_at: CreatedAt;
   created_by: number | null;
+  newest_purchase: string | null;
 }
 
 export interface AccountClassesTable {

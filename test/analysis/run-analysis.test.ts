@@ -27,7 +27,7 @@ describe.each(ENGINES)('a portfolio analysis run on %s', (engine) => {
     const end = `${asOf}T23:59:59.999Z`;
     return classifyPortfolio({
       asOf,
-      accounts: accounts.filter((a) => a.createdAt <= end),
+      accounts: accounts.filter((a) => a.since <= end),
       orders: orders.map((o) => ({ accountId: Number(o.account_id), orderedAt: o.ordered_at.toISOString(), total: cents(Number(o.total_cents)) })),
       statusChanges: await store.analysisFacts.statusChanges(new Date(end)),
     });

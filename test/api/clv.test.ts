@@ -38,7 +38,11 @@ describe.each(ENGINES)('lifetime value API on %s', (engine) => {
     expect(body.settings).toEqual({ asOf: AS_OF, unit: 'week', horizonMonths: 12, discountRate: 0.1 });
     expect(body.model).toMatchObject({ asOf: AS_OF, unit: 'week', customers: direct.model.customers, repeatCustomers: direct.model.repeatCustomers });
     for (const key of ['r', 'alpha', 'a', 'b'] as const) expect(body.model.bgnbd.params[key]).toBeCloseTo(direct.model.bgnbd.params[key], 10);
-    for (const key of ['p', 'q', 'gamma'] as const) expect(body.model.gammaGamma.params[key]).toBeCloseTo(direct.model.gammaGamma.params[key], 8);
+    for (const key of ['p', 'q'] as const) expect(body.model.gammaGamma.params[key]).toBeCloseTo(direct.model.gammaGamma.params[key], 8);
+    // The spend model fits on cents; the API gives its scale in the currency unit and its mean purchase value as an amount.
+    expect(body.model.gammaGamma.params.gamma).toBeCloseTo(direct.model.gammaGamma.params.gamma / 100, 8);
+    expect(body.model.gammaGamma.populationMeanValue).toBe(formatMoney(Math.round(direct.model.gammaGamma.populationMeanValue)));
+    expect(body.currency).toBe('EUR');
     expect(body.model.frequencyMonetary.customers).toBe(direct.model.frequencyMonetary.customers);
     expect(body.portfolio).toEqual({
       customers: direct.portfolio.customers,

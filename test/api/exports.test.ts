@@ -30,7 +30,7 @@ describe.each(ENGINES)('exports API on %s', (engine) => {
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.headers['content-disposition']).toMatch(/^attachment; filename="accounts-\d{4}-\d{2}-\d{2}\.csv"$/);
     expect(response.body.split('\n')[0]).toBe('externalId,name,kind,status,sector,segment,size,relationshipType,country,region,city,'
-      + 'postalCode,website,email,phone,ownerEmail,tags,hasInterest,hasFinancialCapacity,customFields');
+      + 'postalCode,website,email,phone,ownerEmail,tags,hasInterest,hasFinancialCapacity,customerSince,customFields');
     const rows = records(response.body);
     expect(rows.map((r) => r.externalId).sort()).toEqual(['N-1', 'O-1', 'R-1']);
     expect(rows.find((r) => r.externalId === 'R-1')).toMatchObject({ ownerEmail: 'rep@example.com', tags: 'vip;export', hasInterest: 'false', customFields: '{}' });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../support/test-store.js';
 import { openTestApp, type TestApp } from '../support/test-app.js';
+import { MONEY_PATTERN } from '../../src/domain/money.js';
 
 interface Operation {
   requestBody?: { content: { 'application/json': { schema: Schema } } };
@@ -13,8 +14,51 @@ interface Schema {
   required?: string[];
   pattern?: string;
   items?: Schema;
+  $ref?: string;
+  anyOf?: Schema[];
+  allOf?: Schema[];
+  oneOf?: Schema[];
 }
-type Doc = { paths: Record<string, Record<string, Operation>> };
+type Doc = { paths: Record<string, Record<string, Operation>>; components?: { schemas?: Record<string, Schema> } };
+
+// Fields that hold amounts wherever they appear; `total` is an amount except as a list's count beside its items.
+const MONEY_FIELDS = new Set(['revenue', 'total', 'listPrice', 'unitPrice', 'clv', 'totalClv', 'clvMin', 'clvMax', 'expectedAverageValue',
+  'populationMeanValue', 'spent', 'peerMedian', 'shortfall', 'averageTicket', 'target', 'revenuePerAccount']);
+
+interface MoneyFinding { where: string; problem: string }
+
+/**
+ * Walks a documented schema for amounts: a field named in cents, an amount typed as a number, or
+ * a decimal-string amount with no \`currency\` beside it or on an object around it.
+ */
+function moneyProblems(doc: Doc, schema: Schema | undefined, where: string, currencyAround: boolean, seen = new Set<Schema>(), amounts = { seen: 0 }): MoneyFinding[] {
+  if (!schema) return [];
+  if (schema.$ref) return moneyProblems(doc, doc.components?.schemas?.[schema.$ref.split('/').pop()!], where, currencyAround, seen, amounts);
+  if (seen.has(schema)) return [];
+  seen.add(schema);
+  const found: MoneyFinding[] = [];
+  for (const alternative of [...(schema.anyOf ?? []), ...(schema.allOf ?? []), ...(schema.oneOf ?? [])]) {
+    found.push(...moneyProblems(doc, alternative, where, currencyAround, new Set(seen), amounts));
+  }
+  if (schema.pattern === MONEY_PATTERN) amounts.seen += 1;
+  if (schema.pattern === MONEY_PATTERN && !currencyAround) found.push({ where, problem: 'an amount with no currency named beside it' });
+  if (schema.items) found.push(...moneyProblems(doc, schema.items, `${where}[]`, currencyAround, new Set(seen), amounts));
+  const properties = schema.properties ?? {};
+  const named = currencyAround || 'currency' in properties;
+  for (const [name, property] of Object.entries(properties)) {
+    const at = `${where}.${name}`;
+    if (/cents/i.test(name)) found.push({ where: at, problem: 'named in cents' });
+    const types = [property, ...(property.anyOf ?? [])].map((p) => p.type);
+    const countBesideItems = name === 'total' && 'items' in properties;
+    // The recovery score's weights share out revenue, frequency and recency; they are not amounts.
+    if (MONEY_FIELDS.has(name) && !countBesideItems && !where.endsWith('.weights') && types.some((type) => type === 'integer' || type === 'number')
+      && !(name === 'target' && (property.anyOf ?? []).some((p) => p.pattern === MONEY_PATTERN))) {
+      found.push({ where: at, problem: 'an amount typed as a number' });
+    }
+    found.push(...moneyProblems(doc, property, at, named, new Set(seen), amounts));
+  }
+  return found;
+}
 
 const RESOURCES = ['accounts', 'contacts', 'products', 'orders', 'interactions', 'tasks', 'users'];
 
@@ -62,6 +106,25 @@ describe.each(ENGINES)('OpenAPI document on %s', (engine) => {
   it('documents money as decimal strings', () => {
     const product = doc.paths['/api/v1/products']!.post!.requestBody!.content['application/json'].schema;
     expect(product.properties!.listPrice).toMatchObject({ type: 'string', pattern: expect.stringContaining('\\d{1,2}') });
+  });
+
+  it('documents no amount in cents or as a number, and names the currency beside every amount an answer gives', () => {
+    const found: MoneyFinding[] = [];
+    const amounts = { seen: 0 };
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const where = `${method.toUpperCase()} ${path}`;
+        // What a request sends is in the organisation's currency, so only answers must name it.
+        found.push(...moneyProblems(doc, operation.requestBody?.content['application/json'].schema, `${where} body`, true, new Set(), amounts));
+        for (const [status, response] of Object.entries(operation.responses)) {
+          const answer = response.content?.['application/json']?.schema;
+          found.push(...moneyProblems(doc, answer, `${where} ${status}`, false, new Set(), amounts));
+        }
+      }
+    }
+    expect(found).toEqual([]);
+    // The walk reached the amounts of orders, products, accounts, lifetime value, up-sell and goals.
+    expect(amounts.seen).toBeGreaterThan(40);
   });
 
   it('documents errors with the one error shape', () => {

@@ -63,8 +63,8 @@ describe.each(ENGINES)('account timeline API on %s', (engine) => {
     const byTitle = new Map(full.map((e) => [e.title, e]));
     expect(byTitle.get('call: First call')).toMatchObject({ detail: 'Met the buyer', userId: t.rep.id, at: '2026-01-05T09:00:00.000Z' });
     expect(byTitle.get('note: Same time B')).toMatchObject({ detail: null, userId: null });
-    expect(byTitle.get('Order T-1 (confirmed)')).toMatchObject({ detail: '12.50 for 3 items', userId: null });
-    expect(byTitle.get('Order T-2 (returned)')).toMatchObject({ detail: '-0.50 for -1 items', at: '2026-02-01T00:00:00.000Z' });
+    expect(byTitle.get('Order T-1 (confirmed)')).toMatchObject({ detail: '12.50 EUR for 3 items', userId: null });
+    expect(byTitle.get('Order T-2 (returned)')).toMatchObject({ detail: '-0.50 EUR for -1 items', at: '2026-02-01T00:00:00.000Z' });
     expect(byTitle.get('Task done: Send quote')).toMatchObject({ userId: t.manager.id });
     expect(byTitle.get('Status lead → customer')).toMatchObject({ userId: t.admin.id, detail: null });
   });

@@ -35,7 +35,7 @@ describe('clientele duplicates and merge on the embedded store', { timeout: 240_
     const listed = await runCli(['duplicates', '--kind', 'account', '--format', 'json'], env);
     expect(listed).toMatchObject({ code: 0, stderr: '' });
     expect(JSON.parse(listed.stdout)).toMatchObject({
-      total: 1,
+      pairs: { account: 1 },
       items: [{
         kind: 'account', a: { id: ids.kept, name: 'Acme' }, b: { id: ids.merged, name: 'ACME SARL' }, score: 80,
         reasons: ["names alike: 'Acme' ≈ 'ACME SARL' after removing 'SARL'", 'same city Lyon'],

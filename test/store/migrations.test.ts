@@ -35,4 +35,25 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
     const account = await store.accounts.insert({ name: 'After the round trip' });
     expect(await store.accounts.get(account.id)).toEqual(account);
   });
+
+  it('keeps money goal targets that were stored in cents as the decimal strings they meant, and counts as they were', async () => {
+    const migrator = new Migrator({
+      db: store.connection.db, provider: migrationProvider,
+      migrationTableName: 'clientele_migrations', migrationLockTableName: 'clientele_migrations_lock',
+    });
+    const period = { start: '2026-01-01', end: '2026-12-31' };
+    // The goals as the settings API stored them before targets were amounts: money in cents.
+    const before = [
+      { metric: 'revenue', target: 250000, comparator: 'atLeast', period },
+      { metric: 'averageTicket', target: 2550, comparator: 'atMost', period },
+      { metric: 'activeAccounts', target: 50, comparator: 'atLeast', period },
+    ];
+    expect((await migrator.migrateTo('0007-incremental-purchase-days')).error).toBeUndefined();
+    await store.settings.set('portfolio.goals', before);
+    await migrateToLatest(store.connection.db);
+    expect((await store.settings.get<{ target: unknown }[]>('portfolio.goals'))!.map((g) => g.target)).toEqual(['2500.00', '25.50', 50]);
+    expect((await migrator.migrateTo('0007-incremental-purchase-days')).error).toBeUndefined();
+    expect(await store.settings.get('portfolio.goals')).toEqual(before);
+    await migrateToLatest(store.connection.db);
+  });
 });

@@ -12,7 +12,7 @@ describe.each(ENGINES)('the facts of a reclassification on %s', (engine) => {
   afterAll(async () => { await dispose?.(); });
 
   const insertRun = (asOf: string) => store.analysisRuns.insertRun({
-    kind: 'run', asOf, settings: {}, portfolio: {}, model: null, accountCount: 0, durationMs: 0, createdBy: null,
+    kind: 'run', asOf, settings: {}, portfolio: {}, model: null, accountCount: 0, durationMs: 0, createdBy: null, newestPurchase: null,
   });
 
   it('gives the latest run, the accounts and their purchase days as the separate readers do', async () => {

@@ -35,6 +35,8 @@ export interface WebServerOptions {
   analyse?: boolean;
   /** Classification rules to set before analysing, e.g. a shorter active window. */
   rules?: Record<string, unknown>;
+  /** Fills the store instead of the demo portfolio (its team is then the admin alone). */
+  load?: (store: Store) => Promise<void>;
 }
 
 const DEMO_END = '2026-01-01';
@@ -43,7 +45,8 @@ export async function openWebServer(options: WebServerOptions = {}): Promise<Web
   if (!isWebAppBuilt()) throw new Error('The web app is not built: run `npm run build` (test:all builds it before the browser suites).');
   const { store, dispose } = await openTestStore('pglite');
   const admin = await createUser(store, { email: 'admin@example.com', name: 'Ada Admin', role: 'admin', password: PASSWORD });
-  const demo = await loadDemoPortfolio({ store, actor: SYSTEM_ACTOR }, {
+  if (options.load) await options.load(store);
+  const demo = options.load ? null : await loadDemoPortfolio({ store, actor: SYSTEM_ACTOR }, {
     seed: options.seed ?? 7, accounts: options.accounts ?? 300, years: 3, endDate: `${DEMO_END}T00:00:00.000Z`, userPassword: PASSWORD,
   });
   const system = { store, actor: SYSTEM_ACTOR };
@@ -64,8 +67,8 @@ export async function openWebServer(options: WebServerOptions = {}): Promise<Web
     url: `http://127.0.0.1:${port}`,
     app, store,
     admin: { id: admin.id, email: admin.email, name: admin.name },
-    manager: await person(demo.userEmails.manager),
-    reps: await Promise.all(demo.userEmails.reps.map(person)),
+    manager: demo ? await person(demo.userEmails.manager) : { id: admin.id, email: admin.email, name: admin.name },
+    reps: demo ? await Promise.all(demo.userEmails.reps.map(person)) : [],
     async close() {
       await app.close();
       await dispose();

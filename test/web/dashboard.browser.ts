@@ -175,13 +175,20 @@ describe('the dashboard', () => {
     await goals.getByRole('button', { name: 'Add a goal' }).click();
     await goals.getByLabel('Metric').selectOption('activeAccounts');
     await goals.getByLabel('Target').fill('40');
+    // A revenue goal for one rep: its target is typed in the currency unit.
+    await goals.getByRole('button', { name: 'Add a goal' }).click();
+    await goals.getByLabel('Target (EUR)').fill('2500');
+    await goals.getByLabel('Accounts of').nth(1).selectOption({ label: server.reps[0]!.name });
     await goals.getByRole('button', { name: 'Save goals' }).click();
     await goals.getByText('Goals saved.').waitFor();
+    const saved = await (await fetch(`${server.url}/api/v1/settings/goals`, { headers: { cookie: await cookieOf(page) } })).json() as { goals: { target: unknown; ownerId: number | null }[] };
+    expect(saved.goals.map((g) => [g.target, g.ownerId])).toEqual([[40, null], ['2500.00', server.reps[0]!.id]]);
     await page.getByRole('link', { name: 'Dashboard' }).click();
     await page.getByRole('button', { name: 'Analyse the portfolio now' }).click();
     const panel = page.getByRole('region', { name: 'Goals' });
-    await panel.locator('.goal').first().waitFor({ timeout: 30_000 });
+    await panel.locator('.goal').nth(1).waitFor({ timeout: 30_000 });
     expect(await panel.locator('.goal-title').first().textContent()).toMatch(/Active accounts/i);
+    expect(await panel.locator('.goal-title').nth(1).textContent()).toMatch(new RegExp(`^Revenue \\(${server.reps[0]!.name}\\): €[\\d,]+\\.\\d\\d against at least €2,500\\.00$`));
     expect(errors).toEqual([]);
     await page.close();
   });

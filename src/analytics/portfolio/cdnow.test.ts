@@ -1,72 +1,26 @@
 // The classifications on real data: the CDNOW cohort (23,570 customers who first bought in
 // early 1997, and all their purchases to 30 June 1998), read from the shared reference copy.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseMoney } from '../../domain/money.js';
-import { CDNOW_DIR } from '../clv/testing/cdnow.js';
 import { type PortfolioClassification, classifyPortfolio } from './classify-portfolio.js';
 import { summarizePortfolio } from './summarize.js';
+import { type PlainCustomer, cdnowDay, medianOf, plainCustomers, plainScores, readCdnowRows } from './testing/cdnow-plain.js';
 import { account } from './testing/facts.js';
 import type { OrderFact } from './types.js';
 
-const MASTER = join(CDNOW_DIR, 'CDNOW_master.txt');
-
-interface Row { customer: number; date: string; dollars: string }
-
-function readRows(): Row[] {
-  const lines = readFileSync(MASTER, 'utf8').split('\r\n').filter((line) => line.trim() !== '');
-  return lines.slice(1).map((line, i) => {
-    const [id, date, , dollars] = line.trim().split(/\s+/);
-    if (!id || !date || !dollars || !/^\d{8}$/.test(date)) throw new Error(`CDNOW_master.txt line ${i + 2} is malformed: "${line}"`);
-    return { customer: Number(id), date, dollars };
-  });
-}
-
-const rows = readRows();
+const rows = readCdnowRows();
 const orders: OrderFact[] = rows.map((row) => ({
   accountId: row.customer,
   orderedAt: `${row.date.slice(0, 4)}-${row.date.slice(4, 6)}-${row.date.slice(6)}`,
   total: parseMoney(row.dollars),
 }));
-const customers = [...new Set(rows.map((row) => row.customer))].map((id) => account(id, { createdAt: '1997-01-01T00:00:00Z' }));
+// Each customer began with its first purchase, as the store reads an imported account's start.
+const firstPurchase = new Map<number, string>();
+for (const order of orders) if (!(firstPurchase.get(order.accountId)! <= order.orderedAt)) firstPurchase.set(order.accountId, order.orderedAt);
+const customers = [...firstPurchase].map(([id, day]) => account(id, { since: `${day}T00:00:00Z` }));
 
-// An independent computation, written plainly from the rows: whole days from Date.UTC, money
-// in integer cents, shares compared by cross-multiplying so no threshold is a float.
-const DAY_MS = 86_400_000;
-const dayOf = (yyyymmdd: string) => Date.UTC(Number(yyyymmdd.slice(0, 4)), Number(yyyymmdd.slice(4, 6)) - 1, Number(yyyymmdd.slice(6))) / DAY_MS;
-const END = dayOf('19980630');
-
-interface Plain { id: number; revenue: number; orders: number; days: Map<number, number> }
-
-function plainCustomers(): Plain[] {
-  const byId = new Map<number, Plain>();
-  for (const row of rows) {
-    let c = byId.get(row.customer);
-    if (!c) byId.set(row.customer, c = { id: row.customer, revenue: 0, orders: 0, days: new Map() });
-    const cents = Math.round(Number(row.dollars) * 100);
-    const day = dayOf(row.date);
-    c.revenue += cents;
-    c.orders += 1;
-    c.days.set(day, (c.days.get(day) ?? 0) + cents);
-  }
-  return [...byId.values()];
-}
-
-function medianOf(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-/** RFM as documented: 1 + ⌊5 × share of buyers with a strictly worse value⌋, at most 5. */
-function plainScores(values: number[], better: 'higher' | 'lower'): number[] {
-  const sorted = [...values].sort((a, b) => a - b);
-  const below = (v: number) => { let lo = 0; let hi = sorted.length; while (lo < hi) { const m = (lo + hi) >> 1; if (sorted[m]! < v) lo = m + 1; else hi = m; } return lo; };
-  const above = (v: number) => sorted.length - (() => { let lo = 0; let hi = sorted.length; while (lo < hi) { const m = (lo + hi) >> 1; if (sorted[m]! <= v) lo = m + 1; else hi = m; } return lo; })();
-  return values.map((v) => Math.min(5, 1 + Math.floor((5 * (better === 'higher' ? below(v) : above(v))) / values.length)));
-}
+const END = cdnowDay('19980630');
+const plainCustomersOf = () => plainCustomers(rows, END);
 
 describe('the CDNOW cohort', () => {
   it('reads every transaction into exact cents', () => {
@@ -140,14 +94,14 @@ describe('the CDNOW cohort', () => {
   });
 
   describe('checked against a plain computation from the rows', () => {
-    const plain = plainCustomers();
+    const plain = plainCustomersOf();
     const recordOf = new Map<number, PortfolioClassification['accounts'][number]>();
     beforeAll(() => { for (const r of records) recordOf.set(r.accountId, r); });
 
     it('gives every customer the revenue, orders, purchase days and last purchase of its rows', () => {
       expect(plain).toHaveLength(23_570);
       for (const c of plain) {
-        const { summary } = recordOf.get(c.id)!;
+        const { summary } = recordOf.get(c.customer)!;
         expect([summary.revenue, summary.orderCount, summary.purchaseDayCount]).toEqual([c.revenue, c.orders, c.days.size]);
         expect(summary.daysSinceLastPurchase).toBe(END - Math.max(...c.days.keys()));
       }
@@ -160,7 +114,7 @@ describe('the CDNOW cohort', () => {
     });
 
     it('classes A, B and C as a sort and a running sum of revenue say', () => {
-      const ranked = plain.filter((c) => c.revenue > 0).sort((a, b) => b.revenue - a.revenue || a.id - b.id);
+      const ranked = plain.filter((c) => c.revenue > 0).sort((a, b) => b.revenue - a.revenue || a.customer - b.customer);
       const total = ranked.reduce((sum, c) => sum + c.revenue, 0);
       const counts = { A: 0, B: 0, C: 0 };
       const revenue = { A: 0, B: 0, C: 0 };
@@ -169,7 +123,7 @@ describe('the CDNOW cohort', () => {
         const abc = 100 * above < 80 * total ? 'A' : 100 * above < 95 * total ? 'B' : 'C';
         counts[abc] += 1;
         revenue[abc] += c.revenue;
-        expect(recordOf.get(c.id)!.abc.class).toBe(abc);
+        expect(recordOf.get(c.customer)!.abc.class).toBe(abc);
         above += c.revenue;
       }
       expect(result.portfolio.abc.accounts).toEqual(counts);
@@ -207,13 +161,13 @@ describe('the CDNOW cohort', () => {
     });
 
     it('scores RFM quintiles as their definition, counted plainly, says', () => {
-      const last = (c: Plain) => END - Math.max(...c.days.keys());
+      const last = (c: PlainCustomer) => END - Math.max(...c.days.keys());
       const r = plainScores(plain.map(last), 'lower');
       const f = plainScores(plain.map((c) => c.orders), 'higher');
       const m = plainScores(plain.map((c) => c.revenue), 'higher');
       const count = (scores: number[]) => [1, 2, 3, 4, 5].map((s) => scores.filter((x) => x === s).length);
       expect(result.portfolio.rfm.scoreCounts).toEqual({ r: count(r), f: count(f), m: count(m) });
-      plain.forEach((c, i) => expect(recordOf.get(c.id)!.rfm.figures).toMatchObject({ recency: r[i], frequency: f[i], monetary: m[i] }));
+      plain.forEach((c, i) => expect(recordOf.get(c.customer)!.rfm.figures).toMatchObject({ recency: r[i], frequency: f[i], monetary: m[i] }));
       expect(result.portfolio.rfm.segments.champions).toBe(plain.filter((_, i) => r[i]! >= 4 && f[i]! >= 4 && m[i]! >= 4).length);
     });
 

@@ -93,6 +93,6 @@ describe('the column classifier', () => {
 function portfolioAccounts() {
   return [{
     id: 1, status: 'customer' as const, segment: null, sector: null, size: null, relationshipType: null, country: null, ownerId: null,
-    hasInterest: false, hasFinancialCapacity: false, createdAt: '2025-01-01T00:00:00.000Z',
+    hasInterest: false, hasFinancialCapacity: false, since: '2025-01-01T00:00:00.000Z',
   }];
 }

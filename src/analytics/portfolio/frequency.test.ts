@@ -13,7 +13,13 @@ describe('purchase frequency', () => {
     const result = frequencyOf('2026-01-01', '2026-01-31', '2026-03-01', '2026-06-01');
     // Gaps 30, 29, 92: the one long pause does not move the median.
     expect(result).toMatchObject({ class: 'frequent', figures: { medianGapDays: 30 } });
-    expect(result.rule).toBe('Buys every 30 days (median gap over 3 gaps), at most 30 days: frequent.');
+    expect(result.rule).toBe('Buys every 30 days (median time between purchases, over 3 gaps), at most 30 days: frequent.');
+  });
+
+  it('says a median of half a day as the profile shows it, not a mean', () => {
+    // Gaps 31, 60, 28 and 90: a median of 45.5 days, a mean of 52.25.
+    const result = frequencyOf('2025-09-01', '2025-10-02', '2025-12-01', '2025-12-29', '2026-03-29');
+    expect(result.rule).toBe('Buys every 45.5 days (median time between purchases, over 4 gaps), more than 30 days and at most 90 days: regular.');
   });
 
   it('calls a median gap above 30 and up to 90 days regular', () => {

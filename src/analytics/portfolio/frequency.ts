@@ -2,7 +2,8 @@
 // between its purchase days, which one long pause does not distort the way a mean would.
 import type { PortfolioSettings } from './settings.js';
 import type { AccountSummary, Classification } from './types.js';
-import { days, decimal, rounded } from './wording.js';
+import { daysWords } from '../../domain/figures.js';
+import { days, rounded } from './wording.js';
 
 export const FREQUENCY_CLASSES = ['frequent', 'regular', 'occasional', 'one_time', 'none'] as const;
 export type FrequencyClass = (typeof FREQUENCY_CLASSES)[number];
@@ -21,7 +22,8 @@ export function classifyFrequency(summary: AccountSummary, settings: PortfolioSe
   if (gap === null) {
     return { class: 'one_time', rule: `Has bought on one day only (${summary.firstPurchase}), so has no typical gap yet.`, figures };
   }
-  const said = `Buys every ${decimal(gap)} days (median gap over ${summary.purchaseDayCount - 1} gaps)`;
+  // Worded as the profile and `clientele account show` label the same figure, with the same number.
+  const said = `Buys every ${daysWords(gap)} (median time between purchases, over ${summary.purchaseDayCount - 1} gaps)`;
   if (gap <= frequentMaxGapDays) return { class: 'frequent', rule: `${said}, at most ${days(frequentMaxGapDays)}: frequent.`, figures };
   if (gap <= regularMaxGapDays) {
     return { class: 'regular', rule: `${said}, more than ${days(frequentMaxGapDays)} and at most ${days(regularMaxGapDays)}: regular.`, figures };

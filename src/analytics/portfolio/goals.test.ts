@@ -66,4 +66,16 @@ describe('portfolio goals', () => {
     expect(early).toMatchObject({ actual: null, ratio: null, met: null });
     expect(early!.description).toMatch(/not measurable yet/);
   });
+
+  it('measures a rep\'s goal on the accounts that rep owns, and a portfolio goal on all of them', () => {
+    const owned = accounts.map((a) => ({ ...a, ownerId: a.id === 1 || a.id === 3 ? 7 : 8 }));
+    const inputs = owned.map((a) => ({ account: a, summary: summarizeAccount(a.id, orders, '2026-10-01') }));
+    const [rep, other, whole] = goalProgress([
+      { ...goal('revenue', 100000), ownerId: 7 }, { ...goal('revenue', 100000), ownerId: 8 }, goal('revenue', 100000),
+    ], inputs, '2026-10-01', settings);
+    // Rep 7 holds accounts 1 (600 + 400 in 2026) and 3 (250); rep 8 holds 2 (nothing in 2026) and 4 (999 in September).
+    expect(rep).toMatchObject({ actual: 125000, met: true });
+    expect(other).toMatchObject({ actual: 99900, met: false });
+    expect(whole!.actual).toBe(224900);
+  });
 });

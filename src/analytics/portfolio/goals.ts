@@ -1,5 +1,6 @@
 // Portfolio goals and how far along they are. A goal sets a target on a metric over a
-// period; it is measured on the as-of day, or on the period's last day once that has passed.
+// period, for the whole portfolio or for one rep's accounts; it is measured on the as-of day,
+// or on the period's last day once that has passed.
 // Metrics over the period count the purchase days from its start through the measuring day:
 //   activeAccounts           accounts with a purchase within the active window ending on the measuring day;
 //   newCustomers             accounts whose first purchase falls in the period;
@@ -22,6 +23,10 @@ export const GOAL_METRICS = [
 ] as const;
 export type GoalMetric = (typeof GOAL_METRICS)[number];
 
+/** The metrics that are amounts: their targets and results are in cents here, decimal strings at the API. */
+export const MONEY_GOAL_METRICS: readonly GoalMetric[] = ['revenue', 'averageTicket'];
+export const isMoneyGoal = (metric: GoalMetric) => MONEY_GOAL_METRICS.includes(metric);
+
 export const GOAL_COMPARATORS = ['atLeast', 'atMost'] as const;
 export type GoalComparator = (typeof GOAL_COMPARATORS)[number];
 
@@ -31,6 +36,8 @@ export interface Goal {
   comparator: GoalComparator;
   /** First and last day (YYYY-MM-DD), both included. */
   period: { start: string; end: string };
+  /** The rep whose accounts the goal measures (their owner); absent or null for the whole portfolio. */
+  ownerId?: number | null;
 }
 
 export interface GoalProgress {
@@ -62,7 +69,7 @@ const LABELS: Record<GoalMetric, string> = {
 };
 
 function show(metric: GoalMetric, value: number): string {
-  if (metric === 'revenue' || metric === 'averageTicket') return money(value);
+  if (isMoneyGoal(metric)) return money(value);
   if (metric === 'enterpriseToSmallRevenue') return `${decimal(value)}×`;
   if (metric === 'retentionRate' || metric.startsWith('revenueShare')) return percent(value, 1);
   return String(value);
@@ -109,7 +116,8 @@ export function goalProgress(goals: readonly Goal[], inputs: readonly GoalInput[
     const on = asOf < end ? asOf : end;
     const length = dayNumber(end) - dayNumber(start) + 1;
     const elapsedShare = Math.min(1, Math.max(0, (dayNumber(on) - dayNumber(start) + 1) / length));
-    const actual = measure(goal.metric, inputs, start, on, window);
+    const measured = goal.ownerId == null ? inputs : inputs.filter(({ account }) => account.ownerId === goal.ownerId);
+    const actual = measure(goal.metric, measured, start, on, window);
     const ratio = actual === null || goal.target === 0 ? null : actual / goal.target;
     const met = actual === null ? null : goal.comparator === 'atLeast' ? actual >= goal.target : actual <= goal.target;
     const wanted = `${goal.comparator === 'atLeast' ? 'at least' : 'at most'} ${show(goal.metric, goal.target)}`;

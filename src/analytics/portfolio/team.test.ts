@@ -15,7 +15,7 @@ const accounts = [
   account(5, { ownerId: 20, size: 'small', status: 'lead' }),
   account(6, { ownerId: 20, size: 'enterprise' }),
   account(7, { ownerId: null, size: 'small' }),
-  account(8, { ownerId: 10, size: 'small', createdAt: '2026-07-05T00:00:00Z' }),
+  account(8, { ownerId: 10, size: 'small', since: '2026-07-05T00:00:00Z' }),
 ];
 const orders = [
   order(1, '2025-01-01', '50.00'), order(1, '2026-01-01', '100.00'),

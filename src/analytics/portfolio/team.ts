@@ -131,7 +131,7 @@ export function analyseTeam(
   let previousStart = '';
   for (const { account, summary } of inputs) {
     const asOf = summary.asOf;
-    const created = utcDay(account.createdAt);
+    const created = utcDay(account.since);
     if (created > asOf) continue;
     if (asOf !== windowsAsOf) {
       windowsAsOf = asOf;

@@ -17,7 +17,14 @@ export interface OrderFact {
 
 export type AccountFact = Pick<Account,
   'id' | 'status' | 'segment' | 'sector' | 'size' | 'relationshipType' | 'country' | 'ownerId'
-  | 'hasInterest' | 'hasFinancialCapacity' | 'createdAt'>;
+  | 'hasInterest' | 'hasFinancialCapacity'> & {
+  /**
+   * When the account began, as an ISO timestamp: the earliest of its creation, its "customer
+   * since" day, its first purchase and its first contact or interaction. History is history:
+   * an account imported today with orders from 1997 existed in 1997.
+   */
+  since: string;
+};
 
 /** A claim, call or note about an account, shown beside a lost account. */
 export type NoteFact = Pick<Interaction, 'accountId' | 'type' | 'subject' | 'occurredAt'>;

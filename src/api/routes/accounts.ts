@@ -6,6 +6,7 @@ import {
 } from '../../domain/schemas/account.js';
 import { Page } from '../../domain/schemas/common.js';
 import { TimelineEntrySchema, TimelineQuerySchema } from '../../domain/schemas/timeline.js';
+import { recordsInCurrency } from '../../services/currency.js';
 import {
   accountTimeline, createAccount, deleteAccount, getAccount, listAccounts, updateAccount,
 } from '../../services/accounts.js';
@@ -17,22 +18,24 @@ const tags = ['accounts'];
 
 export async function accountRoutes(base: FastifyInstance, { store }: RouteDeps) {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
+  // An account's classes carry its revenue and lifetime value: each account names their currency.
+  const answer = async <R extends object>(body: Promise<R>) => recordsInCurrency(store, await body);
 
   app.get('/accounts', {
     schema: { tags, summary: 'List accounts', querystring: AccountListQuerySchema, response: { 200: Page(AccountSchema), ...errors(400, 401) } },
-  }, (request) => listAccounts(contextOf(store, request), request.query));
+  }, (request) => answer(listAccounts(contextOf(store, request), request.query)));
 
   app.post('/accounts', {
     schema: { tags, summary: 'Create an account', body: AccountCreateSchema, response: { 201: AccountSchema, ...errors(400, 401, 403, 409, 422) } },
-  }, async (request, reply) => reply.status(201).send(await createAccount(contextOf(store, request), request.body)));
+  }, async (request, reply) => reply.status(201).send(await answer(createAccount(contextOf(store, request), request.body))));
 
   app.get('/accounts/:id', {
     schema: { tags, summary: 'Read an account', params: IdParams, response: { 200: AccountSchema, ...errors(401, 404) } },
-  }, (request) => getAccount(contextOf(store, request), request.params.id));
+  }, (request) => answer(getAccount(contextOf(store, request), request.params.id)));
 
   app.patch('/accounts/:id', {
     schema: { tags, summary: 'Change an account', params: IdParams, body: AccountPatchSchema, response: { 200: AccountSchema, ...errors(400, 401, 403, 404, 409, 422) } },
-  }, (request) => updateAccount(contextOf(store, request), request.params.id, request.body));
+  }, (request) => answer(updateAccount(contextOf(store, request), request.params.id, request.body)));
 
   app.delete('/accounts/:id', {
     schema: { tags, summary: 'Delete an account without orders', params: IdParams, response: { 204: Type.Null(), ...errors(401, 403, 404, 409) } },

@@ -3,12 +3,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { type TSchema, Type } from 'typebox';
 import {
   AnalysisListQuerySchema, FlexibleObject, GoalsBodySchema, MatrixQuerySchema, MovementsQuerySchema, PortfolioRulesSchema,
-  RunCreateSchema, RunListQuerySchema, RunQuerySchema, RunSchema, SectionsQuerySchema, TeamQuerySchema,
+  GoalsSettingsSchema, GoalsViewSchema, RunCreateSchema, TeamViewSchema, RunListQuerySchema, RunQuerySchema, RunSchema, SectionsQuerySchema, TeamQuerySchema,
 } from '../../domain/schemas/analysis.js';
 import {
   abcView, accountClasses, accountList, goalsView, matrixView, movementsView, overview, rfmView, sectionsView, teamView,
 } from '../../services/analysis/analysis-views.js';
-import { portfolioGoals, portfolioRules, setPortfolioGoals, setPortfolioRules } from '../../services/analysis/portfolio-rules.js';
+import { goalSettings, portfolioRules, setPortfolioGoals, setPortfolioRules } from '../../services/analysis/portfolio-rules.js';
+import { inCurrency } from '../../services/currency.js';
 import { previewRules } from '../../services/analysis/preview-rules.js';
 import { latestRun, runAnalysis } from '../../services/analysis/run-analysis.js';
 import { analysisSchedule, setAnalysisSchedule, SNAPSHOT_INTERVALS } from '../../services/analysis/schedule.js';
@@ -22,8 +23,8 @@ const ScheduleSchema = Type.Object({
   snapshots: Enum(SNAPSHOT_INTERVALS, 'How often a snapshot is kept as history'),
   dailyRefresh: Type.Boolean({ description: 'Re-classify once a day so the classes follow the orders' }),
 }, { additionalProperties: false, $id: 'AnalysisSchedule' });
-function read<Q extends TSchema = typeof RunQuerySchema>(summary: string, querystring?: Q) {
-  return { schema: { tags, summary, querystring: (querystring ?? RunQuerySchema) as Q, response: { 200: FlexibleObject, ...errors(400, 401, 403, 404) } } };
+function read<Q extends TSchema = typeof RunQuerySchema>(summary: string, querystring?: Q, answer: TSchema = FlexibleObject) {
+  return { schema: { tags, summary, querystring: (querystring ?? RunQuerySchema) as Q, response: { 200: answer, ...errors(400, 401, 403, 404) } } };
 }
 
 export async function analysisRoutes(base: FastifyInstance, { store }: RouteDeps) {
@@ -58,9 +59,9 @@ export async function analysisRoutes(base: FastifyInstance, { store }: RouteDeps
     (request) => accountList(ctx(request), 'inactive', { ...request.query, runId: request.query.run }));
   app.get('/analysis/growth', read('Active accounts with most room to grow against alike accounts', AnalysisListQuerySchema),
     (request) => accountList(ctx(request), 'growth', { ...request.query, runId: request.query.run }));
-  app.get('/analysis/team', read('Per rep and type of account: accounts, revenue, retention, conversion, and who does best', TeamQuerySchema),
+  app.get('/analysis/team', read('Per rep and type of account: accounts, revenue, retention, conversion, and who does best', TeamQuerySchema, TeamViewSchema),
     (request) => teamView(ctx(request), request.query.by, request.query.run));
-  app.get('/analysis/goals', read('Portfolio goals, their progress now and at every snapshot', Type.Object({}, { additionalProperties: false })),
+  app.get('/analysis/goals', read('Goals (the portfolio\'s and each rep\'s), their progress now and at every snapshot; a rep who sees only their own accounts gets the goals set for them', Type.Object({}, { additionalProperties: false }), GoalsViewSchema),
     (request) => goalsView(ctx(request)));
   app.get('/analysis/movements', read('Accounts that moved between classes since a snapshot', MovementsQuerySchema),
     (request) => movementsView(ctx(request), request.query.dimension, request.query));
@@ -84,9 +85,9 @@ export async function analysisRoutes(base: FastifyInstance, { store }: RouteDeps
     schema: { tags: ['settings'], summary: 'Change when the server refreshes the classes and keeps snapshots (admins)', body: ScheduleSchema, response: { 200: ScheduleSchema, ...errors(400, 401, 403) } },
   }, (request) => setAnalysisSchedule(ctx(request), request.body));
   app.get('/settings/goals', {
-    schema: { tags: ['settings'], summary: 'The portfolio goals', response: { 200: GoalsBodySchema, ...errors(401) } },
-  }, async () => ({ goals: await portfolioGoals(store) }));
+    schema: { tags: ['settings'], summary: 'The goals, for the portfolio or for one rep\'s accounts; money targets in the currency named', response: { 200: GoalsSettingsSchema, ...errors(401) } },
+  }, async () => inCurrency(store, { goals: await goalSettings(store) }));
   app.put('/settings/goals', {
-    schema: { tags: ['settings'], summary: 'Replace the portfolio goals (admins)', body: GoalsBodySchema, response: { 200: GoalsBodySchema, ...errors(400, 401, 403) } },
-  }, async (request) => ({ goals: await setPortfolioGoals(ctx(request), request.body.goals) }));
+    schema: { tags: ['settings'], summary: 'Replace the goals (admins)', body: GoalsBodySchema, response: { 200: GoalsSettingsSchema, ...errors(400, 401, 403, 422) } },
+  }, async (request) => inCurrency(store, { goals: await setPortfolioGoals(ctx(request), request.body.goals) }));
 }

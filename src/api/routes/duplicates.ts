@@ -4,6 +4,7 @@ import {
   AccountMergeSchema, ContactMergeSchema, DuplicateListSchema, DuplicateQuerySchema, MergeBodySchema,
 } from '../../domain/schemas/duplicate.js';
 import { listDuplicates, mergeAccounts, mergeContacts } from '../../services/duplicates.js';
+import { recordsInCurrency } from '../../services/currency.js';
 import type { RouteDeps } from '../app.js';
 import { contextOf } from '../request-context.js';
 import { errors, IdParams } from './shared.js';
@@ -25,7 +26,10 @@ export async function duplicateRoutes(base: FastifyInstance, { store }: RouteDep
       tags, summary: 'Merge another account into this one (managers and admins)', params: IdParams, body: MergeBodySchema,
       response: { 200: AccountMergeSchema, ...errors(400, 401, 403, 404, 409) },
     },
-  }, (request) => mergeAccounts(contextOf(store, request), request.params.id, request.body.from));
+  }, async (request) => {
+    const merged = await mergeAccounts(contextOf(store, request), request.params.id, request.body.from);
+    return { ...merged, kept: await recordsInCurrency(store, merged.kept) };
+  });
 
   app.post('/contacts/:id/merge', {
     schema: {

@@ -6,5 +6,5 @@ import { crudRoutes } from './crud.js';
 
 export async function orderRoutes(app: FastifyInstance, { store }: RouteDeps) {
   crudRoutes(app, store, '/orders', 'order',
-    { item: OrderSchema, create: OrderCreateSchema, patch: OrderPatchSchema, query: OrderListQuerySchema }, orders);
+    { item: OrderSchema, create: OrderCreateSchema, patch: OrderPatchSchema, query: OrderListQuerySchema }, orders, { amounts: true });
 }

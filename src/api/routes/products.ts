@@ -6,5 +6,5 @@ import { crudRoutes } from './crud.js';
 
 export async function productRoutes(app: FastifyInstance, { store }: RouteDeps) {
   crudRoutes(app, store, '/products', 'product',
-    { item: ProductSchema, create: ProductCreateSchema, patch: ProductPatchSchema, query: ProductListQuerySchema }, products);
+    { item: ProductSchema, create: ProductCreateSchema, patch: ProductPatchSchema, query: ProductListQuerySchema }, products, { amounts: true });
 }

@@ -2,7 +2,8 @@ import { Type } from 'typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { canChangeSettings, REP_VISIBILITIES } from '../../domain/access.js';
-import { Enum } from '../../domain/schemas/common.js';
+import { Currency, Enum } from '../../domain/schemas/common.js';
+import { baseCurrency, setBaseCurrency } from '../../services/currency.js';
 import { REP_VISIBILITY_KEY, repVisibility, requireRole } from '../../services/context.js';
 import type { RouteDeps } from '../app.js';
 import { contextOf } from '../request-context.js';
@@ -11,6 +12,8 @@ import { errors } from './shared.js';
 const AccessSettings = Type.Object({
   repVisibility: Enum(REP_VISIBILITIES, 'all: reps see every account; own: reps see only the accounts they own'),
 }, { additionalProperties: false, $id: 'AccessSettings' });
+
+const CurrencySettings = Type.Object({ currency: Currency }, { additionalProperties: false, $id: 'CurrencySettings' });
 
 export async function settingsRoutes(base: FastifyInstance, { store }: RouteDeps) {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
@@ -28,4 +31,9 @@ export async function settingsRoutes(base: FastifyInstance, { store }: RouteDeps
       });
       return { repVisibility: request.body.repVisibility };
     });
+  app.get('/settings/currency', { schema: { tags, summary: 'The currency every amount is in', response: { 200: CurrencySettings, ...errors(401) } } },
+    async () => ({ currency: await baseCurrency(store) }));
+  app.put('/settings/currency', {
+    schema: { tags, summary: 'Name the currency every amount is in (admins); amounts are relabelled, not converted', body: CurrencySettings, response: { 200: CurrencySettings, ...errors(400, 401, 403) } },
+  }, async (request) => ({ currency: await setBaseCurrency(contextOf(store, request), request.body.currency) }));
 }

@@ -7,6 +7,8 @@ import {
 import { ClienteleError } from '../../domain/errors.js';
 import { type Account, AccountCreateSchema, AccountListQuerySchema } from '../../domain/schemas/account.js';
 import { accountTimeline, createAccount, getAccount, listAccounts } from '../../services/accounts.js';
+import { accountClasses } from '../../services/analysis/analysis-views.js';
+import { BUYING_NOW_FILTER, daysWords, FIGURE_LABELS } from '../../domain/figures.js';
 import { contacts } from '../../services/contacts.js';
 import type { Context } from '../../services/context.js';
 import { users } from '../../services/users.js';
@@ -88,7 +90,7 @@ function addCommand(): Command {
 function listCommand(): Command {
   return new Command('list')
     .description('List accounts, filtered and searched like the API does')
-    .option('--status <status>', ACCOUNT_STATUSES.join(', '))
+    .option('--status <status>', `${ACCOUNT_STATUSES.join(', ')}; or a class of the latest analysis (current, active, inactive…); or ${BUYING_NOW_FILTER}, the accounts buying now`)
     .option('--owner-email <email>', 'accounts owned by this user')
     .option('--q <text>', 'free-text search over names, emails and phones, contacts included')
     .option('--country <code>', 'ISO 3166-1 alpha-2 code')
@@ -120,6 +122,36 @@ function listCommand(): Command {
     }));
 }
 
+type AccountClasses = Awaited<ReturnType<typeof accountClasses>>;
+
+/** The account's classes in the latest analysis, or why there are none (never analysed, or created since). */
+async function analysedFigures(ctx: Context, id: number): Promise<{ classes: AccountClasses | null; missing?: string }> {
+  try {
+    return { classes: await accountClasses(ctx, id) };
+  } catch (error) {
+    if (error instanceof ClienteleError && error.code === 'not_found') return { classes: null, missing: error.message };
+    throw error;
+  }
+}
+
+/** The figures the profile page shows beside the classes, under the same labels. */
+function printAnalysedFigures({ classes, missing }: { classes: AccountClasses | null; missing?: string }) {
+  if (!classes) {
+    print(`\nNo analysed figures: ${missing}`);
+    return;
+  }
+  const summary = classes.summary as { revenueLast12Months: string; lastPurchase: string | null; medianGapDays: number | null; orderCount: number };
+  const words = (reason: Record<string, any> | null | undefined) => `${reason?.class}: ${reason?.rule}`;
+  print(`\nFigures as of ${classes.run.asOf} (latest analysis), amounts in ${classes.currency}`);
+  print(formatFields([
+    ['Revenue, last 12 months', summary.revenueLast12Months],
+    ['Last purchase', summary.lastPurchase ?? 'never'],
+    [FIGURE_LABELS.timeBetweenPurchases, summary.medianGapDays === null ? null : daysWords(summary.medianGapDays)],
+    ['Orders', summary.orderCount],
+    ['Activity', words(classes.status)], ['ABC', words(classes.abc)], ['Frequency', words(classes.frequency)],
+  ]));
+}
+
 function showCommand(): Command {
   return new Command('show')
     .description('Show an account with its contacts and latest activity')
@@ -137,7 +169,8 @@ function showCommand(): Command {
         const account = await getAccount(ctx, id);
         const people = await contacts.list(ctx, { accountId: id, limit: 100 });
         const timeline = await accountTimeline(ctx, id, { limit: activity });
-        if (options.format === 'json') return printJson({ account, contacts: people.items, timeline: timeline.items });
+        const analysed = await analysedFigures(ctx, id);
+        if (options.format === 'json') return printJson({ account, contacts: people.items, timeline: timeline.items, classes: analysed.classes });
         const owner = account.ownerId ? (await ctx.store.users.get(account.ownerId))?.email : null;
         print(`Account ${account.id}: ${account.name}`);
         print(formatFields([
@@ -148,6 +181,7 @@ function showCommand(): Command {
           ['email', account.email], ['phone', account.phone], ['website', account.website], ['owner', owner],
           ['tags', account.tags.join(', ')], ['external id', account.externalId], ['created', shortTime(account.createdAt)],
         ]));
+        printAnalysedFigures(analysed);
         print(`\nContacts (${people.items.length}${people.nextCursor ? '+' : ''})`);
         if (people.items.length) {
           print(formatTable(people.items, [

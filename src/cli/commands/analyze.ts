@@ -8,6 +8,9 @@ import { type PortfolioReport, portfolioReport } from '../../services/analysis/p
 import { runAnalysis } from '../../services/analysis/run-analysis.js';
 import type { Context } from '../../services/context.js';
 import { cents, formatMoney } from '../../domain/money.js';
+import { daysWords, FIGURE_LABELS } from '../../domain/figures.js';
+import type { AnalysisRun } from '../../store/repositories/analysis-runs.js';
+import { confirm } from '../confirm.js';
 import { formatFields, formatTable, print, printJson } from '../format-output.js';
 import { withStore } from '../run-command.js';
 
@@ -24,20 +27,20 @@ function classTable(title: string, counts: Record<string, { accounts: number; re
 }
 
 function printReport(report: PortfolioReport) {
-  print(`Portfolio as of ${report.run.asOf} (run ${report.run.id}, ${report.run.kind})`);
+  print(`Portfolio as of ${report.run.asOf} (run ${report.run.id}, ${report.run.kind}), amounts in ${report.currency}`);
   print(formatFields([
     ['Accounts', report.accounts], ['Revenue (ranking period)', report.revenue],
-    ['Accounts buying now', report.active.accounts], ['Their average ticket', report.active.averageTicket],
-    ['Their median days between purchases', report.active.medianDaysBetweenPurchases],
+    [FIGURE_LABELS.buyingNow, report.buyingNow.accounts], ['Their average ticket', report.buyingNow.averageTicket],
+    ['Their typical time between purchases (median)', report.buyingNow.medianDaysBetweenPurchases === null ? null : daysWords(report.buyingNow.medianDaysBetweenPurchases)],
     ['Accounts with pre-churn signals', report.churn.accounts],
     [`Revenue share of the top ${pct(report.abc.topShare.accountShare)}`, pct(report.abc.topShare.revenueShare)],
     ['Gini coefficient', report.abc.gini === null ? null : report.abc.gini.toFixed(3)],
   ]));
-  const lifetime = report.lifetime as { portfolio?: { expectedPurchases: number; totalClv: number }; settings?: { horizonMonths: number; discountRatePerYear: number }; problem?: string } | null;
+  const lifetime = report.lifetime as { portfolio?: { expectedPurchases: number; totalClv: string }; settings?: { horizonMonths: number; discountRatePerYear: number }; problem?: string } | null;
   if (lifetime?.portfolio && lifetime.settings) {
     print(formatFields([
       [`Purchases expected over ${lifetime.settings.horizonMonths} months`, Math.round(lifetime.portfolio.expectedPurchases)],
-      [`Lifetime value over ${lifetime.settings.horizonMonths} months (${lifetime.settings.discountRatePerYear * 100} % a year)`, formatMoney(cents(Math.round(lifetime.portfolio.totalClv)))],
+      [`Lifetime value over ${lifetime.settings.horizonMonths} months (${lifetime.settings.discountRatePerYear * 100} % a year)`, lifetime.portfolio.totalClv],
     ]));
   } else if (lifetime?.problem) {
     print(`  No lifetime-value model: ${lifetime.problem}`);
@@ -49,8 +52,8 @@ function printReport(report: PortfolioReport) {
   classTable('RFM segment', report.classes.rfm ?? {});
   if (report.inactive.length) {
     print('\nInactive accounts most worth recovering');
-    print(formatTable(report.inactive, [['ID', (i) => i.accountId], ['NAME', (i) => i.name], ['SINCE', (i) => i.detail?.inactiveSince],
-      ['LAST BOUGHT', (i) => (i.detail?.lastPurchaseItems ?? []).join(', ')], ['YEARLY AT STAKE', (i) => formatMoney(cents(i.detail?.yearlyRevenueAtStake ?? 0))],
+    print(formatTable(report.inactive as { accountId: number; name: string; detail?: Record<string, any> }[], [['ID', (i) => i.accountId], ['NAME', (i) => i.name], ['SINCE', (i) => i.detail?.inactiveSince],
+      ['LAST BOUGHT', (i) => (i.detail?.lastPurchaseItems ?? []).join(', ')], ['YEARLY AT STAKE', (i) => i.detail?.yearlyRevenueAtStake ?? '0.00'],
       ['SCORE', (i) => i.detail?.score?.toFixed(2)]]));
   }
   if (report.churnAccounts.length) {
@@ -58,20 +61,19 @@ function printReport(report: PortfolioReport) {
     // The reasons are sentences: each goes on its own line under its account.
     const [heading, ...rows] = formatTable(report.churnAccounts, [['ID', (i) => i.accountId], ['NAME', (i) => i.name], ['REVENUE', (i) => i.revenue]]).split('\n');
     print(heading!);
-    rows.forEach((row, i) => print([row, ...(report.churnAccounts[i]!.signals ?? []).map((s: { reason: string }) => `      ${s.reason}`)].join('\n')));
+    rows.forEach((row, i) => print([row, ...((report.churnAccounts[i]!.signals ?? []) as { reason: string }[]).map((s) => `      ${s.reason}`)].join('\n')));
   }
   if (report.growth.length) {
     print('\nActive accounts with most room to grow');
-    print(formatTable(report.growth, [['ID', (i) => i.accountId], ['NAME', (i) => i.name], ['REVENUE', (i) => i.revenue],
-      ['PEER BENCHMARK', (i) => (i.detail?.peerBenchmark == null ? '' : formatMoney(cents(i.detail.peerBenchmark)))],
-      ['POTENTIAL', (i) => (i.detail?.potential == null ? '' : formatMoney(cents(i.detail.potential)))]]));
+    print(formatTable(report.growth as { accountId: number; name: string; revenue: string; detail?: Record<string, any> }[], [['ID', (i) => i.accountId], ['NAME', (i) => i.name], ['REVENUE', (i) => i.revenue],
+      ['PEER BENCHMARK', (i) => i.detail?.peerBenchmark ?? ''], ['POTENTIAL', (i) => i.detail?.potential ?? '']]));
   }
   print('\nBy segment');
   print(formatTable(report.sections.segment, [['SEGMENT', (r) => r.key.segment ?? '(none)'], ['ACCOUNTS', (r) => r.accounts], ['REVENUE', (r) => r.revenue],
     ['A/B/C', (r) => `${r.abc.A}/${r.abc.B}/${r.abc.C}`], ['ACTIVE', (r) => pct(r.activeRate)], ['CHURN SIGNALS', (r) => r.accountsWithChurnSignals]]));
   if (report.goals.length) {
     print('\nGoals');
-    print(formatTable(report.goals as { description: string; met: boolean | null }[], [['GOAL', (g) => g.description], ['MET', (g) => (g.met === null ? '–' : g.met ? 'yes' : 'not yet')]]));
+    print(formatTable(report.goals, [['FOR', (g) => g.rep ?? 'Portfolio'], ['GOAL', (g) => g.description], ['MET', (g) => (g.met === null ? '–' : g.met ? 'yes' : 'not yet')]]));
   }
 }
 
@@ -92,16 +94,32 @@ async function printCsv(ctx: Context, runId: number) {
   }));
 }
 
+/** The file ends long before the as-of day: every account would look inactive for it. */
+function warnStale(run: AnalysisRun, name: string) {
+  const days = Math.round((Date.parse(run.asOf) - Date.parse(run.newestPurchase!)) / 86_400_000);
+  process.stderr.write([
+    `Note: the newest order on file is from ${run.newestPurchase}, ${days.toLocaleString('en-US')} days before the as-of day ${run.asOf}.`,
+    'Accounts look inactive because the file stops there, not because customers did.',
+    `To analyse the file as of its own last day: clientele ${name} --as-of ${run.newestPurchase}`,
+    '',
+  ].join('\n'));
+}
+
 function command(name: 'analyze' | 'snapshot', description: string) {
   return new Command(name)
     .description(description)
     .option('--as-of <date>', 'classify as of this day (YYYY-MM-DD), reading nothing after it; today by default')
     .addOption(new Option('--format <format>', 'table (the report), json (the report) or csv (one row per account)').choices(FORMATS).default('table'))
     .action((options: { asOf?: string; format: Format }) => withStore(`clientele ${name}`, async ({ ctx }) => {
-      const run = await runAnalysis(ctx, {
-        asOf: options.asOf, kind: name === 'snapshot' ? 'snapshot' : 'run',
+      const analyse = (asOf: string | undefined) => runAnalysis(ctx, {
+        asOf, kind: name === 'snapshot' ? 'snapshot' : 'run',
         onProgress: (step) => process.stderr.write(`${step}…\n`),
       });
+      let run = await analyse(options.asOf);
+      if (run.dataStale && run.newestPurchase) {
+        warnStale(run, name);
+        if (await confirm(`Analyse as of ${run.newestPurchase} instead?`)) run = await analyse(run.newestPurchase);
+      }
       if (options.format === 'csv') return printCsv(ctx, run.id);
       const report = await portfolioReport(ctx);
       if (options.format === 'json') return printJson(report);

@@ -3,6 +3,7 @@
 import { Command } from 'commander';
 import { DUPLICATE_KINDS } from '../../domain/duplicates/find-duplicates.js';
 import { DuplicateQuerySchema } from '../../domain/schemas/duplicate.js';
+import { duplicatePairsWords } from '../../domain/figures.js';
 import { type DuplicateList, listDuplicates } from '../../services/duplicates.js';
 import { formatOption, formatTable, type OutputFormat, print, printJson } from '../format-output.js';
 import { runCommand, useStore } from '../run-command.js';
@@ -39,16 +40,20 @@ export function duplicatesCommand(): Command {
       await useStore('clientele duplicates', async ({ ctx }) => {
         const list = await listDuplicates(ctx, query);
         if (options.format === 'json') return printJson(list);
-        if (!list.items.length) {
-          print(`No likely duplicates scoring ${query.minScore} or more.`);
-        } else {
+        // The counts first, worded as the web app's duplicates page words them.
+        print(`${DUPLICATE_KINDS.filter((kind) => list.pairs[kind] !== undefined)
+          .map((kind) => duplicatePairsWords(kind, list.pairs[kind]!)).join(', ')} (scoring ${query.minScore} or more).`);
+        if (list.items.length) {
+          print('');
           // One line per pair, its reasons on the next: reasons are too long for a column.
           const [heading, ...rows] = formatTable(list.items, [
             ['SCORE', (p) => p.score], ['KIND', (p) => p.kind], ['A', (p) => describe(p.a)], ['B', (p) => describe(p.b)],
           ]).split('\n');
           print(heading!);
           rows.forEach((row, i) => print(`${row}\n      ${list.items[i]!.reasons.join('; ')}`));
-          if (list.total > list.items.length) print(`\nShowing ${list.items.length} of ${list.total} pairs; raise --limit or --min-score.`);
+          if (list.items.length < DUPLICATE_KINDS.reduce((n, kind) => n + (list.pairs[kind] ?? 0), 0)) {
+            print(`\nShowing the ${list.items.length} most likely; raise --limit or --min-score.`);
+          }
           print('\nTo merge B into A, keeping A: clientele merge A B (add --kind contact for contacts).');
         }
         if (list.ignored.length) {

@@ -3,13 +3,14 @@ import {
   ACCOUNT_KINDS, ACCOUNT_SIZES, ACCOUNT_STATUSES, RELATIONSHIP_TYPES,
 } from '../customer-file.js';
 import {
-  Country, DateTime, Email, Enum, Id, ListQuery, Money, Name, Nullable, Phone, Tag, Text, Timestamps, strict,
+  Country, DateTime, Day, Email, Enum, Id, InCurrency, ListQuery, Money, Name, Nullable, Phone, Tag, Text, Timestamps, strict,
 } from './common.js';
 import { ABC_CLASSES } from '../../analytics/portfolio/abc.js';
 import { FREQUENCY_CLASSES } from '../../analytics/portfolio/frequency.js';
 import { RFM_SEGMENTS } from '../../analytics/portfolio/rfm-segments.js';
 import { STATUS_CLASSES } from '../../analytics/portfolio/status.js';
 import { VOLUME_TIERS } from '../../analytics/portfolio/volume-tier.js';
+import { BUYING_NOW_FILTER } from '../figures.js';
 
 /** The activity classes that are not also lifecycle statuses (ex_customer is both, and means the same). */
 export const ACTIVITY_STATUSES = STATUS_CLASSES.filter((c) => !(ACCOUNT_STATUSES as readonly string[]).includes(c));
@@ -48,6 +49,7 @@ const editable = {
   tags: Type.Array(Tag, { maxItems: 50, uniqueItems: true }),
   hasInterest: Type.Boolean({ description: 'Has shown interest (tells potential from probable customers)' }),
   hasFinancialCapacity: Type.Boolean({ description: 'Has the means to buy' }),
+  customerSince: Nullable(Day('The day the relationship began, YYYY-MM-DD, when it is older than the record: the analysis counts the account from then')),
   customFields: Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { maxProperties: 100 }),
 };
 
@@ -57,8 +59,12 @@ export const AccountSchema = Type.Object({
   statusChangedAt: DateTime,
   ...Timestamps,
   classes: Type.Optional(Nullable(AccountClassesBriefSchema)),
+  ...InCurrency,
 }, { $id: 'Account' });
-export type Account = Static<typeof AccountSchema>;
+/** An account as stored; the API names the currency of its classes' amounts on it. */
+export type Account = Omit<Static<typeof AccountSchema>, 'currency'>;
+/** An account as the API answers it. */
+export type AccountAnswer = Static<typeof AccountSchema>;
 
 export const AccountCreateSchema = Type.Object({
   ...Type.Partial(Type.Object(editable)).properties,
@@ -73,8 +79,8 @@ export const ACCOUNT_SORTS = ['name', '-name', 'createdAt', '-createdAt', 'updat
 
 export const AccountListQuerySchema = Type.Object({
   ...ListQuery,
-  status: Type.Optional(Enum([...ACCOUNT_STATUSES, ...ACTIVITY_STATUSES],
-    'A lifecycle status (suspect, lead, prospect, customer, ex_customer, partner) or an activity class of the latest analysis (current, active, inactive, potential, probable, unqualified)')),
+  status: Type.Optional(Enum([...ACCOUNT_STATUSES, ...ACTIVITY_STATUSES, BUYING_NOW_FILTER],
+    'A lifecycle status (suspect, lead, prospect, customer, ex_customer, partner), an activity class of the latest analysis (current, active, inactive, potential, probable, unqualified), or buying_now: the accounts buying now (current or active)')),
   abc: Type.Optional(Enum(ABC_CLASSES, 'ABC class in the latest analysis')),
   rfm: Type.Optional(Enum([...RFM_SEGMENTS, 'none'], 'RFM segment in the latest analysis')),
   tier: Type.Optional(Enum(VOLUME_TIERS, 'Sales-volume tier in the latest analysis')),

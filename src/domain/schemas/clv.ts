@@ -1,6 +1,6 @@
 // The lifetime-value API's inputs, checked at the boundary, and the shapes it answers with.
 import { Type, type Static, type TSchema } from 'typebox';
-import { Enum, Id, Nullable } from './common.js';
+import { Currency, Enum, Id, Money, MoneyField, Nullable } from './common.js';
 
 const strict = { additionalProperties: false } as const;
 
@@ -43,7 +43,7 @@ const BgnbdParamsSchema = Type.Object({
   r: Type.Number(), alpha: Type.Number({ description: 'In the model\'s unit of time' }), a: Type.Number(), b: Type.Number(),
 });
 const BgnbdEstimate = Estimate(BgnbdParamsSchema, Type.Object({ r: SE, alpha: SE, a: SE, b: SE }, errorsNote));
-const GammaGammaParamsSchema = Type.Object({ p: Type.Number(), q: Type.Number(), gamma: Type.Number({ description: 'In cents' }) });
+const GammaGammaParamsSchema = Type.Object({ p: Type.Number(), q: Type.Number(), gamma: Type.Number({ description: 'In the currency unit' }) });
 
 const ClvSettingsSchema = Type.Object({
   asOf: Type.String(), unit: Unit, horizonMonths: Type.Integer(), discountRate: Type.Number(),
@@ -57,7 +57,7 @@ export const ClvModelSchema = Type.Object({
   bgnbd: Type.Intersect([BgnbdEstimate, Type.Object({ distinctHistories: Type.Integer() })]),
   gammaGamma: Type.Intersect([Estimate(GammaGammaParamsSchema, Type.Object({ p: SE, q: SE, gamma: SE }, errorsNote)), Type.Object({
     customers: Type.Integer({ description: 'Repeat buyers the spend model was fitted on' }),
-    populationMeanValue: Type.Number({ description: 'Expected value of a purchase by a customer without repeat purchases, in cents' }),
+    populationMeanValue: MoneyField('Expected value of a purchase by a customer without repeat purchases'),
   })]),
   frequencyMonetary: Type.Object({
     correlation: Nullable(Type.Number()),
@@ -65,8 +65,6 @@ export const ClvModelSchema = Type.Object({
     stronglyCorrelated: Type.Boolean({ description: 'True when |correlation| > 0.3: the spend model\'s premise is doubtful' }),
   }),
 }, { $id: 'ClvModel' });
-
-const Money = Type.String({ description: 'Decimal amount, e.g. "1234.50"' });
 
 export const PortfolioClvSchema = Type.Object({
   settings: ClvSettingsSchema,
@@ -78,6 +76,7 @@ export const PortfolioClvSchema = Type.Object({
     expectedAliveCustomers: Type.Number({ description: 'Sum of P(alive): customers expected to be still buying' }),
     totalClv: Money,
   }),
+  currency: Currency,
 }, { $id: 'PortfolioClv' });
 
 export const AccountClvPredictionSchema = Type.Object({
@@ -98,6 +97,7 @@ export const AccountClvSchema = Type.Object({
   fittedAt: Type.String(),
   prediction: Nullable(AccountClvPredictionSchema),
   reason: Nullable(Type.String({ description: 'Why there is no prediction' })),
+  currency: Currency,
 }, { $id: 'AccountClv' });
 
 const FrequencyRow = Type.Object({

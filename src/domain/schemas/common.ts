@@ -4,6 +4,7 @@ import { Type, type TSchema } from 'typebox';
 import { MONEY_PATTERN } from '../money.js';
 import Format from 'typebox/format';
 import { isCountryCode } from '../countries.js';
+import { isCurrencyCode } from '../currency.js';
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -34,9 +35,21 @@ export const Phone = Type.String({
 Format.Set('iso-country', isCountryCode);
 export const Country = Type.String({ format: 'iso-country', minLength: 2, maxLength: 2, description: 'ISO 3166-1 alpha-2 country code' });
 
-export const Money = Type.String({ pattern: MONEY_PATTERN, description: 'Exact amount as a decimal string, e.g. "1234.50"' });
+export const Money = Type.String({ pattern: MONEY_PATTERN, description: 'Exact amount as a decimal string, e.g. "1234.50", in the currency named beside it' });
+
+/** A money field with its own description. */
+export const MoneyField = (description: string) => Type.String({ pattern: MONEY_PATTERN, description: `${description}: a decimal string in the currency named beside it` });
+
+Format.Set('iso-currency', isCurrencyCode);
+export const Currency = Type.String({ format: 'iso-currency', minLength: 3, maxLength: 3, description: 'ISO 4217 currency code of the amounts beside it, e.g. "EUR"' });
+
+/** The one field a response carrying amounts adds beside them (see docs/money.md). */
+export const InCurrency = { currency: Currency };
 
 export const DateTime = Type.String({ format: 'date-time', description: 'ISO 8601 timestamp; stored in UTC' });
+
+/** A calendar day from year 1000 on (the database cannot tell year 0 from 1 BC). */
+export const Day = (description = 'A calendar day, YYYY-MM-DD') => Type.String({ format: 'date', pattern: '^[1-9][0-9]{3}-', description });
 
 /** A date (2026-01-31) or a full timestamp; a bare date means midnight UTC. */
 export const DateOrDateTime = Type.Union([Type.String({ format: 'date' }), DateTime]);

@@ -33,7 +33,10 @@ export const DuplicatePairSchema = Type.Object({
 
 export const DuplicateListSchema = Type.Object({
   items: Type.Array(DuplicatePairSchema),
-  total: Type.Integer({ description: 'Pairs found at or above minScore, before limit' }),
+  pairs: Type.Object({
+    account: Type.Optional(Type.Integer({ description: 'Likely duplicate pairs of accounts at or above minScore, before limit' })),
+    contact: Type.Optional(Type.Integer({ description: 'Likely duplicate pairs of contacts at or above minScore, before limit' })),
+  }, { description: 'Pairs found per kind of record searched (only the kind asked for, or both); pairs of accounts and of contacts are never added together' }),
   ignored: Type.Array(Type.Object({
     kind: Enum(DUPLICATE_KINDS),
     signal: Type.String({ description: 'email, phone, domain or name' }),

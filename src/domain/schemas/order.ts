@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { ORDER_CHANNELS, ORDER_KINDS, ORDER_STATUSES } from '../customer-file.js';
-import { DateOrDateTime, DateTime, Enum, Id, ListQuery, Money, Nullable, Text, Timestamps, strict } from './common.js';
+import { DateOrDateTime, DateTime, Enum, Id, InCurrency, ListQuery, Money, Nullable, Text, Timestamps, strict } from './common.js';
 
 export const OrderLineInputSchema = Type.Object({
   productId: Type.Optional(Nullable(Id)),
@@ -49,8 +49,10 @@ export const OrderSchema = Type.Object({
   itemCount: Type.Integer(),
   lines: Type.Array(OrderLineSchema),
   ...Timestamps,
+  ...InCurrency,
 }, { $id: 'Order' });
-export type Order = Static<typeof OrderSchema>;
+/** An order as stored; the API names the currency of its amounts beside them. */
+export type Order = Omit<Static<typeof OrderSchema>, 'currency'>;
 
 export const OrderCreateSchema = Type.Object({
   ...Type.Partial(Type.Object(editable)).properties,

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { DateTime, Enum, Id, ListQuery, Money, Name, Nullable, Text, Timestamps, strict } from './common.js';
+import { DateTime, Enum, Id, InCurrency, ListQuery, Money, Name, Nullable, Text, Timestamps, strict } from './common.js';
 
 const editable = {
   sku: Text(64, { minLength: 1 }),
@@ -9,8 +9,9 @@ const editable = {
   active: Type.Boolean(),
 };
 
-export const ProductSchema = Type.Object({ id: Id, ...editable, ...Timestamps }, { $id: 'Product' });
-export type Product = Static<typeof ProductSchema>;
+export const ProductSchema = Type.Object({ id: Id, ...editable, ...Timestamps, ...InCurrency }, { $id: 'Product' });
+/** A product as stored; the API names the currency of its list price beside it. */
+export type Product = Omit<Static<typeof ProductSchema>, 'currency'>;
 
 export const ProductCreateSchema = Type.Object({
   ...Type.Partial(Type.Object(editable)).properties,

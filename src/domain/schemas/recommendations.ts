@@ -1,7 +1,7 @@
 // The cross-sell and up-sell API's inputs and answers. Settings are typed here and their ranges
 // checked by resolveRecommendSettings, which names the field at fault (a 422).
 import { Type, type Static } from 'typebox';
-import { Enum, Id, Money, Nullable, strict } from './common.js';
+import { Enum, Id, InCurrency, Money, Nullable, strict } from './common.js';
 import { IsoDay } from './analysis.js';
 
 const Limit = (most: number, fallback: number) => Type.Optional(Type.Integer({ minimum: 1, maximum: most, default: fallback }));
@@ -106,7 +106,7 @@ const UpsellItem = Type.Object({
 
 const Period = Type.Object({ from: IsoDay, to: IsoDay }, { description: 'Both days included' });
 
-export const AccountUpsellSchema = Type.Object({ accountId: Id, period: Period, items: Type.Array(UpsellItem) }, { $id: 'AccountUpsell' });
+export const AccountUpsellSchema = Type.Object({ accountId: Id, period: Period, items: Type.Array(UpsellItem), ...InCurrency }, { $id: 'AccountUpsell' });
 export const UpsellListSchema = Type.Object({
-  period: Period, total: Type.Integer(), hasMore: Type.Boolean(), items: Type.Array(UpsellItem),
+  period: Period, total: Type.Integer(), hasMore: Type.Boolean(), items: Type.Array(UpsellItem), ...InCurrency,
 }, { $id: 'UpsellList' });

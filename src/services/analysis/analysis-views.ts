@@ -11,11 +11,15 @@ import type { AbcClass } from '../../analytics/portfolio/abc.js';
 import { CHURN_SIGNAL_KINDS } from '../../analytics/portfolio/churn-signals.js';
 import { ClienteleError, notFound } from '../../domain/errors.js';
 import { cents, formatMoney } from '../../domain/money.js';
-import { type AnalysisRun, type ClassColumn, classesInScope } from '../../store/repositories/analysis-runs.js';
+import { type AnalysisRun, type ClassColumn, classesInScope, isBuyingNow } from '../../store/repositories/analysis-runs.js';
 import { type Context, requireVisibleAccount, scopeOf } from '../context.js';
 import type { AccountScope } from '../../domain/access.js';
 import { cachedView } from './view-cache.js';
 import { latestRun } from './run-analysis.js';
+import { inCurrency } from '../currency.js';
+import { goalProgressOf } from './portfolio-rules.js';
+import { churnSignalAmounts, explanationAmounts, growthAmounts, inactiveAmounts, teamAmounts } from './stored-amounts.js';
+import type { GoalProgress } from '../../analytics/portfolio/goals.js';
 
 export const CLASS_DIMENSIONS = {
   status: 'status', abc: 'abc', rfm: 'rfm_segment', volumeTier: 'volume_tier', frequency: 'frequency',
@@ -47,12 +51,15 @@ async function pickRun(ctx: Context, runId?: number): Promise<AnalysisRun> {
   return run;
 }
 
-const runInfo = (run: AnalysisRun) => ({ id: run.id, kind: run.kind, asOf: run.asOf, createdAt: run.createdAt, accountCount: run.accountCount });
+const runInfo = (run: AnalysisRun) => ({
+  id: run.id, kind: run.kind, asOf: run.asOf, createdAt: run.createdAt, accountCount: run.accountCount,
+  newestPurchase: run.newestPurchase, dataStale: run.dataStale,
+});
 
 export async function overview(ctx: Context, runId?: number) {
   const run = await pickRun(ctx, runId);
   const scope = await scopeOf(ctx);
-  return cachedView(ctx.store, ['overview', run.id, scope.ownerId ?? null], () => overviewOf(ctx, run, scope));
+  return inCurrency(ctx.store, await cachedView(ctx.store, ['overview', run.id, scope.ownerId ?? null], () => overviewOf(ctx, run, scope)));
 }
 
 async function overviewOf(ctx: Context, run: AnalysisRun, scope: AccountScope) {
@@ -71,7 +78,7 @@ async function overviewOf(ctx: Context, run: AnalysisRun, scope: AccountScope) {
   // One pass over the run's rows for everything the indexes do not carry: the pre-churn signals
   // per kind, and the tickets and gaps of the accounts buying now (what a typical active customer
   // looks like). The gaps are in the reasons JSON, the costly part: read for active rows only.
-  const buying = sql<boolean>`c.status in ('current', 'active')`;
+  const buying = isBuyingNow(sql.ref('c.status'));
   const figures = await classesInScope(ctx.store.connection.db, run.id, scope)
     .select([
       sql<number>`count(*) filter (where cardinality(c.churn_signals) > 0)::int`.as('churn'),
@@ -85,7 +92,7 @@ async function overviewOf(ctx: Context, run: AnalysisRun, scope: AccountScope) {
   const orders = Number(figures.orders);
   return {
     run: runInfo(run), accounts, revenue: formatMoney(cents(revenue)), classes,
-    active: {
+    buyingNow: {
       accounts: Number(figures.accounts),
       averageTicket: orders ? formatMoney(cents(Math.round(Number(figures.revenue) / orders))) : null,
       medianDaysBetweenPurchases: figures.gap === null ? null : Number(figures.gap),
@@ -100,7 +107,7 @@ async function overviewOf(ctx: Context, run: AnalysisRun, scope: AccountScope) {
 export async function abcView(ctx: Context, runId?: number) {
   const run = await pickRun(ctx, runId);
   const scope = await scopeOf(ctx);
-  return cachedView(ctx.store, ['abc', run.id, scope.ownerId ?? null], () => abcOf(ctx, run, scope));
+  return inCurrency(ctx.store, await cachedView(ctx.store, ['abc', run.id, scope.ownerId ?? null], () => abcOf(ctx, run, scope)));
 }
 
 async function abcOf(ctx: Context, run: AnalysisRun, scope: AccountScope) {
@@ -129,7 +136,7 @@ async function abcOf(ctx: Context, run: AnalysisRun, scope: AccountScope) {
 export async function matrixView(ctx: Context, rows: MatrixDimension, columns: MatrixDimension, runId?: number) {
   const run = await pickRun(ctx, runId);
   const scope = await scopeOf(ctx);
-  return cachedView(ctx.store, ['matrix', run.id, scope.ownerId ?? null, rows, columns], () => matrixOf(ctx, run, scope, rows, columns));
+  return inCurrency(ctx.store, await cachedView(ctx.store, ['matrix', run.id, scope.ownerId ?? null, rows, columns], () => matrixOf(ctx, run, scope, rows, columns)));
 }
 
 async function matrixOf(ctx: Context, run: AnalysisRun, scope: AccountScope, rows: MatrixDimension, columns: MatrixDimension) {
@@ -144,7 +151,7 @@ async function matrixOf(ctx: Context, run: AnalysisRun, scope: AccountScope, row
 export async function rfmView(ctx: Context, runId?: number) {
   const run = await pickRun(ctx, runId);
   const scope = await scopeOf(ctx);
-  return cachedView(ctx.store, ['rfm', run.id, scope.ownerId ?? null], () => rfmOf(ctx, run, scope));
+  return inCurrency(ctx.store, await cachedView(ctx.store, ['rfm', run.id, scope.ownerId ?? null], () => rfmOf(ctx, run, scope)));
 }
 
 async function rfmOf(ctx: Context, run: AnalysisRun, scope: AccountScope) {  const cells = await ctx.store.analysisRuns.crossCount(run.id, sql.ref('c.recency_score'), sql.ref('c.frequency_score'), scope);
@@ -170,7 +177,7 @@ export async function sectionsView(ctx: Context, by: SectionDimension, cross?: S
   if (cross === by) throw new ClienteleError('invalid', `Cross ${by} with another dimension, not itself.`, 'cross');
   const run = await pickRun(ctx, runId);
   const scope = await scopeOf(ctx);
-  return cachedView(ctx.store, ['sections', run.id, scope.ownerId ?? null, by, cross ?? null], () => sectionsOf(ctx, run, scope, by, cross));
+  return inCurrency(ctx.store, await cachedView(ctx.store, ['sections', run.id, scope.ownerId ?? null, by, cross ?? null], () => sectionsOf(ctx, run, scope, by, cross)));
 }
 
 // The account fields a section is keyed by, as SectionAccount names them.
@@ -219,23 +226,23 @@ export async function accountList(ctx: Context, kind: AccountListKind, options: 
   }
   const limit = options.limit ?? 50;
   const rows = await query.orderBy('c.account_id').limit(limit + 1).offset(options.offset ?? 0).execute();
-  return {
+  return inCurrency(ctx.store, {
     run: runInfo(run),
     items: rows.slice(0, limit).map((r) => {
       const reasons = r.reasons as Record<string, any>;
       return {
         accountId: Number(r.account_id), name: r.name, ownerId: r.owner_id === null ? null : Number(r.owner_id),
         status: r.status, abc: r.abc, rfm: r.rfm_segment, revenue: formatMoney(cents(Number(r.period_revenue_cents))), lastPurchase: r.last_purchase,
-        ...(kind === 'churn' && { signals: reasons.churnSignals }),
-        ...(kind === 'inactive' && { detail: reasons.inactive }),
-        ...(kind === 'growth' && { detail: reasons.growth }),
+        ...(kind === 'churn' && { signals: churnSignalAmounts(reasons.churnSignals) }),
+        ...(kind === 'inactive' && { detail: inactiveAmounts(reasons.inactive) }),
+        ...(kind === 'growth' && { detail: growthAmounts(reasons.growth) }),
       };
     }),
     hasMore: rows.length > limit,
-  };
+  });
 }
 
-/** Portfolio-wide figures (the team, the goals) are not cut per rep: a rep limited to their own accounts may not read them. */
+/** Portfolio-wide figures (the team) are not cut per rep: a rep limited to their own accounts may not read them. */
 async function requireWholePortfolio(ctx: Context, what: string) {
   if ((await scopeOf(ctx)).ownerId !== undefined) {
     throw new ClienteleError('forbidden', `Reps who see only their own accounts cannot read ${what}, which covers the whole portfolio.`);
@@ -245,19 +252,23 @@ async function requireWholePortfolio(ctx: Context, what: string) {
 export async function teamView(ctx: Context, by: 'segment' | 'size', runId?: number) {
   await requireWholePortfolio(ctx, 'the team analysis');
   const run = await ctx.store.analysisRuns.get((await pickRun(ctx, runId)).id);
-  return { run: runInfo(run!), ...(run!.portfolio.team as Record<string, unknown>)[by] as object };
+  return inCurrency(ctx.store, { run: runInfo(run!), ...teamAmounts((run!.portfolio.team as Record<string, any>)[by]) });
 }
 
+/** The goals' progress at the latest run and at every snapshot, money figures as decimal strings. */
 export async function goalsView(ctx: Context) {
-  await requireWholePortfolio(ctx, 'the portfolio goals');
+  // A rep who sees only their own accounts reads the goals set for them alone: the others
+  // measure accounts they do not see.
+  const { ownerId } = await scopeOf(ctx);
+  const shown = (progress: GoalProgress) => ownerId === undefined || progress.goal.ownerId === ownerId;
   const latest = await latestRun(ctx.store);
   const runs = [latest, ...(await ctx.store.analysisRuns.list('snapshot')).filter((r) => r.id !== latest.id)];
   const history = [];
   for (const run of runs) {
     const full = await ctx.store.analysisRuns.get(run.id);
-    history.push({ run: runInfo(run), goals: (full?.portfolio.goals ?? []) as unknown[] });
+    history.push({ run: runInfo(run), goals: ((full?.portfolio.goals ?? []) as GoalProgress[]).filter(shown).map(goalProgressOf) });
   }
-  return { current: history[0]!.goals, history: history.reverse() };
+  return inCurrency(ctx.store, { current: history[0]!.goals, history: history.reverse() });
 }
 
 /**
@@ -280,11 +291,11 @@ export async function movementsView(ctx: Context, dimension: ClassDimension,
     () => ctx.store.analysisRuns.movementCells(from.id, to.id, column, scope));
   const limit = options.limit ?? 100;
   const moved = limit === 0 ? [] : await ctx.store.analysisRuns.movedAccounts(from.id, to.id, column, scope, limit, { from: options.fromClass, to: options.toClass });
-  return {
+  return inCurrency(ctx.store, {
     dimension, from: runInfo(from), to: runInfo(to), cells,
     moved: moved.map((m) => ({ accountId: m.accountId, name: m.name, from: m.from, to: m.to, revenue: formatMoney(cents(m.revenueCents)) })),
     movedAccounts: cells.filter((c) => c.from !== c.to).reduce((n, c) => n + c.accounts, 0),
-  };
+  });
 }
 
 export async function accountClasses(ctx: Context, accountId: number) {
@@ -295,12 +306,9 @@ export async function accountClasses(ctx: Context, accountId: number) {
   const history = await ctx.store.connection.db.selectFrom('account_classes as c').innerJoin('analysis_runs as r', 'r.id', 'c.run_id')
     .select(['r.id', 'r.kind', 'r.as_of', 'c.status', 'c.abc', 'c.rfm_segment', 'c.volume_tier', 'c.frequency'])
     .where('c.account_id', '=', accountId).orderBy('r.id').execute();
-  const reasons = row.reasons as Record<string, any>;
-  return {
+  return inCurrency(ctx.store, {
     run: runInfo(run), accountId,
-    status: reasons.status, abc: reasons.abc, rfm: reasons.rfm, volumeTier: reasons.volumeTier, frequency: reasons.frequency,
-    churnSignals: reasons.churnSignals, summary: reasons.summary, growth: reasons.growth ?? null, inactive: reasons.inactive ?? null,
-    clv: reasons.clv ?? null,
+    ...explanationAmounts(row.reasons as Record<string, any>),
     history: history.map((h) => ({ runId: Number(h.id), kind: h.kind, asOf: h.as_of, status: h.status, abc: h.abc, rfm: h.rfm_segment, volumeTier: h.volume_tier, frequency: h.frequency })),
-  };
+  });
 }

@@ -7,7 +7,7 @@ import type { Store } from '../../store/store.js';
 
 /** Every account that existed on the as-of day, classified with the given rules. */
 export async function classifyStoredPortfolio(store: Store, asOf: string, settings: PortfolioSettings): Promise<ClassColumns> {
-  // Accounts created after the as-of day did not exist then.
+  // Accounts that began after the as-of day did not exist then.
   const columns = await store.portfolioColumns.read(new Date(`${daysBefore(asOf, -1)}T00:00:00Z`));
   return classifyColumns({ asOf, columns, settings });
 }

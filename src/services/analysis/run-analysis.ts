@@ -3,6 +3,7 @@
 // A snapshot is the same run kept for history; an ordinary run replaces the previous one.
 import { daysBefore, utcDay } from '../../analytics/portfolio/calendar.js';
 import { type AccountClassification, classifyPortfolio } from '../../analytics/portfolio/classify-portfolio.js';
+import { dataFreshness } from '../../analytics/portfolio/data-freshness.js';
 import { analyseInactive, type InactiveAccount } from '../../analytics/portfolio/inactive.js';
 import type { GrowthPotential } from '../../analytics/portfolio/growth-potential.js';
 import { periodRevenue } from '../../analytics/portfolio/purchase-windows.js';
@@ -75,8 +76,8 @@ export async function computeAnalysis(store: Store, asOf: string, settings: Port
   const [goals, accounts, histories, statusChanges] = await Promise.all([
     portfolioGoals(store), store.analysisFacts.accounts(), store.purchaseHistories.list(), store.analysisFacts.statusChanges(asOfEnd),
   ]);
-  // Accounts created after the as-of day did not exist then.
-  const existing = accounts.filter((account) => account.createdAt < asOfEnd.toISOString());
+  // Accounts that began after the as-of day did not exist then.
+  const existing = accounts.filter((account) => account.since < asOfEnd.toISOString());
 
   progress('fitting the lifetime-value model');
   const lifetime = await predictLifetime(histories, asOf);
@@ -94,7 +95,7 @@ export async function computeAnalysis(store: Store, asOf: string, settings: Port
   ]);
   result.portfolio.inactive = analyseInactive({ summaries: inactiveSummaries, orders: lastOrders, notes }, settings)
     .sort((a, b) => b.score - a.score || a.accountId - b.accountId);
-  return { ...result, lifetime };
+  return { ...result, lifetime, freshness: dataFreshness(histories, asOf) };
 }
 
 /** The lifetime-value settings every run predicts with. */
@@ -137,7 +138,7 @@ export async function runAnalysis(ctx: Context, options: RunOptions = {}): Promi
     const tx = sessionStore(store.connection, session.db);
     const id = await tx.analysisRuns.insertRun({
       kind: options.kind ?? 'run', asOf, settings, portfolio, model, accountCount: result.accounts.length,
-      durationMs: 0, createdBy: ctx.actor.userId || null,
+      durationMs: 0, createdBy: ctx.actor.userId || null, newestPurchase: result.freshness.newestPurchase,
     });
     await session.copyCsv('account_classes', [...ACCOUNT_CLASS_COLUMNS],
       batchRows((function* rows() {

@@ -3,7 +3,7 @@ import type { AnalysisRun } from '../../store/repositories/analysis-runs.js';
 import { dueWork, periodStart } from './schedule.js';
 
 const run = (asOf: string, createdAt = `${asOf}T06:00:00.000Z`, kind: AnalysisRun['kind'] = 'run'): AnalysisRun =>
-  ({ id: 1, kind, asOf, createdAt, accountCount: 0, durationMs: 0, createdBy: null, settings: {} });
+  ({ id: 1, kind, asOf, createdAt, accountCount: 0, durationMs: 0, createdBy: null, settings: {}, newestPurchase: asOf, dataStale: false });
 
 describe('the analysis schedule', () => {
   it('starts periods on the first day of the month or quarter and on Mondays', () => {

@@ -2,16 +2,14 @@
 // may see, fit and predict in a worker thread, and show the result. Anyone signed in may ask;
 // a rep limited to their portfolio gets a model fitted on their own accounts.
 import { predictAccount, type PortfolioPrediction } from '../../analytics/clv/predict-portfolio.js';
-import type { ClvModel } from '../../analytics/clv/clv-model.js';
 import { ClienteleError } from '../../domain/errors.js';
 import { CLV_DEFAULTS, type ClvQuery, type HoldoutQuery } from '../../domain/schemas/clv.js';
 import { type Context, requireVisibleAccount, scopeOf } from '../context.js';
 import type { ClvFits } from './clv-fits.js';
 import { asClienteleError, CLV_UNIT_OF, predictionSettings, requireDay, settingsView, TIME_UNIT_OF } from './clv-settings.js';
-import { accountPredictionView, portfolioView } from './clv-views.js';
+import { accountPredictionView, modelView, portfolioView } from './clv-views.js';
+import { inCurrency } from '../currency.js';
 import { runInWorker } from './run-in-worker.js';
-
-const modelView = (model: ClvModel) => ({ ...model, unit: CLV_UNIT_OF[model.unit] });
 
 async function inWorker<T>(work: Promise<T>): Promise<T> {
   try {
@@ -32,7 +30,7 @@ export async function predictLifetimeValues(ctx: Context, query: ClvQuery, now =
 export async function portfolioLifetimeValue(ctx: Context, fits: ClvFits, query: ClvQuery, now = new Date()) {
   const settings = predictionSettings(query, now);
   const { fit, totals } = await inWorker(fits.totals(settings, await scopeOf(ctx)));
-  return { settings: settingsView(settings), fittedAt: fit.fittedAt, model: modelView(fit.model), portfolio: portfolioView(totals) };
+  return inCurrency(ctx.store, { settings: settingsView(settings), fittedAt: fit.fittedAt, model: modelView(fit.model), portfolio: portfolioView(totals) });
 }
 
 /** One account's outlook from the cached fit and its purchases as they are now. */
@@ -41,13 +39,13 @@ export async function accountLifetimeValue(ctx: Context, fits: ClvFits, accountI
   const settings = predictionSettings(query, now);
   const fit = await inWorker(fits.fit(settings, await scopeOf(ctx)));
   const prediction = predictAccount(fit.model, await ctx.store.purchaseHistories.get(accountId), settings);
-  return {
+  return inCurrency(ctx.store, {
     accountId,
     settings: settingsView(settings),
     fittedAt: fit.fittedAt,
     prediction: prediction ? accountPredictionView(prediction) : null,
     reason: prediction ? null : `Account ${accountId} has no purchase on or before ${settings.asOf}.`,
-  };
+  });
 }
 
 /** Fit on the calibration period, compare with the hold-out period: the data of the validation charts. */

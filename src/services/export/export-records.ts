@@ -55,7 +55,7 @@ export async function* exportRecords(store: Store, target: ExportTarget, filters
           externalId: a.externalId, name: a.name, kind: a.kind, status: a.status, sector: a.sector, segment: a.segment, size: a.size,
           relationshipType: a.relationshipType, country: a.country, region: a.region, city: a.city, postalCode: a.postalCode,
           website: a.website, email: a.email, phone: a.phone, ownerEmail: a.ownerId === null ? null : emails.get(a.ownerId) ?? null,
-          tags: a.tags, hasInterest: a.hasInterest, hasFinancialCapacity: a.hasFinancialCapacity, customFields: a.customFields,
+          tags: a.tags, hasInterest: a.hasInterest, hasFinancialCapacity: a.hasFinancialCapacity, customerSince: a.customerSince, customFields: a.customFields,
         };
       }
       continue;

@@ -1,5 +1,6 @@
 // Up-sell as the team reads it: the categories where an account spent well below alike
 // accounts over the last 12 months, for one account or across the reader's portfolio.
+import { inCurrency } from '../currency.js';
 import type { UpsellOpportunity } from '../../analytics/recommend/upsell.js';
 import { formatMoney } from '../../domain/money.js';
 import type { AccountUpsellQuery, UpsellListQuery } from '../../domain/schemas/recommendations.js';
@@ -25,7 +26,7 @@ export async function accountUpsell(ctx: Context, models: RecommendModels, accou
   const upsell = await models.upsell(asOf);
   const items = upsell.opportunities.filter((o) => o.accountId === accountId);
   const names = await namesOf(ctx, items);
-  return { accountId, period: upsell.period, items: items.map((o) => upsellJson(o, names.get(o.accountId) ?? '')) };
+  return inCurrency(ctx.store, { accountId, period: upsell.period, items: items.map((o) => upsellJson(o, names.get(o.accountId) ?? '')) });
 }
 
 /** The largest shortfalls first, among the accounts the reader sees. */
@@ -37,10 +38,10 @@ export async function upsellList(ctx: Context, models: RecommendModels, query: U
   const offset = query.offset ?? 0;
   const page = visible.slice(offset, offset + (query.limit ?? 50));
   const names = await namesOf(ctx, page);
-  return {
+  return inCurrency(ctx.store, {
     period: upsell.period,
     total: visible.length,
     hasMore: offset + page.length < visible.length,
     items: page.map((o) => upsellJson(o, names.get(o.accountId) ?? '')),
-  };
+  });
 }

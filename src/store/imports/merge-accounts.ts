@@ -10,7 +10,7 @@ const FIELD_COLUMNS: Record<string, string> = {
   externalId: 'external_id', name: 'name', kind: 'kind', status: 'status', sector: 'sector', segment: 'segment', size: 'size',
   relationshipType: 'relationship_type', country: 'country', region: 'region', city: 'city', postalCode: 'postal_code',
   website: 'website', email: 'email', phone: 'phone', ownerEmail: 'owner_id', tags: 'tags', hasInterest: 'has_interest',
-  hasFinancialCapacity: 'has_financial_capacity', customFields: 'custom_fields',
+  hasFinancialCapacity: 'has_financial_capacity', customFields: 'custom_fields', customerSince: 'customer_since',
 };
 
 /** The staged value of a column, with the owner's email resolved to a user id. */
@@ -62,10 +62,10 @@ export async function mergeAccounts(db: Executor, options: MergeOptions): Promis
 
   const inserted = await insertAccountsAudited(db, options.actorId, sql`
       insert into accounts (external_id, name, kind, status, sector, segment, size, relationship_type, country, region, city,
-        postal_code, website, email, phone, owner_id, tags, has_interest, has_financial_capacity, custom_fields, search_text)
+        postal_code, website, email, phone, owner_id, tags, has_interest, has_financial_capacity, custom_fields, customer_since, search_text)
       select s.external_id, s.name, coalesce(s.kind, 'company'), coalesce(s.status, 'prospect'), s.sector, s.segment, s.size,
         s.relationship_type, s.country, s.region, s.city, s.postal_code, s.website, s.email, s.phone, u.id, coalesce(s.tags, '{}'),
-        coalesce(s.has_interest, false), coalesce(s.has_financial_capacity, false), coalesce(s.custom_fields, '{}'::jsonb), s.search_text
+        coalesce(s.has_interest, false), coalesce(s.has_financial_capacity, false), coalesce(s.custom_fields, '{}'::jsonb), s.customer_since, s.search_text
       from staging_accounts s join import_account_match m on m.row_no = s.row_no
         left join users u on lower(u.email) = s.owner_email
       where s.run_id = ${runId} and m.account_id is null

@@ -34,9 +34,9 @@ export const STAGING: Record<ImportTarget, Layout> = {
   accounts: {
     table: 'staging_accounts',
     columns: ['external_id', 'name', 'kind', 'status', 'sector', 'segment', 'size', 'relationship_type', 'country', 'region', 'city',
-      'postal_code', 'website', 'email', 'phone', 'owner_email', 'tags', 'has_interest', 'has_financial_capacity', 'custom_fields', 'search_text'],
+      'postal_code', 'website', 'email', 'phone', 'owner_email', 'tags', 'has_interest', 'has_financial_capacity', 'custom_fields', 'customer_since', 'search_text'],
     toRow: (v) => [v.externalId, v.name, v.kind, v.status, v.sector, v.segment, v.size, v.relationshipType, v.country, v.region, v.city,
-      v.postalCode, v.website, v.email, v.phone, v.ownerEmail, v.tags, v.hasInterest, v.hasFinancialCapacity, v.customFields,
+      v.postalCode, v.website, v.email, v.phone, v.ownerEmail, v.tags, v.hasInterest, v.hasFinancialCapacity, v.customFields, v.customerSince,
       accountSearchText({
         name: String(v.name), external_id: (v.externalId as string) ?? null, email: (v.email as string) ?? null,
         phone: (v.phone as string) ?? null, website: (v.website as string) ?? null, city: (v.city as string) ?? null,

@@ -9,6 +9,8 @@ import { type Executor, isoRequired } from '../executor.js';
 import { afterCursor, containsPattern, decodeCursor, type Page, parseSort, toPage } from '../keyset.js';
 import { ACCOUNT_STATUSES } from '../../domain/customer-file.js';
 import { cents, formatMoney, parseMoney } from '../../domain/money.js';
+import { BUYING_NOW_FILTER } from '../../domain/figures.js';
+import { isBuyingNow } from './analysis-runs.js';
 
 type Row = Selectable<AccountsTable>;
 
@@ -45,6 +47,7 @@ export function toAccount(row: Row): Account {
     tags: row.tags,
     hasInterest: row.has_interest,
     hasFinancialCapacity: row.has_financial_capacity,
+    customerSince: row.customer_since,
     customFields: row.custom_fields,
     statusChangedAt: isoRequired(row.status_changed_at),
     createdAt: isoRequired(row.created_at),
@@ -58,7 +61,7 @@ function columns(input: AccountPatch) {
     externalId: 'external_id', kind: 'kind', name: 'name', status: 'status', sector: 'sector', segment: 'segment',
     size: 'size', relationshipType: 'relationship_type', country: 'country', region: 'region', city: 'city',
     postalCode: 'postal_code', website: 'website', email: 'email', phone: 'phone', ownerId: 'owner_id', tags: 'tags',
-    hasInterest: 'has_interest', hasFinancialCapacity: 'has_financial_capacity',
+    hasInterest: 'has_interest', hasFinancialCapacity: 'has_financial_capacity', customerSince: 'customer_since',
   };
   for (const [key, column] of Object.entries(map)) {
     const value = (input as Record<string, unknown>)[key];
@@ -125,6 +128,7 @@ export function accountsRepository(db: Executor) {
         sql`(select ${sql.ref(`c.${column}`)} from account_classes c where c.run_id = ${latestRun} and c.account_id = accounts.id)`;
       const classIs = (column: string, value: unknown) => sql<boolean>`${classOf(column)} = ${value}`;
       if (query.status && (ACCOUNT_STATUSES as readonly string[]).includes(query.status)) q = q.where('status', '=', query.status as AccountStatus);
+      else if (query.status === BUYING_NOW_FILTER) q = q.where(isBuyingNow(classOf('status')));
       else if (query.status) q = q.where(classIs('status', query.status));
       if (query.abc) q = q.where(classIs('abc', query.abc));
       if (query.rfm) q = q.where(classIs('rfm_segment', query.rfm));

@@ -4,18 +4,21 @@ import { sql } from 'kysely';
 import type { AccountFact, NoteFact, OrderFact, PurchaseHistory, StatusChangeFact } from '../../analytics/portfolio/types.js';
 import type { AccountStatus, InteractionType } from '../../domain/customer-file.js';
 import { cents } from '../../domain/money.js';
+import { accountSinceSql } from '../account-since-sql.js';
 import type { Executor } from '../executor.js';
 import { toHistory } from './purchase-histories.js';
 
 const ids = (accountIds: readonly number[]) => sql`any(${accountIds.map(Number)}::bigint[])`;
 
 const ACCOUNT_COLUMNS = ['id', 'status', 'segment', 'sector', 'size', 'relationship_type', 'country', 'owner_id',
-  'has_interest', 'has_financial_capacity', 'created_at'] as const;
+  'has_interest', 'has_financial_capacity'] as const;
+/** The account's columns and when it began, from accounts `a` left-joined to account_purchases `p`. */
+const accountColumns = sql.join([...ACCOUNT_COLUMNS.map((c) => sql.ref(`a.${c}`)), sql`${accountSinceSql} as since`]);
 
 interface AccountRow {
   id: number; status: AccountStatus; segment: string | null; sector: string | null; size: AccountFact['size'];
   relationship_type: AccountFact['relationshipType']; country: string | null; owner_id: number | null;
-  has_interest: boolean; has_financial_capacity: boolean; created_at: Date;
+  has_interest: boolean; has_financial_capacity: boolean; since: Date;
 }
 
 /** Every column of a row that an outer join may leave empty. */
@@ -27,16 +30,17 @@ export interface LatestRun { id: number; asOf: string; createdAt: string }
 const toAccountFact = (r: AccountRow): AccountFact => ({
   id: Number(r.id), status: r.status, segment: r.segment, sector: r.sector, size: r.size,
   relationshipType: r.relationship_type, country: r.country, ownerId: r.owner_id === null ? null : Number(r.owner_id),
-  hasInterest: r.has_interest, hasFinancialCapacity: r.has_financial_capacity, createdAt: r.created_at.toISOString(),
+  hasInterest: r.has_interest, hasFinancialCapacity: r.has_financial_capacity, since: new Date(r.since).toISOString(),
 });
 
 export function analysisFactsRepository(db: Executor) {
   return {
     /** Every account's profile, or those of the given accounts. */
     async accounts(accountIds?: readonly number[]): Promise<AccountFact[]> {
-      let query = db.selectFrom('accounts').select(ACCOUNT_COLUMNS).orderBy('id');
-      if (accountIds) query = query.where('id', '=', sql<number>`${ids(accountIds)}`);
-      return (await query.execute()).map(toAccountFact);
+      const { rows } = await sql<AccountRow>`
+        select ${accountColumns} from accounts a left join account_purchases p on p.account_id = a.id
+         ${accountIds ? sql`where a.id = ${ids(accountIds)}` : sql``} order by a.id`.execute(db);
+      return rows.map(toAccountFact);
     },
 
     /**
@@ -49,7 +53,7 @@ export function analysisFactsRepository(db: Executor) {
       // From the run outwards, so the run comes back even when none of the accounts exists.
       const { rows } = await sql<Nullable<AccountRow> & { run_id: number; as_of: string; run_created_at: Date; days: string[] | null; day_orders: number[] | null; day_revenue_cents: (number | string)[] | null }>`
         select r.id as run_id, r.as_of, r.created_at as run_created_at,
-               ${sql.join(ACCOUNT_COLUMNS.map((c) => sql.ref(`a.${c}`)))}, p.days::text[] as days, p.day_orders, p.day_revenue_cents
+               ${accountColumns}, p.days::text[] as days, p.day_orders, p.day_revenue_cents
           from (select id, as_of, created_at from analysis_runs order by id desc limit 1) r
           left join accounts a on a.id = ${ids(accountIds)}
           left join account_purchases p on p.account_id = a.id

@@ -2,6 +2,8 @@
 // classes as columns (what lists filter and count on) and the rules and figures as JSON.
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { AccountScope } from '../../domain/access.js';
+import { BUYING_NOW } from '../../analytics/portfolio/status.js';
+import { freshnessOf } from '../../domain/data-freshness.js';
 import type { Executor } from '../executor.js';
 import type { AccountClassesTable } from '../schema.js';
 
@@ -16,6 +18,10 @@ export interface AnalysisRun {
   createdAt: string;
   createdBy: number | null;
   settings: Record<string, unknown>;
+  /** The newest purchase on file on or before the as-of day. */
+  newestPurchase: string | null;
+  /** The file ends well before the as-of day (see domain/data-freshness.ts). */
+  dataStale: boolean;
 }
 
 export interface AnalysisRunWithFigures extends AnalysisRun {
@@ -35,12 +41,13 @@ export const ACCOUNT_CLASS_COLUMNS = [
   'churn_signals', 'recovery_score', 'growth_potential_cents', 'p_alive', 'clv_cents', 'reasons',
 ] as const satisfies readonly (keyof AccountClassesTable)[];
 
-const toRun = (r: { id: number; kind: RunKind; as_of: string; account_count: number; duration_ms: number; created_at: Date; created_by: number | null; settings: Record<string, unknown> }): AnalysisRun => ({
+const toRun = (r: { id: number; kind: RunKind; as_of: string; account_count: number; duration_ms: number; created_at: Date; created_by: number | null; settings: Record<string, unknown>; newest_purchase: string | null }): AnalysisRun => ({
   id: Number(r.id), kind: r.kind, asOf: r.as_of, accountCount: r.account_count, durationMs: r.duration_ms,
   createdAt: r.created_at.toISOString(), createdBy: r.created_by === null ? null : Number(r.created_by), settings: r.settings,
+  newestPurchase: r.newest_purchase, dataStale: freshnessOf(r.newest_purchase, r.as_of).stale,
 });
 
-const RUN_COLUMNS = ['id', 'kind', 'as_of', 'account_count', 'duration_ms', 'created_at', 'created_by', 'settings'] as const;
+const RUN_COLUMNS = ['id', 'kind', 'as_of', 'account_count', 'duration_ms', 'created_at', 'created_by', 'settings', 'newest_purchase'] as const;
 
 /** Rows of account_classes of one run, restricted to the accounts in scope. */
 export function classesInScope(db: Executor, runId: number, scope: AccountScope) {
@@ -50,6 +57,14 @@ export function classesInScope(db: Executor, runId: number, scope: AccountScope)
   }
   return query;
 }
+
+/**
+ * True for a class row of an account buying now (status current or active, BUYING_NOW): the one
+ * test behind the overview's "Accounts buying now" and the account list's buying_now filter,
+ * so the dashboard's figure and the list it opens count the same accounts.
+ */
+export const isBuyingNow = (status: Expression<unknown>) =>
+  sql<SqlBool>`${status} in (${sql.join([...BUYING_NOW].map((s) => sql.lit(s)))})`;
 
 /** Each account's row in a later run (t) with its row in an earlier one (f), restricted to the accounts in scope. */
 function runPairs(db: Executor, fromRun: number, toRun: number, scope: AccountScope) {
@@ -65,11 +80,11 @@ function runPairs(db: Executor, fromRun: number, toRun: number, scope: AccountSc
 
 export function analysisRunsRepository(db: Executor) {
   return {
-    async insertRun(run: { kind: RunKind; asOf: string; settings: object; portfolio: object; model: object | null; accountCount: number; durationMs: number; createdBy: number | null }): Promise<number> {
+    async insertRun(run: { kind: RunKind; asOf: string; settings: object; portfolio: object; model: object | null; accountCount: number; durationMs: number; createdBy: number | null; newestPurchase: string | null }): Promise<number> {
       const row = await db.insertInto('analysis_runs').values({
         kind: run.kind, as_of: run.asOf, settings: JSON.stringify(run.settings), portfolio: JSON.stringify(run.portfolio),
         model: run.model === null ? null : JSON.stringify(run.model), account_count: run.accountCount, duration_ms: run.durationMs,
-        created_by: run.createdBy,
+        created_by: run.createdBy, newest_purchase: run.newestPurchase,
       }).returning('id').executeTakeFirstOrThrow();
       return Number(row.id);
     },

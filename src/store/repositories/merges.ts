@@ -141,6 +141,8 @@ export function mergesRepository(db: Executor) {
         tags: [...kept.tags, ...tagsAdded],
         custom_fields: JSON.stringify({ ...merged.custom_fields, ...kept.custom_fields }),
         created_at: earlier(kept.created_at, merged.created_at),
+        // The relationship began when the older of the two records says it did.
+        customer_since: [kept.customer_since, merged.customer_since].filter((d) => d !== null).sort()[0] ?? null,
         updated_at: by.at,
       } as never).where('id', '=', keepId).execute();
       const accounts = accountsRepository(db);

@@ -3,6 +3,7 @@
 // parsed straight into typed arrays, so a million accounts never become a million objects.
 import { sql } from 'kysely';
 import { emptyPortfolioColumns, encoder, type PortfolioColumns } from '../../analytics/portfolio/portfolio-columns.js';
+import { accountSinceSql } from '../account-since-sql.js';
 import type { Executor } from '../executor.js';
 
 interface Row {
@@ -45,14 +46,14 @@ function countItems(text: string | null): number {
 
 export function portfolioColumnsRepository(db: Executor) {
   return {
-    /** Every account created before `createdBefore`, by id, with its purchase days. */
-    async read(createdBefore: Date): Promise<PortfolioColumns> {
+    /** Every account that began before `before` (see account-since-sql.ts), by id, with its purchase days. */
+    async read(before: Date): Promise<PortfolioColumns> {
       const { rows } = await sql<Row>`
         select a.id, a.status = 'ex_customer' as ex_customer, a.has_interest, a.has_financial_capacity, a.segment, a.sector, a.size,
                (select string_agg((d - date '1970-01-01')::text, ',' order by o) from unnest(p.days) with ordinality as t(d, o)) as days,
                array_to_string(p.day_orders, ',') as orders, array_to_string(p.day_revenue_cents, ',') as revenue
           from accounts a left join account_purchases p on p.account_id = a.id
-         where a.created_at < ${createdBefore}
+         where ${accountSinceSql} < ${before}
          order by a.id`.execute(db);
       const n = rows.length;
       let total = 0;

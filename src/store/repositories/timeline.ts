@@ -42,7 +42,8 @@ function decode(cursor: string): [string, string, number] {
  */
 export function timelineRepository(db: Executor) {
   return {
-    async page(accountId: number, options: { limit: number; cursor?: string; kinds?: TimelineKind[] }): Promise<TimelinePage> {
+    /** `currency`, when given, names the orders' amounts in their line ("898.85 EUR for 3 items"). */
+    async page(accountId: number, options: { limit: number; cursor?: string; kinds?: TimelineKind[]; currency?: string }): Promise<TimelinePage> {
       const kinds = new Set(options.kinds?.length ? options.kinds : ['interaction', 'order', 'task', 'status_change']);
       const cursor = options.cursor ? decode(options.cursor) : undefined;
       const take = options.limit + 1;
@@ -58,7 +59,7 @@ export function timelineRepository(db: Executor) {
       if (kinds.has('order')) {
         parts.push(sql`(select 'order'::text as kind, id, ordered_at as at,
             'Order ' || number || ' (' || status || ')' as title,
-            to_char(total_cents / 100.0, 'FM999999999999990.00') || ' for ' || item_count || ' items' as detail, null::bigint as user_id
+            to_char(total_cents / 100.0, 'FM999999999999990.00') || coalesce(' ' || ${options.currency ?? null}::text, '') || ' for ' || item_count || ' items' as detail, null::bigint as user_id
           from orders where account_id = ${accountId} ${after('ordered_at', 'order')}
           order by ordered_at desc, id desc limit ${take})`);
       }

@@ -1,15 +1,13 @@
-// Test-only: readers for the CDNOW reference data (see /work/shared/data/cdnow/README.md).
-// The data is third-party and must not ship with the product, so it is read from the shared
-// folder next to the project (or CLIENTELE_CDNOW_DIR) and the suites that need it are skipped
-// where it is absent. A clone made elsewhere (CI in a temporary folder) falls back to the
-// workplace's copy.
+// Test-only: readers for the CDNOW reference data (see shared/data/cdnow/README.md beside the
+// project). The data is third-party and must not ship with the product, so it is read from the
+// shared folder next to the project, or from CLIENTELE_CDNOW_DIR for a clone made elsewhere,
+// and the suites that need it are skipped where it is absent.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const BESIDE_PROJECT = resolve(import.meta.dirname, '../../../../../shared/data/cdnow');
-export const CDNOW_DIR = process.env.CLIENTELE_CDNOW_DIR
-  ?? (existsSync(BESIDE_PROJECT) ? BESIDE_PROJECT : '/work/shared/data/cdnow');
+export const CDNOW_DIR = process.env.CLIENTELE_CDNOW_DIR ?? BESIDE_PROJECT;
 export const hasCdnow = existsSync(join(CDNOW_DIR, 'CDNOW_sample.txt'));
 
 /** The calibration period of Fader, Hardie & Lee (2005): 39 weeks ending on this day, then 39 weeks of hold-out. */

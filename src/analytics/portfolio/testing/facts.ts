@@ -18,7 +18,7 @@ export function account(id: number, fields: Partial<AccountFact> = {}): AccountF
     ownerId: null,
     hasInterest: false,
     hasFinancialCapacity: false,
-    createdAt: '2020-01-01T00:00:00.000Z',
+    since: '2020-01-01T00:00:00.000Z',
     ...fields,
   };
 }

@@ -2,6 +2,7 @@
 // reloaded, shared, saved and opened from a chart. This file reads and writes that state.
 import { ABC_CLASSES, ACTIVITY_STATUSES, FREQUENCY_CLASSES, RFM_SEGMENTS, VOLUME_TIERS } from '../../shared/api/classes';
 import { ACCOUNT_SIZES, ACCOUNT_STATUSES, RELATIONSHIP_TYPES } from '../../shared/api/vocabulary';
+import { BUYING_NOW_FILTER } from '../../../../src/domain/figures';
 
 export type FilterKind = 'choice' | 'text' | 'owner' | 'country' | 'tags' | 'range';
 
@@ -22,7 +23,7 @@ export interface FilterField {
 const one = (values: readonly string[]) => [{ label: '', values }];
 
 export const FILTER_FIELDS: FilterField[] = [
-  { key: 'status', label: 'Status', kind: 'choice', dimension: 'status', groups: [{ label: 'Lifecycle', values: ACCOUNT_STATUSES }, { label: 'Activity (analysis)', values: ACTIVITY_STATUSES }] },
+  { key: 'status', label: 'Status', kind: 'choice', dimension: 'status', groups: [{ label: 'Lifecycle', values: ACCOUNT_STATUSES }, { label: 'Activity (analysis)', values: [BUYING_NOW_FILTER, ...ACTIVITY_STATUSES] }] },
   { key: 'abc', label: 'ABC class', kind: 'choice', dimension: 'abc', groups: one(ABC_CLASSES), analysis: true },
   { key: 'rfm', label: 'RFM segment', kind: 'choice', dimension: 'rfm', groups: one([...RFM_SEGMENTS, 'none']), analysis: true },
   { key: 'tier', label: 'Volume tier', kind: 'choice', dimension: 'tier', groups: one(VOLUME_TIERS), analysis: true },

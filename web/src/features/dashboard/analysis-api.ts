@@ -7,12 +7,19 @@ export interface Tally {
   revenue: string;
 }
 
-export interface Overview {
+/** Every analysis answer carrying amounts names their currency. */
+interface InCurrency {
+  currency: string;
+}
+
+export interface Overview extends InCurrency {
   run: AnalysisRun;
   accounts: number;
   revenue: string;
   classes: Record<'status' | 'abc' | 'rfm' | 'volumeTier' | 'frequency', Record<string, Tally>>;
   churn: { accounts: number; signals: Record<string, number> };
+  /** The accounts buying now (status current or active), one count for the dashboard, the CLI and the list filter. */
+  buyingNow: { accounts: number; averageTicket: string | null; medianDaysBetweenPurchases: number | null };
 }
 
 export interface AbcClassFigures extends Tally {
@@ -20,7 +27,7 @@ export interface AbcClassFigures extends Tally {
   revenueShare: number;
 }
 
-export interface Pareto {
+export interface Pareto extends InCurrency {
   rankedAccounts: number;
   totalRevenue: string;
   points: { accountShare: number; revenueShare: number }[];
@@ -30,12 +37,12 @@ export interface Pareto {
   gini: number;
 }
 
-export interface RfmGrid {
+export interface RfmGrid extends InCurrency {
   cells: { recency: number; frequency: number; accounts: number; revenue: string }[];
   segments: Record<string, number>;
 }
 
-export interface Matrix {
+export interface Matrix extends InCurrency {
   rows: string[];
   columns: string[];
   cells: { row: string; column: string; accounts: number; revenue: string }[];
@@ -65,7 +72,7 @@ export interface ChurnItem {
   signals: { kind: string; reason: string }[];
 }
 
-export interface Movements {
+export interface Movements extends InCurrency {
   dimension: string;
   from: AnalysisRun;
   to: AnalysisRun;
@@ -74,10 +81,20 @@ export interface Movements {
   movedAccounts: number;
 }
 
+export interface Goal {
+  metric: string;
+  /** An amount as a decimal string for money metrics, a number for counts and rates. */
+  target: string | number;
+  comparator: 'atLeast' | 'atMost';
+  period: { start: string; end: string };
+  /** The rep whose accounts the goal measures; null for the whole portfolio. */
+  ownerId: number | null;
+}
+
 export interface GoalProgress {
-  goal: { metric: string; target: number; comparator: 'atLeast' | 'atMost'; period: { start: string; end: string } };
+  goal: Goal;
   measuredOn: string;
-  actual: number | null;
+  actual: string | number | null;
   ratio: number | null;
   met: boolean | null;
   elapsedShare: number;
@@ -86,16 +103,16 @@ export interface GoalProgress {
 
 export const analysisApi = {
   runs: () => api.get<{ items: AnalysisRun[] }>('/analysis/runs'),
-  run: (snapshot: boolean) => api.post<AnalysisRun>('/analysis/runs', { snapshot }),
+  run: (snapshot: boolean, asOf?: string) => api.post<AnalysisRun>('/analysis/runs', { snapshot, ...(asOf && { asOf }) }),
   overview: (signal?: AbortSignal) => api.get<Overview>('/analysis/overview', undefined, signal),
   pareto: (signal?: AbortSignal) => api.get<Pareto>('/analysis/abc', undefined, signal),
   rfm: (signal?: AbortSignal) => api.get<RfmGrid>('/analysis/rfm', undefined, signal),
   matrix: (rows: string, columns: string, signal?: AbortSignal) => api.get<Matrix>('/analysis/matrix', { rows, columns }, signal),
-  sections: (by: string, signal?: AbortSignal) => api.get<{ rows: SectionRow[] }>('/analysis/sections', { by }, signal),
-  churn: (limit: number, signal?: AbortSignal) => api.get<{ items: ChurnItem[]; hasMore: boolean }>('/analysis/churn', { limit }, signal),
+  sections: (by: string, signal?: AbortSignal) => api.get<{ rows: SectionRow[] } & InCurrency>('/analysis/sections', { by }, signal),
+  churn: (limit: number, signal?: AbortSignal) => api.get<{ items: ChurnItem[]; hasMore: boolean } & InCurrency>('/analysis/churn', { limit }, signal),
   // The chart needs the counts alone; a flow's accounts are asked for when it is clicked.
   movements: (dimension: string, signal?: AbortSignal) => api.get<Movements>('/analysis/movements', { dimension, limit: 0 }, signal),
   movedAccounts: (dimension: string, flow: { from: string; to: string }, limit: number, signal?: AbortSignal) =>
     api.get<Movements>('/analysis/movements', { dimension, fromClass: flow.from, toClass: flow.to, limit }, signal),
-  goals: (signal?: AbortSignal) => api.get<{ current: GoalProgress[] }>('/analysis/goals', undefined, signal),
+  goals: (signal?: AbortSignal) => api.get<{ current: GoalProgress[] } & InCurrency>('/analysis/goals', undefined, signal),
 };

@@ -24,7 +24,7 @@ export function ChurnList({ total }: { total: number | undefined }) {
               {items.map((item) => (
                 <tr key={item.accountId}>
                   <td><Link to={`/accounts/${item.accountId}`}>{item.name}</Link><div className="muted">{users.nameOf(item.ownerId)}</div></td>
-                  <td>{formatMoney(item.revenue)}</td>
+                  <td>{formatMoney(item.revenue, churn.data!.currency)}</td>
                   <td>{item.abc === 'none' ? '' : item.abc} · {classWords('rfm', item.rfm)}</td>
                   <td>{formatDate(item.lastPurchase)}</td>
                   <td><ul className="plain">{item.signals.map((s) => <li key={s.kind}>{s.reason}</li>)}</ul></td>

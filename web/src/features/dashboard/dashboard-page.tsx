@@ -14,6 +14,7 @@ import { MovementsChart } from './movements-chart';
 import { ParetoChart } from './pareto-chart';
 import { RfmHeatmap } from './rfm-heatmap';
 import { SectionsChart } from './sections-chart';
+import { StaleDataNotice } from './stale-data-notice';
 import { StatusChart } from './status-chart';
 import { TierFrequencyChart } from './tier-frequency-chart';
 
@@ -70,6 +71,7 @@ export default function DashboardPage() {
       )}
       {latest && (
         <>
+          <StaleDataNotice run={latest} canRun={canRun} onDone={() => { void loadLatestRun(true); runs.reload(); }} />
           {overview.data ? <HeadlineFigures overview={overview.data} /> : <p className="muted" role="status">Loading the figures…</p>}
           {/* Keyed by run, so every chart reads the new run after an analysis; each loads its own data at once. */}
           <div className="dashboard-grid" key={latest.id}>

@@ -89,7 +89,7 @@ export function MovementsChart({ runs }: { runs: AnalysisRun[] }) {
               <>
                 {flowCount > moved.length && <p className="muted">The {formatNumber(moved.length)} largest by revenue of {formatNumber(flowCount)}.</p>}
                 <ul className="plain moved-list">
-                  {moved.map((m) => <li key={m.accountId}><Link to={`/accounts/${m.accountId}`}>{m.name}</Link> <span className="muted">{formatMoney(m.revenue)}</span></li>)}
+                  {moved.map((m) => <li key={m.accountId}><Link to={`/accounts/${m.accountId}`}>{m.name}</Link> <span className="muted">{formatMoney(m.revenue, flowAccounts.data!.currency)}</span></li>)}
                 </ul>
               </>
             )}

@@ -54,7 +54,7 @@ export function ParetoChart() {
   const classes = data ? (['A', 'B', 'C'] as const).map((c) => ({ c, ...data.classes[c] })) : [];
   return (
     <ChartCard title="Pareto: who makes the revenue" loading={pareto.loading && !data} error={pareto.error}
-      note={data && `The top ${formatPercent(data.topShare.accountShare)} of ${formatNumber(data.rankedAccounts)} buying accounts make ${formatPercent(data.topShare.revenueShare)} of ${formatMoney(data.totalRevenue)}. Click a zone for its accounts.`}>
+      note={data && `The top ${formatPercent(data.topShare.accountShare)} of ${formatNumber(data.rankedAccounts)} buying accounts make ${formatPercent(data.topShare.revenueShare)} of ${formatMoney(data.totalRevenue, data.currency)}. Click a zone for its accounts.`}>
       <ChartCanvas chartRef={ref} summary={`Pareto curve. ${classes.map((c) => `Class ${c.c}: ${c.accounts} accounts, ${formatPercent(c.revenueShare)} of revenue`).join('; ')}.`} />
       <ListLinks title="Open in the list" items={classes.map((c) => ({
         label: `Class ${c.c}`, to: listLink({ abc: c.c }, '-revenue'), count: `(${formatNumber(c.accounts)} accounts, ${formatPercent(c.revenueShare)} of revenue)`,

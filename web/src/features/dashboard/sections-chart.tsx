@@ -21,6 +21,7 @@ export function SectionsChart() {
   const users = useUsers();
   const [by, setBy] = useState<string>('country');
   const sections = useAsync((signal) => analysisApi.sections(by, signal), [by]);
+  const currency = sections.data?.currency ?? '';
   const rows = useMemo(() => [...(sections.data?.rows ?? [])].sort((a, b) => Number(b.revenue) - Number(a.revenue)).slice(0, SHOWN), [sections.data]);
   const name = (row: SectionRow) => {
     const value = row.key[by];
@@ -36,14 +37,14 @@ export function SectionsChart() {
     grid: { left: 72, right: 56, top: 56, bottom: 80 },
     xAxis: { type: 'category', data: rows.map(name), axisLabel: { color: AXIS_TEXT, interval: 0, rotate: 30, width: 90, overflow: 'truncate' } },
     yAxis: [
-      { type: 'value', name: 'Revenue', axisLabel: { color: AXIS_TEXT, formatter: (v: number) => formatMoney(v) } },
+      { type: 'value', name: 'Revenue', axisLabel: { color: AXIS_TEXT, formatter: (v: number) => formatMoney(v, currency) } },
       { type: 'value', name: 'Active', min: 0, max: 100, axisLabel: { color: AXIS_TEXT, formatter: '{value} %' } },
     ],
     series: [
       { name: 'Revenue', type: 'bar', data: rows.map((r) => Number(r.revenue)), itemStyle: { color: ACCENT }, cursor: 'pointer' },
       { name: 'Active rate', type: 'line', yAxisIndex: 1, data: rows.map((r) => (r.activeRate === null ? null : Math.round(r.activeRate * 1000) / 10)), itemStyle: { color: SECOND }, lineStyle: { color: SECOND } },
     ],
-  }), [rows, users.list]);
+  }), [rows, users.list, currency]);
   const ref = useChart(option, {
     onItemClick: ({ dataIndex }) => {
       const filter = rows[dataIndex] && sectionFilter(by, rows[dataIndex]!.key);
@@ -54,10 +55,10 @@ export function SectionsChart() {
     <ChartCard title="Revenue and active rate by section" loading={sections.loading && !sections.data} error={sections.error}
       note="Active rate: the share of buying accounts that bought within the active window. Click a bar for its accounts.">
       <SelectField label="By" value={by} onChange={(e) => setBy(e.target.value)} choices={SECTION_DIMENSIONS.map((d) => ({ value: d, label: LABELS[d] ?? d }))} />
-      <ChartCanvas chartRef={ref} height={300} summary={`Bar chart of revenue by ${LABELS[by]?.toLowerCase()}: ${rows.map((r) => `${name(r)} ${formatMoney(r.revenue)}, ${formatPercent(r.activeRate)} active`).join('; ')}.`} />
+      <ChartCanvas chartRef={ref} height={300} summary={`Bar chart of revenue by ${LABELS[by]?.toLowerCase()}: ${rows.map((r) => `${name(r)} ${formatMoney(r.revenue, currency)}, ${formatPercent(r.activeRate)} active`).join('; ')}.`} />
       <ListLinks title="Open in the list" items={rows.flatMap((r) => {
         const filter = sectionFilter(by, r.key);
-        return filter ? [{ label: name(r), to: listLink(filter, '-revenue'), count: `(${formatMoney(r.revenue)})` }] : [];
+        return filter ? [{ label: name(r), to: listLink(filter, '-revenue'), count: `(${formatMoney(r.revenue, currency)})` }] : [];
       })} />
     </ChartCard>
   );

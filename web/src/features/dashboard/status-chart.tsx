@@ -21,7 +21,7 @@ export function StatusChart({ overview }: { overview: Overview }) {
     xAxis: { type: 'category', data: rows.map((r) => classWords('status', r.status)), axisLabel: { color: AXIS_TEXT, interval: 0, rotate: 20 } },
     yAxis: [
       { type: 'value', name: 'Accounts', axisLabel: { color: AXIS_TEXT } },
-      { type: 'value', name: 'Revenue', axisLabel: { color: AXIS_TEXT, formatter: (v: number) => formatMoney(v) } },
+      { type: 'value', name: 'Revenue', axisLabel: { color: AXIS_TEXT, formatter: (v: number) => formatMoney(v, overview.currency) } },
     ],
     series: [
       { name: 'Accounts', type: 'bar', data: rows.map((r) => r.accounts), itemStyle: { color: ACCENT }, cursor: 'pointer' },
@@ -29,7 +29,7 @@ export function StatusChart({ overview }: { overview: Overview }) {
     ],
   }), [overview]);
   const ref = useChart(option, { onItemClick: ({ dataIndex }) => navigate(listLink({ status: rows[dataIndex]!.status })) });
-  const summary = rows.map((r) => `${classWords('status', r.status)}: ${r.accounts} accounts, ${formatMoney(r.revenue)} revenue`).join('; ');
+  const summary = rows.map((r) => `${classWords('status', r.status)}: ${r.accounts} accounts, ${formatMoney(r.revenue, overview.currency)} revenue`).join('; ');
   return (
     <ChartCard title="Accounts and revenue by status" note="Activity as of the analysis. Click a bar for those accounts.">
       <ChartCanvas chartRef={ref} summary={`Bar chart. ${summary}.`} />

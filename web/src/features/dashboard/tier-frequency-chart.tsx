@@ -46,7 +46,7 @@ export function TierFrequencyChart() {
   });
   return (
     <ChartCard title="Volume tier × purchase frequency" loading={matrix.loading && !data} error={matrix.error}
-      note="Buying accounts by how much and how often they buy. Click a cell for its accounts.">
+      note="Accounts by how much and how often they buy. Click a cell for its accounts.">
       <ChartCanvas chartRef={ref} height={300} summary="Heat map of buying accounts by volume tier and purchase frequency; the table below gives the counts." />
       {data && (
         <details>

@@ -23,7 +23,8 @@ export interface DuplicatePair {
 
 export interface DuplicateList {
   items: DuplicatePair[];
-  total: number;
+  /** Likely duplicate pairs of the kind asked for, before the limit. */
+  pairs: Partial<Record<'account' | 'contact', number>>;
 }
 
 export const duplicatesApi = {

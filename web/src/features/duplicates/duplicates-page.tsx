@@ -1,5 +1,6 @@
 // The duplicates review: likely pairs, most likely first, each merged after a look.
 import { useState } from 'react';
+import { duplicatePairsWords } from '../../../../src/domain/figures';
 import { useAsync } from '../../shared/api/use-async';
 import { Link } from '../../shared/router/link';
 import { useUser } from '../../shared/session/session';
@@ -7,6 +8,12 @@ import { ErrorMessage } from '../../shared/ui/error-message';
 import { SelectField } from '../../shared/ui/field';
 import { DuplicatePairCard } from './duplicate-pair';
 import { duplicatesApi } from './duplicates-api';
+
+/** The count as `clientele duplicates` words it, then how many are shown. */
+function duplicatesFound(kind: 'account' | 'contact', pairs: number, minScore: number, shown: number): string {
+  const found = `${duplicatePairsWords(kind, pairs)} (scoring ${minScore} or more)`;
+  return pairs > shown ? `${found}, the ${shown} most likely shown.` : `${found}.`;
+}
 
 export default function DuplicatesPage() {
   const user = useUser();
@@ -37,7 +44,7 @@ export default function DuplicatesPage() {
       <ErrorMessage error={pairs.error} />
       {pairs.loading && <p className="muted" role="status">Looking for duplicates…</p>}
       {pairs.data && (
-        <p className="muted">{items.length === 0 ? 'No likely duplicate at this score.' : `${pairs.data.total} pairs found${pairs.data.total > items.length ? `, the ${items.length} most likely shown` : ''}.`}</p>
+        <p className="muted" role="status">{duplicatesFound(kind as 'account' | 'contact', pairs.data.pairs[kind as 'account' | 'contact'] ?? 0, minScore, items.length)}</p>
       )}
       <ol className="plain stack">
         {items.map((pair) => (

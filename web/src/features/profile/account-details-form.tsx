@@ -6,11 +6,11 @@ import { SelectField, TextField } from '../../shared/ui/field';
 import { formErrorsFrom, NO_ERRORS, type FormErrors } from '../../shared/ui/form-errors';
 import { countryName, words } from '../../shared/ui/words';
 import { accountsApi } from '../accounts/accounts-api';
-import { CHOICE_FIELDS, draftOf, patchFrom, TEXT_FIELDS, type Draft } from './account-draft';
+import { CHOICE_FIELDS, DAY_FIELDS, draftOf, patchFrom, TEXT_FIELDS, type Draft } from './account-draft';
 
 const LABELS: Record<string, string> = {
   name: 'Name', externalId: 'External id', sector: 'Sector', segment: 'Segment', region: 'Region', city: 'City',
-  postalCode: 'Postal code', website: 'Website', email: 'Email', phone: 'Phone',
+  postalCode: 'Postal code', website: 'Website', email: 'Email', phone: 'Phone', customerSince: 'Customer since',
 };
 const FIELDS = [...TEXT_FIELDS, ...CHOICE_FIELDS, 'tags', 'hasInterest', 'hasFinancialCapacity'];
 const choices = (values: readonly string[]) => values.map((v) => ({ value: v, label: words(v) }));
@@ -59,7 +59,8 @@ export function AccountDetailsForm({ account, onSaved }: { account: Account; onS
         <div className="form-grid">
           {TEXT_FIELDS.map((field) => (
             <TextField key={field} label={LABELS[field]!} value={draft[field]} onChange={set(field)} error={errors.fields[field]}
-              type={field === 'email' ? 'email' : field === 'phone' ? 'tel' : 'text'} />
+              type={field === 'email' ? 'email' : field === 'phone' ? 'tel' : DAY_FIELDS.has(field) ? 'date' : 'text'}
+              hint={field === 'customerSince' ? 'When the relationship began, if before this record: the analysis counts the account from then' : undefined} />
           ))}
           <SelectField label="Kind" value={draft.kind} onChange={set('kind')} choices={choices(ACCOUNT_KINDS)} error={errors.fields.kind} />
           <SelectField label="Size" value={draft.size} onChange={set('size')} blank="Not known" choices={choices(ACCOUNT_SIZES)} error={errors.fields.size} />

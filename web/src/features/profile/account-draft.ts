@@ -2,7 +2,9 @@
 // fields that differ, blanks as null, tags from a comma list.
 import type { Account, AccountPatch } from '../../shared/api/types';
 
-export const TEXT_FIELDS = ['name', 'externalId', 'sector', 'segment', 'region', 'city', 'postalCode', 'website', 'email', 'phone'] as const;
+export const TEXT_FIELDS = ['name', 'externalId', 'sector', 'segment', 'region', 'city', 'postalCode', 'website', 'email', 'phone', 'customerSince'] as const;
+/** Text fields typed in as a calendar day. */
+export const DAY_FIELDS: ReadonlySet<string> = new Set(['customerSince']);
 export const CHOICE_FIELDS = ['kind', 'size', 'relationshipType', 'country'] as const;
 export type DraftField = (typeof TEXT_FIELDS)[number] | (typeof CHOICE_FIELDS)[number] | 'tags';
 
@@ -13,7 +15,7 @@ export function draftOf(account: Account): Draft {
   return {
     name: account.name, externalId: text(account.externalId), sector: text(account.sector), segment: text(account.segment),
     region: text(account.region), city: text(account.city), postalCode: text(account.postalCode), website: text(account.website),
-    email: text(account.email), phone: text(account.phone), kind: account.kind, size: text(account.size),
+    email: text(account.email), phone: text(account.phone), customerSince: text(account.customerSince), kind: account.kind, size: text(account.size),
     relationshipType: text(account.relationshipType), country: text(account.country), tags: account.tags.join(', '),
     hasInterest: account.hasInterest, hasFinancialCapacity: account.hasFinancialCapacity,
   };

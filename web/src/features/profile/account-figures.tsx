@@ -1,5 +1,6 @@
 // Key figures and the account's classes from the latest portfolio analysis, each class with
 // the rule that gave it, in words.
+import { daysWords, FIGURE_LABELS } from '../../../../src/domain/figures';
 import { ApiError } from '../../shared/api/api-error';
 import { api } from '../../shared/api/http';
 import { useAsync } from '../../shared/api/use-async';
@@ -22,19 +23,17 @@ export interface AccountClasses {
   volumeTier: ClassReason;
   frequency: ClassReason;
   churnSignals: { kind: string; reason: string }[];
-  /** Amounts in cents. */
   summary: {
-    revenue: number; revenueLast12Months: number; averageTicket: number | null; lastPurchase: string | null;
-    meanGapDays: number | null; orderCount: number; daysSinceLastPurchase: number | null;
+    revenue: string; revenueLast12Months: string; averageTicket: string | null; lastPurchase: string | null;
+    medianGapDays: number | null; orderCount: number; daysSinceLastPurchase: number | null;
   };
+  currency: string;
 }
 
 const CLASSES: { key: 'status' | 'abc' | 'rfm' | 'volumeTier' | 'frequency'; label: string }[] = [
   { key: 'status', label: 'Activity' }, { key: 'abc', label: 'ABC' }, { key: 'rfm', label: 'RFM' },
   { key: 'volumeTier', label: 'Volume' }, { key: 'frequency', label: 'Frequency' },
 ];
-
-const fromCents = (cents: number | null | undefined) => (cents === null || cents === undefined ? null : cents / 100);
 
 export function AccountFigures({ accountId }: { accountId: number }) {
   const { run } = useAnalysisRun();
@@ -46,11 +45,12 @@ export function AccountFigures({ accountId }: { accountId: number }) {
   if (!data) return <p className="muted">Loading the figures…</p>;
   const s = data.summary;
   const figures: [string, string][] = [
-    ['Revenue, last 12 months', formatMoney(fromCents(s.revenueLast12Months))],
-    ['Revenue, all time', formatMoney(fromCents(s.revenue))],
-    ['Average ticket', s.averageTicket === null ? '—' : formatMoney(fromCents(s.averageTicket))],
+    ['Revenue, last 12 months', formatMoney(s.revenueLast12Months, data.currency)],
+    ['Revenue, all time', formatMoney(s.revenue, data.currency)],
+    ['Average ticket', s.averageTicket === null ? '—' : formatMoney(s.averageTicket, data.currency)],
     ['Last purchase', s.lastPurchase ? formatDate(s.lastPurchase) : 'Never'],
-    ['Time between purchases', s.meanGapDays === null ? '—' : `${formatNumber(Math.round(s.meanGapDays))} days`],
+    // The median, as the frequency class's rule says it ("Buys every 54.5 days"): one long pause does not move it.
+    [FIGURE_LABELS.timeBetweenPurchases, s.medianGapDays === null ? '—' : daysWords(s.medianGapDays)],
     ['Orders', formatNumber(s.orderCount)],
   ];
   return (

@@ -13,6 +13,7 @@ interface AccountClv {
     clv: string;
   } | null;
   reason: string | null;
+  currency: string;
 }
 
 export function AccountLifetimeValue({ accountId, asOf }: { accountId: number; asOf: string }) {
@@ -22,7 +23,7 @@ export function AccountLifetimeValue({ accountId, asOf }: { accountId: number; a
   const { prediction, settings } = clv.data;
   if (!prediction) return <p className="muted">Lifetime value: {clv.data.reason}</p>;
   const figures: [string, string][] = [
-    [`Lifetime value, next ${settings.horizonMonths} months`, formatMoney(prediction.clv)],
+    [`Lifetime value, next ${settings.horizonMonths} months`, formatMoney(prediction.clv, clv.data.currency)],
     ['Probability still buying', formatPercent(prediction.pAlive)],
     ['Expected purchases', prediction.expectedPurchases.toFixed(1)],
     ['Next purchase expected', prediction.expectedNextPurchaseOn ? formatDate(prediction.expectedNextPurchaseOn) : 'Not within a century'],

@@ -1,24 +1,30 @@
-// Admins set the portfolio goals: a metric, a target, at least or at most, over a period. The
-// dashboard shows how far along each is.
+// Admins set the goals: a metric, a target, at least or at most, over a period, for the whole
+// portfolio or for one rep's accounts. The dashboard shows how far along each is.
 import { useEffect, useState } from 'react';
 import { describeError } from '../../shared/api/api-error';
 import { api } from '../../shared/api/http';
 import { useAsync } from '../../shared/api/use-async';
 import { GOAL_METRICS } from '../../shared/api/classes';
+import { GOAL_LABELS, isMoneyGoal, isShareGoal } from '../../shared/ui/goal-words';
 import { ErrorMessage } from '../../shared/ui/error-message';
+import { useUsers } from '../../shared/users/use-users';
+import type { Goal } from '../dashboard/analysis-api';
 
-interface Goal {
-  metric: string;
-  target: number;
-  comparator: 'atLeast' | 'atMost';
-  period: { start: string; end: string };
+/** A goal being edited: its target as typed. */
+type GoalDraft = Omit<Goal, 'target'> & { target: string };
+
+const AMOUNT = /^\d{1,13}(\.\d{1,2})?$/;
+
+/** The goal the API takes: money targets as decimal strings ("2500.00"), others as numbers; null when the target is not one. */
+function goalOf(draft: GoalDraft): Goal | null {
+  const typed = draft.target.trim().replace(',', '.');
+  if (isMoneyGoal(draft.metric)) return AMOUNT.test(typed) ? { ...draft, target: typed } : null;
+  const value = typed === '' ? Number.NaN : Number(typed);
+  return Number.isFinite(value) ? { ...draft, target: value } : null;
 }
 
-const METRICS: Record<string, string> = {
-  activeAccounts: 'Active accounts', newCustomers: 'New customers', revenue: 'Revenue', averageTicket: 'Average ticket',
-  retentionRate: 'Retention rate (0 to 1)', revenueShareEnterprise: 'Revenue share of enterprise accounts (0 to 1)',
-  revenueShareSmall: 'Revenue share of small accounts (0 to 1)', enterpriseToSmallRevenue: 'Enterprise against small-account revenue (×)',
-};
+const metricLabel = (metric: string) =>
+  `${GOAL_LABELS[metric] ?? metric}${isShareGoal(metric) ? ' (0 to 1)' : metric === 'enterpriseToSmallRevenue' ? ' (×)' : ''}`;
 
 const thisYear = () => {
   const year = new Date().getFullYear();
@@ -26,17 +32,23 @@ const thisYear = () => {
 };
 
 export function GoalsSection() {
-  const loaded = useAsync(() => api.get<{ goals: Goal[] }>('/settings/goals'), []);
-  const [goals, setGoals] = useState<Goal[]>([]);
+  const loaded = useAsync(() => api.get<{ goals: Goal[]; currency: string }>('/settings/goals'), []);
+  const users = useUsers();
+  const [goals, setGoals] = useState<GoalDraft[]>([]);
   const [message, setMessage] = useState<{ text: string; failed: boolean } | null>(null);
-  useEffect(() => { if (loaded.data) setGoals(loaded.data.goals); }, [loaded.data]);
+  useEffect(() => { if (loaded.data) setGoals(loaded.data.goals.map((g) => ({ ...g, target: String(g.target) }))); }, [loaded.data]);
+  const currency = loaded.data?.currency ?? '';
 
-  const change = (index: number, patch: Partial<Goal>) => setGoals((all) => all.map((g, i) => (i === index ? { ...g, ...patch } : g)));
+  const change = (index: number, patch: Partial<GoalDraft>) => setGoals((all) => all.map((g, i) => (i === index ? { ...g, ...patch } : g)));
   const save = async () => {
-    const broken = goals.findIndex((g) => !Number.isFinite(g.target) || !g.period.start || !g.period.end || g.period.start > g.period.end);
-    if (broken >= 0) return setMessage({ text: `Goal ${broken + 1}: give a target number and a period whose start comes before its end.`, failed: true });
+    const sent = goals.map(goalOf);
+    const broken = goals.findIndex((g, i) => !sent[i] || !g.period.start || !g.period.end || g.period.start > g.period.end);
+    if (broken >= 0) {
+      const what = isMoneyGoal(goals[broken]!.metric) ? `an amount in ${currency} with at most two decimals, like 2500.00` : 'a target number';
+      return setMessage({ text: `Goal ${broken + 1}: give ${what} and a period whose start comes before its end.`, failed: true });
+    }
     try {
-      await api.put('/settings/goals', { goals });
+      await api.put('/settings/goals', { goals: sent });
       setMessage({ text: 'Goals saved.', failed: false });
       loaded.reload();
     } catch (error) {
@@ -57,15 +69,19 @@ export function GoalsSection() {
               <div className="form-grid">
                 <div className="field"><label htmlFor={`goal-${i}-metric`}>Metric</label>
                   <select id={`goal-${i}-metric`} value={goal.metric} onChange={(e) => change(i, { metric: e.target.value })}>
-                    {GOAL_METRICS.map((m) => <option key={m} value={m}>{METRICS[m] ?? m}</option>)}
+                    {GOAL_METRICS.map((m) => <option key={m} value={m}>{metricLabel(m)}</option>)}
                   </select></div>
                 <div className="field"><label htmlFor={`goal-${i}-comparator`}>Aim</label>
                   <select id={`goal-${i}-comparator`} value={goal.comparator} onChange={(e) => change(i, { comparator: e.target.value as Goal['comparator'] })}>
                     <option value="atLeast">At least</option><option value="atMost">At most</option>
                   </select></div>
-                <div className="field"><label htmlFor={`goal-${i}-target`}>Target</label>
-                  <input id={`goal-${i}-target`} inputMode="decimal" value={Number.isNaN(goal.target) ? '' : String(goal.target)}
-                    onChange={(e) => change(i, { target: e.target.value.trim() === '' ? Number.NaN : Number(e.target.value.replace(',', '.')) })} /></div>
+                <div className="field"><label htmlFor={`goal-${i}-target`}>{isMoneyGoal(goal.metric) ? `Target (${currency})` : 'Target'}</label>
+                  <input id={`goal-${i}-target`} inputMode="decimal" value={goal.target} onChange={(e) => change(i, { target: e.target.value })} /></div>
+                <div className="field"><label htmlFor={`goal-${i}-owner`}>Accounts of</label>
+                  <select id={`goal-${i}-owner`} value={goal.ownerId ?? ''} onChange={(e) => change(i, { ownerId: e.target.value === '' ? null : Number(e.target.value) })}>
+                    <option value="">The whole portfolio</option>
+                    {users.list.filter((u) => u.active || u.id === goal.ownerId).map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+                  </select></div>
                 <div className="field"><label htmlFor={`goal-${i}-start`}>From</label>
                   <input id={`goal-${i}-start`} type="date" value={goal.period.start} onChange={(e) => change(i, { period: { ...goal.period, start: e.target.value } })} /></div>
                 <div className="field"><label htmlFor={`goal-${i}-end`}>To</label>
@@ -77,7 +93,7 @@ export function GoalsSection() {
         ))}
       </ol>
       <div className="form-actions">
-        <button type="button" onClick={() => setGoals((all) => [...all, { metric: 'revenue', target: 0, comparator: 'atLeast', period: thisYear() }])}>Add a goal</button>
+        <button type="button" onClick={() => setGoals((all) => [...all, { metric: 'revenue', target: '', comparator: 'atLeast', period: thisYear(), ownerId: null }])}>Add a goal</button>
         <button type="button" className="primary" onClick={() => void save()}>Save goals</button>
       </div>
       {message && <p className={message.failed ? 'error-banner' : 'success-banner'} role={message.failed ? 'alert' : 'status'}>{message.text}</p>}

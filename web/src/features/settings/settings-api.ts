@@ -12,4 +12,6 @@ export const settingsApi = {
   revokeToken: (id: number) => api.delete(`/tokens/${id}`),
   access: () => api.get<{ repVisibility: RepVisibility }>('/settings/access'),
   setAccess: (repVisibility: RepVisibility) => api.put<{ repVisibility: RepVisibility }>('/settings/access', { repVisibility }),
+  currency: () => api.get<{ currency: string }>('/settings/currency'),
+  setCurrency: (currency: string) => api.put<{ currency: string }>('/settings/currency', { currency }),
 };

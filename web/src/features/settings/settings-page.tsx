@@ -2,6 +2,7 @@
 // the classification rules and the portfolio goals.
 import { useUser } from '../../shared/session/session';
 import { AccessSection } from './access-section';
+import { CurrencySection } from './currency-section';
 import { GoalsSection } from './goals-section';
 import { RulesSection } from './rules-section';
 import { PasswordSection } from './password-section';
@@ -16,6 +17,7 @@ export default function SettingsPage() {
       <div className="settings-grid">
         {user.role === 'admin' && <UsersSection />}
         {user.role === 'admin' && <AccessSection />}
+        {user.role === 'admin' && <CurrencySection />}
         {user.role === 'admin' && <RulesSection />}
         {user.role === 'admin' && <GoalsSection />}
         <TokensSection />

@@ -9,6 +9,10 @@ export interface AnalysisRun {
   asOf: string;
   accountCount: number;
   createdAt: string;
+  /** The newest purchase on file on or before asOf. */
+  newestPurchase: string | null;
+  /** The file ends well before asOf: offer to analyse as of newestPurchase. */
+  dataStale: boolean;
 }
 
 let cache: Promise<AnalysisRun | null> | null = null;

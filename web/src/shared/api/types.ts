@@ -1,5 +1,5 @@
 // The API's shapes, derived from the server's own schemas so the two cannot drift apart.
-export type { Account, AccountCreate, AccountPatch } from '../../../../src/domain/schemas/account';
+export type { AccountAnswer as Account, AccountCreate, AccountPatch } from '../../../../src/domain/schemas/account';
 export type { Contact } from '../../../../src/domain/schemas/contact';
 export type { Interaction, InteractionCreate } from '../../../../src/domain/schemas/interaction';
 export type { Task, TaskCreate } from '../../../../src/domain/schemas/task';

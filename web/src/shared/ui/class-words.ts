@@ -8,7 +8,7 @@ const NONE: Record<string, string> = {
 
 const SPECIAL: Record<string, string> = {
   one_time: 'One-time', potential_loyalists: 'Potential loyalists', need_attention: 'Need attention', about_to_sleep: 'About to sleep',
-  cannot_lose: 'Cannot lose them', at_risk: 'At risk', very_high: 'Very high',
+  buying_now: 'Buying now (current or active)', cannot_lose: 'Cannot lose them', at_risk: 'At risk', very_high: 'Very high',
   overdue_repurchase: 'Overdue repurchase', shrinking_purchase_value: 'Shrinking purchases', revenue_drop: 'Revenue drop', shrinking_frequency: 'Buying less often',
 };
 

@@ -32,12 +32,25 @@ const dateTimeFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month:
 export const formatDate = (iso: string | null | undefined) => (iso ? dateFormat.format(new Date(iso)) : '');
 export const formatDateTime = (iso: string | null | undefined) => (iso ? dateTimeFormat.format(new Date(iso)) : '');
 
-const moneyFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 const numberFormat = new Intl.NumberFormat('en-GB');
+const moneyFormats = new Map<string, Intl.NumberFormat>();
 
-/** Money arrives as exact decimal strings ("1234.50"); shown rounded to whole units. */
-export const formatMoney = (amount: string | number | null | undefined) =>
-  (amount === null || amount === undefined || amount === '' ? '' : moneyFormat.format(Number(amount)));
+function moneyFormat(currency: string, exact: boolean): Intl.NumberFormat {
+  const key = `${currency} ${exact}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat('en-GB', { style: 'currency', currency, ...(exact ? {} : { minimumFractionDigits: 0, maximumFractionDigits: 0 }) });
+    moneyFormats.set(key, format);
+  }
+  return format;
+}
+
+/**
+ * Money arrives as exact decimal strings ("1234.50") with the code of its currency beside it;
+ * shown with the currency's sign, rounded to whole units ("€1,235"), or to the cent when exact.
+ */
+export const formatMoney = (amount: string | number | null | undefined, currency: string, options: { exact?: boolean } = {}) =>
+  (amount === null || amount === undefined || amount === '' ? '' : moneyFormat(currency, options.exact ?? false).format(Number(amount)));
 export const formatNumber = (n: number | null | undefined) => (n === null || n === undefined ? '' : numberFormat.format(n));
 export const formatPercent = (share: number | null | undefined, digits = 0) =>
   (share === null || share === undefined ? '' : `${(share * 100).toFixed(digits)} %`);
