@@ -4,7 +4,7 @@ import type { OrderImportSummary } from '../services/import/order-summary.js';
 import { formatFields } from './format-output.js';
 
 const count = (n: number) => n.toLocaleString('en-US');
-const amount = (decimal: string) => Number(decimal).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const plain = (decimal: string) => Number(decimal).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const lines = (n: number) => `${count(n)} line${n === 1 ? '' : 's'}`;
 const SHOWN_PLACES = 8;
 
@@ -15,6 +15,7 @@ function listed<T>(items: readonly T[], show: (item: T) => string): string {
 
 /** The summary as label/value lines; `dryRun` words what would happen. */
 export function importSummaryText(summary: OrderImportSummary, dryRun: boolean): string {
+  const amount = (decimal: string) => `${plain(decimal)} ${summary.currency}`;
   const will = (done: string, toBe: string) => (dryRun ? toBe : done);
   const fields: [string, string][] = [];
   if (summary.accountsCreated !== null) {

@@ -6,7 +6,7 @@ import { shopExportCsv, shopExportLines } from '../support/shop-export.js';
 import { expectedFrom } from '../support/shop-export-figures.js';
 import { tempFolder } from '../support/temp-files.js';
 
-const amount = (cents: bigint) => (Number(cents) / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const amount = (cents: bigint) => `${(Number(cents) / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} EUR`;
 const count = (n: number) => n.toLocaleString('en-US');
 
 describe('clientele import of a shop\'s invoice-line export', { timeout: 240_000 }, () => {

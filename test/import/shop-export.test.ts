@@ -44,6 +44,7 @@ describe.each(ENGINES)('a shop\'s own invoice-line export imported on %s', (engi
     const report = await runImport(t.store, { target: 'order-lines', path, dryRun: true, actor: SYSTEM_ACTOR });
     expect(report).toMatchObject({ status: 'dry_run', fatal: [], rejectedRows: 0, rowsRead: expected.lines });
     expect(report.summary).toMatchObject({
+      currency: 'EUR',
       createAccounts: true,
       accountsCreated: expected.customers + 1,
       guests: { handling: 'walk-in', lines: expected.guestLines, amount: money(expected.guestCents), account: 'Walk-in customers' },
@@ -103,9 +104,8 @@ describe.each(ENGINES)('a shop\'s own invoice-line export imported on %s', (engi
     expect(stored).toEqual(wanted);
   });
 
-  it('gives the analysis the net revenue of every account and of the whole file', async () => {
-    const asOf = new Date().toISOString().slice(0, 10);
-    const run = await runAnalysis({ store: t.store, actor: SYSTEM_ACTOR }, { asOf });
+  it('gives the analysis, as of the file\'s last day, the net revenue of every account and of the whole file', async () => {
+    const run = await runAnalysis({ store: t.store, actor: SYSTEM_ACTOR }, { asOf: expected.lastDay });
     const rows = await t.store.connection.db.selectFrom('account_classes as c').innerJoin('accounts as a', 'a.id', 'c.account_id')
       .select(['a.external_id', 'c.revenue_cents', 'c.order_count']).where('c.run_id', '=', run.id).execute();
     expect(Object.fromEntries(rows.map((r) => [r.external_id, [String(r.revenue_cents), r.order_count]])))

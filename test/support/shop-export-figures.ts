@@ -60,6 +60,8 @@ export function expectedFrom(csv: string) {
   const sum = (list: typeof all) => list.reduce((s, i) => s + i.cents, 0n);
   return {
     lines: rows.length,
+    /** The file's last invoice day, to analyse it as of its own dates. */
+    lastDay: all.reduce((last, i) => (i.day > last ? i.day : last), ''),
     lineCents: all.reduce((s, i) => s + i.cents, 0n),
     customers: new Set(rows.map((r) => r.CustomerID).filter(Boolean)).size,
     guestLines, guestCents,

@@ -21,6 +21,8 @@ export interface OrderImportChoices {
 }
 
 export interface OrderImportSummary {
+  /** The currency of every amount of the summary (the organisation's; see docs/money.md). */
+  currency: string;
   createAccounts: boolean;
   /** Accounts created (or, in a dry run, to be created), the walk-in account included; null when no merge ran. */
   accountsCreated: number | null;
@@ -125,10 +127,11 @@ export class OrderSummary {
     this.facts = undefined;
   }
 
-  result(): OrderImportSummary {
+  result(currency: string): OrderImportSummary {
     const f = this.facts;
     const byLines = (a: { lines: number; code?: string; text?: string }, b: typeof a) => b.lines - a.lines || String(a.code ?? a.text).localeCompare(String(b.code ?? b.text));
     return {
+      currency,
       createAccounts: this.createAccounts,
       accountsCreated: f ? f.accountsCreated : null,
       guests: { handling: this.guests, lines: this.guestLines, amount: formatMoney(this.guestCents), account: this.guests === 'walk-in' ? WALK_IN.name : null },

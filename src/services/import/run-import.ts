@@ -17,6 +17,7 @@ import type { CopySession } from '../../store/connection.js';
 import { analyzeStaging, openStaging, stagingOf } from '../../store/imports/staging.js';
 import { sessionStore, type Store } from '../../store/store.js';
 import { type BatchRead, BatchReader, type ReadBatch, type RejectRow } from './batch-reader.js';
+import { baseCurrency } from '../currency.js';
 import { createImportFiles } from './import-files.js';
 import { RowQueue } from './row-queue.js';
 import { isOrderTarget, type OrderImportChoices, type OrderImportSummary, orderMergeOptions, OrderSummary, previewValues } from './order-summary.js';
@@ -268,7 +269,7 @@ export async function runImport(store: Store, request: ImportRequest): Promise<I
   }
 
   report.rejectedRows = problemRows.size;
-  if (orderSummary) report.summary = orderSummary.result();
+  if (orderSummary) report.summary = orderSummary.result(await baseCurrency(store));
   if (files.rejectedPath && [...problemRows].some((row) => !files.hasRejected(row))) {
     await files.copyRejectedRows(request.path, plan.tableOptions, problemRows);
   }

@@ -50,6 +50,7 @@ export interface ImportReport {
 }
 
 export interface OrderImportSummary {
+  currency: string;
   createAccounts: boolean;
   accountsCreated: number | null;
   guests: { handling: 'walk-in' | 'leave-out'; lines: number; amount: string; account: string | null };

@@ -1,6 +1,6 @@
 // What an import found or did: the columns it recognised, the problems row by row, the first
 // records as they would be stored, and the counts.
-import { countryName, formatNumber } from '../../shared/ui/words';
+import { countryName, formatMoney, formatNumber } from '../../shared/ui/words';
 import { importApi, type ImportJob, type ImportReport } from './import-api';
 
 export function MappingTable({ mapping }: { mapping: ImportReport['mapping'] }) {
@@ -27,13 +27,13 @@ export function MappingTable({ mapping }: { mapping: ImportReport['mapping'] }) 
   );
 }
 
-const amountFormat = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const amount = (decimal: string) => amountFormat.format(Number(decimal));
 const lines = (n: number) => `${formatNumber(n)} line${n === 1 ? '' : 's'}`;
 
 /** What an orders import as a whole does, said before its rows. */
 export function OrderSummary({ summary, dryRun }: { summary: NonNullable<ImportReport['summary']>; dryRun: boolean }) {
   const { guests, countries, creditNotes } = summary;
+  // To the cent: the summary's amounts are exact sums of the file.
+  const amount = (decimal: string) => formatMoney(decimal, summary.currency, { exact: true });
   const will = (done: string, toBe: string) => (dryRun ? toBe : done);
   return (
     <section aria-labelledby="summary-title">
