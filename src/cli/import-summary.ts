@@ -38,7 +38,7 @@ export function importSummaryText(summary: OrderImportSummary, dryRun: boolean):
   if (summary.creditNotes) {
     const c = summary.creditNotes;
     const links = [c.linked ? `${count(c.linked)} linked to the invoice they cancel` : '', c.namedNotFound ? `${count(c.namedNotFound)} ${c.namedNotFound === 1 ? 'names' : 'name'} an invoice not found` : ''].filter(Boolean).join('; ');
-    fields.push(['credit notes (cancellations)', `${count(c.count)} worth ${amount(c.amount)}${links ? ` (${links})` : ''}`]);
+    fields.push(['credit notes (cancellations)', c.count ? `${count(c.count)} worth ${amount(c.amount)}${links ? ` (${links})` : ''}` : 'none']);
   }
   if (summary.netRevenue !== null) fields.push(['net revenue', amount(summary.netRevenue)]);
   return fields.length ? `\nSummary:\n${formatFields(fields)}` : '';

@@ -61,7 +61,7 @@ export function OrderSummary({ summary, dryRun }: { summary: NonNullable<ImportR
         {summary.orders && <><dt>Orders</dt><dd>{formatNumber(summary.orders.count)} worth {amount(summary.orders.amount)}</dd></>}
         {creditNotes && (
           <><dt>Credit notes (cancellations)</dt>
-            <dd>{formatNumber(creditNotes.count)} worth {amount(creditNotes.amount)}
+            <dd>{creditNotes.count === 0 ? 'none' : `${formatNumber(creditNotes.count)} worth ${amount(creditNotes.amount)}`}
               {creditNotes.linked > 0 && `, ${formatNumber(creditNotes.linked)} linked to the invoice they cancel`}
               {creditNotes.namedNotFound > 0 && `, ${formatNumber(creditNotes.namedNotFound)} ${creditNotes.namedNotFound === 1 ? 'names' : 'name'} an invoice not found`}</dd></>
         )}
