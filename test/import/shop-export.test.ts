@@ -120,7 +120,7 @@ describe.each(ENGINES)('a shop\'s own invoice-line export imported on %s', (engi
   });
 });
 
-describe.each(ENGINES)('a shop\'s export imported the strict way on %s', (engine) => {
+describe.each(ENGINES)('small shop exports and other choices on %s', (engine) => {
   let t: TestStore;
   let files: Awaited<ReturnType<typeof tempFolder>>;
   beforeAll(async () => { t = await openTestStore(engine); files = await tempFolder('shop-export-strict'); });
@@ -155,5 +155,38 @@ describe.each(ENGINES)('a shop\'s export imported the strict way on %s', (engine
     const report = await runImport(t.store, { target: 'orders', path, actor: SYSTEM_ACTOR });
     expect(report.fatal).toContain('This file has one row per invoice line (a quantity and a unit price, no total): import it as order-lines, which groups the lines into orders.');
     expect(report.rowsRead).toBe(0);
+  });
+
+  it('takes a linked credit note off its invoice\'s day, and an unlinked one off the last purchase day before it', async () => {
+    const path = await files.write('credits.csv', [
+      'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country,OriginalInvoiceNo',
+      '700001,A1,Lamp,4,2011-01-05 10:00:00,12.50,88001,France,',
+      '700002,A2,Vase,10,2011-02-10 11:00:00,0.0050,88001,France,',
+      '700002,A1,Lamp,1,2011-02-10 11:00:00,12.50,88001,France,',
+      'C700003,A1,Lamp,-2,2011-03-01 09:00:00,12.50,88001,France,700001',
+      'C700004,A1,Lamp,-1,2011-02-20 09:00:00,12.50,88001,France,',
+      '',
+    ].join('\n'));
+    const report = await runImport(t.store, { target: 'order-lines', path, actor: SYSTEM_ACTOR });
+    expect(report.summary).toMatchObject({ orders: { count: 2, amount: '62.55' }, creditNotes: { count: 2, amount: '-37.50', linked: 1 }, netRevenue: '25.05' });
+    const [account] = await t.store.connection.db.selectFrom('accounts').select('id').where('external_id', '=', '88001').execute();
+    // 4 × 12.50 − 2 × 12.50 on 5 January; 10 × 0.0050 (0.05) + 12.50 − 12.50 on 10 February.
+    expect(await t.store.purchaseHistories.get(Number(account!.id))).toEqual({
+      accountId: Number(account!.id),
+      days: [{ day: '2011-01-05', orders: 1, revenue: 2500 }, { day: '2011-02-10', orders: 1, revenue: 5 }],
+    });
+    const orders = await t.store.connection.db.selectFrom('orders').select(['number', 'kind', 'cancels_order_id', 'total_cents'])
+      .where('account_id', '=', account!.id).orderBy('number').execute();
+    const idOf = async (n: string) => (await t.store.connection.db.selectFrom('orders').select('id').where('number', '=', n).executeTakeFirstOrThrow()).id;
+    expect(orders.map((o) => ({ ...o, cancels_order_id: o.cancels_order_id === null ? null : Number(o.cancels_order_id), total_cents: Number(o.total_cents) }))).toEqual([
+      { number: '700001', kind: 'order', cancels_order_id: null, total_cents: 5000 },
+      { number: '700002', kind: 'order', cancels_order_id: null, total_cents: 1255 },
+      { number: 'C700003', kind: 'credit_note', cancels_order_id: Number(await idOf('700001')), total_cents: -2500 },
+      { number: 'C700004', kind: 'credit_note', cancels_order_id: null, total_cents: -1250 },
+    ]);
+    const lines = await t.store.connection.db.selectFrom('order_lines').select(['unit_price_cents', 'unit_price_exact', 'total_cents'])
+      .where('order_id', '=', await idOf('700002')).orderBy('line_no').execute();
+    expect(lines.map((l) => [Number(l.unit_price_cents), l.unit_price_exact === null ? null : Number(l.unit_price_exact), Number(l.total_cents)]))
+      .toEqual([[1, 0.005, 5], [1250, null, 1250]]);
   });
 });
