@@ -22,6 +22,10 @@ export type Civility = (typeof CIVILITIES)[number];
 export const ORDER_STATUSES = ['draft', 'confirmed', 'shipped', 'invoiced', 'cancelled', 'returned'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
+/** An order is a purchase; a credit note (a cancellation or a return) takes revenue back and is no purchase. */
+export const ORDER_KINDS = ['order', 'credit_note'] as const;
+export type OrderKind = (typeof ORDER_KINDS)[number];
+
 export const ORDER_CHANNELS = ['direct', 'web', 'phone', 'email', 'store', 'partner', 'other'] as const;
 export type OrderChannel = (typeof ORDER_CHANNELS)[number];
 

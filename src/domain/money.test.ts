@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatMoney, lineTotal, parseMoney } from './money.js';
+import { formatMoney, formatUnitPrice, lineTotal, parseMoney, parseUnitPrice, preciseLineTotal, unitPriceCents } from './money.js';
 
 describe('money', () => {
   it('parses decimal strings into exact cents', () => {
@@ -49,5 +49,34 @@ describe('money', () => {
       },
     ));
     expect(lineTotal(1_000_000, parseMoney('99999999.99'), 33.33)).toBe(viaBigInt(1_000_000, 9_999_999_999, 33.33));
+  });
+
+  it('reads unit prices to four decimals exactly and writes them back', () => {
+    expect(parseUnitPrice('0.001')).toBe(10);
+    expect(parseUnitPrice('0.4150')).toBe(4150);
+    expect(parseUnitPrice('2.5')).toBe(25000);
+    expect(parseUnitPrice('-18.0650')).toBe(-180650);
+    expect(() => parseUnitPrice('0.00001')).toThrow(/four decimals/);
+    for (const text of ['0.0010', '0.4150', '-18.0650', '12.0000']) expect(formatUnitPrice(parseUnitPrice(text))).toBe(text);
+  });
+
+  it('rounds a line with a sub-cent price once, on the line, half away from zero', () => {
+    expect(preciseLineTotal(400, parseUnitPrice('0.001'), 0)).toBe(40);
+    expect(preciseLineTotal(3, parseUnitPrice('0.005'), 0)).toBe(2); // 0.015 → 0.02
+    expect(preciseLineTotal(1, parseUnitPrice('0.005'), 0)).toBe(1); // 0.005 → 0.01
+    expect(preciseLineTotal(-3, parseUnitPrice('0.005'), 0)).toBe(-2);
+    expect(preciseLineTotal(7, parseUnitPrice('0.4150'), 0)).toBe(291); // 2.905 → 2.91
+    expect(preciseLineTotal(2, parseUnitPrice('0.4150'), 10)).toBe(75); // 0.747 → 0.75
+    // Rounding the price first would give 3 × 0.01 = 0.03.
+    expect(preciseLineTotal(3, parseUnitPrice('0.005'), 0)).not.toBe(3 * unitPriceCents(parseUnitPrice('0.005')));
+  });
+
+  it('prices two-decimal lines the same whichever way the unit price is held', () => {
+    fc.assert(fc.property(fc.integer({ min: -10_000, max: 10_000 }), fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: 10_000 }),
+      (quantity, unitCents, discountBp) => {
+        const text = formatMoney(unitCents);
+        expect(preciseLineTotal(quantity, parseUnitPrice(text), discountBp / 100)).toBe(lineTotal(quantity, parseMoney(text), discountBp / 100));
+        expect(unitPriceCents(parseUnitPrice(text))).toBe(unitCents);
+      }));
   });
 });

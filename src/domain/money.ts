@@ -37,18 +37,58 @@ export function amount(value: number | null): string | null {
 
 /** Line total: quantity × unit price less a percentage discount, rounded half away from zero to the cent. */
 export function lineTotal(quantity: number, unitPrice: Cents, discountPercent: number): Cents {
+  return preciseLineTotal(quantity, unitPrice * 100, discountPercent);
+}
+
+/** A unit price's smallest step: shop exports price small items to the tenth of a cent (0.001). */
+export const UNIT_PRICE_DECIMALS = 4;
+export const UNIT_PRICE_PATTERN = '^-?\\d{1,13}(\\.\\d{1,4})?$';
+const unitPriceRegex = new RegExp(UNIT_PRICE_PATTERN);
+
+/** A unit price with up to four decimals, in ten-thousandths of the currency unit ("0.001" → 10). */
+export function parseUnitPrice(text: string): number {
+  if (!unitPriceRegex.test(text)) throw new RangeError(`"${text}" is not a unit price with at most four decimals`);
+  const negative = text.charCodeAt(0) === 45;
+  const [whole = '0', fraction = ''] = text.slice(negative ? 1 : 0).split('.');
+  const value = Number(whole) * 10000 + Number(fraction.padEnd(4, '0'));
+  if (!Number.isSafeInteger(value)) throw new RangeError(`"${text}" is too large a unit price`);
+  return negative ? -value : value;
+}
+
+/** Ten-thousandths as the decimal string an import wrote ("0.0010"), or cents when they are exact. */
+export function formatUnitPrice(tenThousandths: number): string {
+  const negative = tenThousandths < 0;
+  const abs = Math.abs(tenThousandths);
+  const text = `${Math.trunc(abs / 10000)}.${String(abs % 10000).padStart(4, '0')}`;
+  return negative ? `-${text}` : text;
+}
+
+/**
+ * Line total from a unit price in ten-thousandths: quantity × unit price less a percentage
+ * discount, rounded half away from zero to the cent once, on the line (never on the unit price
+ * first), so 3 × 0.0050 is 0.02 and not 0.03. An order's total is the sum of its rounded lines.
+ */
+export function preciseLineTotal(quantity: number, unitPrice: number, discountPercent: number): Cents {
   // The discount is held in hundredths of a percent so the arithmetic stays in integers.
   const discountBasisPoints = Math.round(discountPercent * 100);
   const exact = quantity * unitPrice * (10000 - discountBasisPoints);
+  // exact is in 10^-4 × 10^-4 units of the currency: 10^6 of them make a cent.
   if (Number.isSafeInteger(exact)) {
     // Integers all the way below 2^53 (imports price millions of lines this way); the remainder
     // is taken first so the division is exact.
-    const magnitude = Math.abs(exact) + 5000;
-    const whole = (magnitude - (magnitude % 10000)) / 10000;
+    const magnitude = Math.abs(exact) + 500000;
+    const whole = (magnitude - (magnitude % 1000000)) / 1000000;
     return cents(exact < 0 ? 0 - whole : whole);
   }
   // BigInt because the product passes 2^53 on large lines, where a float loses the last cent.
   const gross = BigInt(quantity) * BigInt(unitPrice) * BigInt(10000 - discountBasisPoints);
-  const magnitude = (gross < 0n ? -gross : gross) + 5000n;
-  return cents(Number((gross < 0n ? -magnitude : magnitude) / 10000n));
+  const magnitude = (gross < 0n ? -gross : gross) + 500000n;
+  return cents(Number((gross < 0n ? -magnitude : magnitude) / 1000000n));
+}
+
+/** A unit price in ten-thousandths rounded half away from zero to the cent, for what shows cents. */
+export function unitPriceCents(tenThousandths: number): Cents {
+  const magnitude = Math.abs(tenThousandths) + 50;
+  const whole = (magnitude - (magnitude % 100)) / 100;
+  return cents(tenThousandths < 0 ? 0 - whole : whole);
 }

@@ -17,4 +17,10 @@ describe('mapping files', () => {
     expect(() => parseMappingFile('{"dateFormat": "yyyy"}', 'm.json')).toThrow(/at "dateFormat"/);
     expect(() => parseMappingFile('{', 'm.json')).toThrow(/m.json is not valid JSON/);
   });
+
+  it('takes createAccounts false for the strict way, and how guest rows are handled', () => {
+    expect(parseMappingFile('{"createAccounts": false, "guests": "leave-out"}', 'm.json')).toEqual({ createAccounts: false, guests: 'leave-out' });
+    expect(() => parseMappingFile('{"createAccounts": true}', 'm.json')).toThrow(/at "createAccounts"/);
+    expect(() => parseMappingFile('{"guests": "drop"}', 'm.json')).toThrow(/at "guests"/);
+  });
 });

@@ -23,11 +23,17 @@ export const MappingFileSchema = Type.Object({
   defaults: Type.Optional(Type.Record(Type.String(), Type.String())),
   /** Orders without a number of their own get one built from these fields, e.g. ["accountExternalId", "orderedAt"]. */
   orderNumberFrom: Type.Optional(Type.Array(Type.String(), { minItems: 1 })),
-  /** Orders and order lines for an account that does not exist create it with this name pattern. */
-  createAccounts: Type.Optional(Type.Object({
+  /**
+   * Orders and order lines for an account that does not exist create it, by default named
+   * "Customer {accountExternalId}" with status customer; this gives another pattern, or false
+   * for the strict way: such lines are refused.
+   */
+  createAccounts: Type.Optional(Type.Union([Type.Literal(false), Type.Object({
     name: Type.String({ description: 'Pattern such as "Customer {accountExternalId}"' }),
     status: Type.Optional(Type.String()),
-  }, { additionalProperties: false })),
+  }, { additionalProperties: false })])),
+  /** Orders and order lines that name no customer (guests): kept on one walk-in account (the default) or left out. */
+  guests: Type.Optional(Type.Enum(['walk-in', 'leave-out'])),
   /** Columns not mapped to a field are kept in the account's custom fields (accounts only). */
   keepUnmappedAsCustomFields: Type.Optional(Type.Boolean()),
 }, { additionalProperties: false });

@@ -24,6 +24,17 @@ describe('import targets', () => {
       InvoiceNo: 'orderNumber', StockCode: 'sku', Description: 'description', Quantity: 'quantity',
       InvoiceDate: 'orderedAt', UnitPrice: 'unitPrice', CustomerID: 'accountExternalId', Country: 'country',
     });
+    expect(matchHeaders([...headers, 'OriginalInvoiceNo'], TARGET_FIELDS['order-lines']).columns.OriginalInvoiceNo).toBe('cancelsOrderNumber');
+  });
+
+  it('keeps an order line\'s place that is no country as text, and takes unit prices to four decimals', () => {
+    const [country] = TARGET_FIELDS['order-lines'].filter((f) => f.field === 'country');
+    expect(parseCell(country!, 'Czech Republic', options)).toEqual({ ok: true, value: { country: 'CZ' } });
+    expect(parseCell(country!, 'Channel Islands', options)).toEqual({ ok: true, value: { region: 'Channel Islands' } });
+    expect(parseCell(country!, 'Unspecified', options)).toEqual({ ok: true, value: {} });
+    const [price] = TARGET_FIELDS['order-lines'].filter((f) => f.field === 'unitPrice');
+    expect(parseCell(price!, '0.001', options)).toEqual({ ok: true, value: '0.001' });
+    expect(parseCell(price!, '0.00015', options)).toEqual({ ok: false, reason: 'has more than four decimals' });
   });
 
   it('reads "Nom" as the company for accounts and the surname for contacts', () => {

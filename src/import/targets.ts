@@ -6,6 +6,7 @@ import {
   ORDER_CHANNELS, ORDER_STATUSES, RELATIONSHIP_TYPES,
 } from '../domain/customer-file.js';
 import type { DateFormat } from './dates.js';
+import { recognizeCountry, saysNoCountry } from './country-names.js';
 import { unescapeFormula } from './formula-escape.js';
 import {
   parseBoolean, parseChoice, parseCountry, parseDateText, parseInteger, parseJsonObject, parseList, parseMoneyText, type Parsed,
@@ -19,7 +20,13 @@ export interface ParseOptions {
   decimalComma: boolean;
 }
 
-export type FieldKind = 'text' | 'email' | 'money' | 'integer' | 'boolean' | 'date' | 'country' | 'choice' | 'list' | 'json';
+export type FieldKind = 'text' | 'email' | 'money' | 'price' | 'integer' | 'boolean' | 'date' | 'country' | 'place' | 'choice' | 'list' | 'json';
+
+/** A 'place' cell: the country it names, or the text of a place that is no country ("Channel Islands"). */
+export interface Place {
+  country?: string;
+  region?: string;
+}
 
 export interface FieldSpec {
   field: string;
@@ -104,13 +111,16 @@ export const TARGET_FIELDS: Record<ImportTarget, readonly FieldSpec[]> = {
     text('orderNumber', ['invoice', 'invoiceno', 'invoice no', 'invoice number', 'order', 'order number', 'order id', 'facture', 'n facture', 'commande', 'numéro de commande', 'factura', 'pedido'], 64, true),
     text('accountExternalId', ACCOUNT_REF, 100),
     text('accountName', ACCOUNT_NAME_REF, 200),
-    { field: 'country', names: ['pays', 'país', 'pais'], kind: 'country' },
+    // A shop's export names its customers' countries as it likes; what is no country is kept as text.
+    { field: 'country', names: ['pays', 'país', 'pais', 'land'], kind: 'place' },
     { field: 'orderedAt', names: ['date', 'invoicedate', 'invoice date', 'order date', 'date facture', 'date de commande', 'fecha'], kind: 'date', required: true },
     text('sku', ['stockcode', 'stock code', 'product code', 'item code', 'product', 'référence', 'ref', 'code produit', 'código', 'referencia'], 64),
     text('description', ['product name', 'item', 'designation', 'désignation', 'libellé', 'descripción'], 500),
     { field: 'quantity', names: ['qty', 'quantité', 'cantidad'], kind: 'integer', required: true },
-    { field: 'unitPrice', names: ['unitprice', 'unit price', 'price', 'prix', 'prix unitaire', 'precio', 'precio unitario'], kind: 'money', required: true },
+    { field: 'unitPrice', names: ['unitprice', 'unit price', 'price', 'prix', 'prix unitaire', 'precio', 'precio unitario'], kind: 'price', required: true },
     { field: 'discountPercent', names: ['discount', 'discount %', 'remise', 'remise %', 'descuento'], kind: 'money' },
+    // A credit note's line may name the invoice it cancels or returns goods from.
+    text('cancelsOrderNumber', ['cancels', 'cancels invoice', 'cancelled invoice', 'original invoice', 'original invoice no', 'originalinvoiceno', 'credited invoice', 'returned invoice', "facture d'origine", 'facture annulée', 'factura original', 'factura anulada'], 64),
   ],
   interactions: [
     text('accountExternalId', ACCOUNT_REF, 100),
@@ -140,12 +150,20 @@ export function parseCell(spec: FieldSpec, raw: string, options: ParseOptions): 
     case 'email':
       return EMAIL_PATTERN.test(value) && value.length <= 254 ? { ok: true, value: value.toLowerCase() } : { ok: false, reason: 'is not an email address' };
     case 'money': return parseMoneyText(value, options.decimalComma);
+    case 'price': return parseMoneyText(value, options.decimalComma, 4);
     case 'integer': return parseInteger(value);
     case 'boolean': return parseBoolean(value);
     case 'date': return parseDateText(value, options.dateFormat);
     case 'country': return parseCountry(value);
+    case 'place': return { ok: true, value: parsePlace(value) };
     case 'choice': return parseChoice(value, spec.choices ?? [], spec.synonyms as Record<string, string>);
     case 'list': return parseList(value);
     case 'json': return parseJsonObject(value);
   }
+}
+
+function parsePlace(text: string): Place {
+  const country = recognizeCountry(text);
+  if (country) return { country };
+  return saysNoCountry(text) ? {} : { region: text.slice(0, 100) };
 }

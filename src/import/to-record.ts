@@ -30,8 +30,8 @@ export interface RecordRules {
 /** Converts rows with the same rules, checked and looked up once rather than per row. */
 export type RecordReader = (row: TableRow) => { record?: ImportRecord; errors: RowError[] };
 
-/** Kinds whose parsed value is a string, number or boolean, safe to reuse for the next equal cell. */
-const REUSABLE = new Set<FieldSpec['kind']>(['text', 'email', 'money', 'integer', 'boolean', 'date', 'country', 'choice']);
+/** Kinds whose parsed value is a string, number, boolean or frozen place, safe to reuse for the next equal cell. */
+const REUSABLE = new Set<FieldSpec['kind']>(['text', 'email', 'money', 'price', 'integer', 'boolean', 'date', 'country', 'place', 'choice']);
 
 export function recordReader(rules: RecordRules): RecordReader {
   const headerOf: Record<string, string> = {};

@@ -18,11 +18,19 @@ describe('import values', () => {
     expect(parseMoneyText('twelve').ok).toBe(false);
   });
 
+  it('reads unit prices to four decimals, and no further', () => {
+    expect(parseMoneyText('0.001', false, 4)).toEqual({ ok: true, value: '0.001' });
+    expect(parseMoneyText('0,4150', true, 4)).toEqual({ ok: true, value: '0.4150' });
+    expect(parseMoneyText('0.00001', false, 4)).toEqual({ ok: false, reason: 'has more than four decimals' });
+  });
+
   it('reads country codes and names in several languages', () => {
     expect(parseCountry('fr')).toEqual({ ok: true, value: 'FR' });
     expect(parseCountry('Allemagne')).toEqual({ ok: true, value: 'DE' });
     expect(parseCountry('España')).toEqual({ ok: true, value: 'ES' });
     expect(parseCountry('United Kingdom')).toEqual({ ok: true, value: 'GB' });
+    expect(parseCountry('Czech Republic')).toEqual({ ok: true, value: 'CZ' });
+    expect(parseCountry('EIRE')).toEqual({ ok: true, value: 'IE' });
     expect(parseCountry('Atlantis').ok).toBe(false);
   });
 

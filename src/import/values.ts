@@ -1,7 +1,7 @@
 // Turns one cell's text into a typed value, or says in words why it cannot. Spreadsheets are
 // written by people: yes/oui/sí, country names in three languages and "Client" for customer
 // are all understood.
-import { COUNTRY_CODES, isCountryCode } from '../domain/countries.js';
+import { recognizeCountry } from './country-names.js';
 import { normalizeHeader } from './header-match.js';
 import { type DateFormat, parseDate } from './dates.js';
 
@@ -28,38 +28,24 @@ export function parseInteger(text: string): Parsed<number> {
 }
 
 /**
- * Money as a decimal string with at most two decimals. With `decimalComma`, "1 234,50" and
- * "1.234,50" are read as 1234.50; otherwise "1,234.50" is. Never goes through a float.
+ * Money as a decimal string with at most two decimals (four for unit prices). With
+ * `decimalComma`, "1 234,50" and "1.234,50" are read as 1234.50; otherwise "1,234.50" is.
+ * Never goes through a float.
  */
-export function parseMoneyText(text: string, decimalComma = false): Parsed<string> {
+export function parseMoneyText(text: string, decimalComma = false, decimals: 2 | 4 = 2): Parsed<string> {
   let clean = text.replace(/[\s\u00a0$€£]/g, '');
   if (decimalComma) clean = clean.replace(/\.(?=\d{3}(\D|$))/g, '').replace(',', '.');
   else clean = clean.replace(/,(?=\d{3}(\D|$))/g, '');
   if (/^\(.*\)$/.test(clean)) clean = `-${clean.slice(1, -1)}`;
-  if (!/^-?\d{1,13}(\.\d{1,2})?$/.test(clean)) {
-    return fail(/^-?\d+[.,]\d{3,}$/.test(clean) ? 'has more than two decimals' : 'is not an amount');
+  if (!(decimals === 2 ? /^-?\d{1,13}(\.\d{1,2})?$/ : /^-?\d{1,13}(\.\d{1,4})?$/).test(clean)) {
+    return fail(new RegExp(`^-?\\d+[.,]\\d{${decimals + 1},}$`).test(clean) ? `has more than ${decimals === 2 ? 'two' : 'four'} decimals` : 'is not an amount');
   }
   return ok(clean);
 }
 
-const countryByName = (() => {
-  const map = new Map<string, string>();
-  for (const locale of ['en', 'fr', 'es', 'de']) {
-    const names = new Intl.DisplayNames([locale], { type: 'region' });
-    for (const code of COUNTRY_CODES) {
-      const name = names.of(code);
-      if (name) map.set(normalizeHeader(name), code);
-    }
-  }
-  for (const [alias, code] of [['uk', 'GB'], ['usa', 'US'], ['unitedstatesofamerica', 'US'], ['eire', 'IE'], ['holland', 'NL'], ['rsa', 'ZA']] as const) map.set(alias, code);
-  return map;
-})();
-
-/** An ISO code (any case) or the country's name in English, French, Spanish or German. */
+/** An ISO code (any case) or the country's name or a common alias, in several languages. */
 export function parseCountry(text: string): Parsed<string> {
-  const upper = text.trim().toUpperCase();
-  if (upper.length === 2 && isCountryCode(upper)) return ok(upper);
-  const code = countryByName.get(normalizeHeader(text));
+  const code = recognizeCountry(text);
   return code ? ok(code) : fail('is not a country code or name');
 }
 

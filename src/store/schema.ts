@@ -3,7 +3,7 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type {
   AccountKind, AccountSize, AccountStatus, Channel, Civility, ConsentByChannel, Direction,
-  InteractionType, OrderChannel, OrderStatus, RelationshipType, Role,
+  InteractionType, OrderChannel, OrderKind, OrderStatus, RelationshipType, Role,
 } from '../domain/customer-file.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -126,6 +126,9 @@ export interface OrdersTable {
   status: OrderStatus;
   total_cents: number;
   item_count: number;
+  /** A credit note (a cancellation or return) reduces revenue and is no purchase; see migration 0009. */
+  kind: Generated<OrderKind>;
+  cancels_order_id: number | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -140,6 +143,8 @@ export interface OrderLinesTable {
   unit_price_cents: number;
   discount_bp: number;
   total_cents: number;
+  /** The unit price as imported when finer than a cent (0.001); unit_price_cents holds it rounded. */
+  unit_price_exact: Generated<string | null>;
 }
 
 export interface InteractionsTable {

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../support/test-store.js';
 import { openTestApp, type TestApp, type TestUser } from '../support/test-app.js';
+import { shopExportCsv, shopExportLines } from '../support/shop-export.js';
+import { expectedFrom, money } from '../support/shop-export-figures.js';
 
 async function multipart(fields: Record<string, string>, file?: { name: string; content: string }) {
   const form = new FormData();
@@ -59,5 +61,23 @@ describe.each(ENGINES)('imports over the API on %s', (engine) => {
     expect(badMapping.json().error.message).toMatch(/unknown key "colums"/);
     expect((await upload(t.rep, { target: 'accounts' }, { name: 'x.csv', content: 'name\nA\n' })).statusCode).toBe(403);
     expect((await t.call('GET', '/api/v1/imports/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+  });
+
+  it('gives a shop export\'s summary in the report of a dry run, and takes the guest and strict choices as fields', async () => {
+    const content = shopExportCsv(shopExportLines({ seed: 9, invoices: 200, customers: 30 }));
+    const expected = expectedFrom(content);
+    const dry = await finished((await upload(t.manager, { target: 'order-lines', dryRun: 'true', guests: 'leave-out' }, { name: 'shop.csv', content })).json().id);
+    expect(dry.report).toMatchObject({ status: 'dry_run', rejectedRows: 0 });
+    expect(dry.report.summary).toMatchObject({
+      createAccounts: true, accountsCreated: expected.customers,
+      guests: { handling: 'leave-out', lines: expected.guestLines, amount: money(expected.guestCents) },
+      creditNotes: { count: expected.credits - expected.guestCredits, amount: money(expected.creditCents - expected.guestCreditCents) },
+      netRevenue: money(expected.orderCents + expected.creditCents - expected.guestCents),
+    });
+    const strict = await finished((await upload(t.manager, { target: 'order-lines', existingAccountsOnly: 'true' }, { name: 'shop.csv', content })).json().id);
+    expect(strict.report.status).toBe('rejected');
+    expect(strict.report.problems[0].reason).toMatch(/^no account has the external id \d+$/);
+    const badGuests = await upload(t.manager, { target: 'order-lines', guests: 'drop' }, { name: 'shop.csv', content });
+    expect(badGuests.json().error).toMatchObject({ code: 'bad_request', field: 'guests' });
   });
 });

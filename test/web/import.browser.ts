@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../../src/services/accounts.js';
 import { SYSTEM_ACTOR } from '../../src/domain/access.js';
 import { launchBrowser, screenshot, signIn, type Browser } from '../support/browser.js';
+import { shopExportCsv, shopExportLines } from '../support/shop-export.js';
+import { expectedFrom } from '../support/shop-export-figures.js';
 import { openWebServer, PASSWORD, type WebServer } from '../support/web-server.js';
 
 let server: WebServer;
@@ -60,6 +62,29 @@ describe('importing through the page', () => {
     expect((await server.store.accounts.list({ q: 'Kept Row', limit: 5 })).items).toHaveLength(1);
     expect((await server.store.accounts.list({ q: 'Bad Row', limit: 5 })).items).toHaveLength(0);
     await screenshot(page, 'import-rejected');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('says what a shop export\'s check found before its rows: accounts to create, guests, places, credit notes', async () => {
+    const content = shopExportCsv(shopExportLines({ seed: 33, invoices: 150, customers: 25 }));
+    const expected = expectedFrom(content);
+    const { page, errors } = await browser.open();
+    await signIn(page, server.url, server.manager.email, PASSWORD, '/import');
+    await page.getByLabel('What the file holds').selectOption('order-lines');
+    await page.getByLabel('Lines with no customer (guests)').selectOption('leave-out');
+    await page.getByLabel('File to import').setInputFiles(csv(content, 'online-retail.csv'));
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    const summary = page.getByRole('region', { name: 'Summary' });
+    await summary.waitFor();
+    const figure = async (term: string) => (await summary.locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]').textContent())?.trim();
+    expect(await figure('Accounts to create')).toBe(String(expected.customers));
+    expect(await figure('Guest lines')).toMatch(new RegExp(`^${expected.guestLines.toLocaleString('en-GB')} lines worth €[\\d,.]+, to leave out$`));
+    expect(await figure('Credit notes')).toMatch(new RegExp(`^${expected.credits - expected.guestCredits} worth -€`));
+    // The summary comes before the first records.
+    const order = await page.locator('section[aria-labelledby="summary-title"], section[aria-labelledby="preview-title"]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-labelledby')));
+    expect(order).toEqual(['summary-title', 'preview-title']);
+    await screenshot(page, 'import-shop-export-checked');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -15,6 +15,7 @@ import { parseMappingFile } from '../../import/mapping-file.js';
 import { IMPORT_TARGETS, type ImportTarget } from '../../import/targets.js';
 import { requireRole } from '../../services/context.js';
 import type { ImportJobs } from '../../services/import/import-jobs.js';
+import { GUEST_HANDLING, type GuestHandling } from '../../services/import/order-summary.js';
 import type { RouteDeps } from '../app.js';
 import { describeSchemaErrors } from '../errors.js';
 import { contextOf } from '../request-context.js';
@@ -31,6 +32,8 @@ const ImportFields = Type.Object({
   encoding: Type.Optional(Type.Enum(['utf8', 'latin1'])),
   sheet: Type.Optional(Type.String({ maxLength: 100 })),
   decimalComma: Type.Optional(Flag),
+  existingAccountsOnly: Type.Optional(Type.Enum(['true', 'false'], { description: 'Orders and order lines: refuse those whose account does not exist instead of creating it' })),
+  guests: Type.Optional(Type.Enum([...GUEST_HANDLING], { description: 'Orders and order lines naming no customer: kept on one walk-in account (default) or left out' })),
 }, { additionalProperties: false });
 const checkFields = Compile(ImportFields);
 
@@ -86,6 +89,10 @@ export async function importRoutes(base: FastifyInstance, { store, imports }: Ro
       mapping,
       dryRun: fields.dryRun === 'true',
       skipInvalid: fields.skipInvalid === 'true',
+      orders: {
+        createAccounts: fields.existingAccountsOnly === 'true' ? false : undefined,
+        guests: fields.guests as GuestHandling | undefined,
+      },
       flags: {
         dateFormat: fields.dateFormat as (typeof DATE_FORMATS)[number] | undefined,
         delimiter: fields.delimiter === 'tab' ? '\t' : fields.delimiter as ',' | ';' | '|' | 'whitespace' | undefined,

@@ -6,7 +6,9 @@ import { DATE_FORMATS, type DateFormat } from '../../import/dates.js';
 import { loadMappingFile } from '../../import/mapping-file.js';
 import type { Delimiter, Encoding } from '../../import/read-table.js';
 import { IMPORT_TARGETS, type ImportTarget } from '../../import/targets.js';
+import { GUEST_HANDLING, type GuestHandling } from '../../services/import/order-summary.js';
 import { type ImportReport, runImport } from '../../services/import/run-import.js';
+import { importSummaryText } from '../import-summary.js';
 import { formatFields, formatTable, print, printJson } from '../format-output.js';
 import { type Progress, startProgress } from '../progress.js';
 import { withStore } from '../run-command.js';
@@ -26,6 +28,8 @@ interface ImportOptions {
   decimalComma?: boolean;
   batchSize?: string;
   resume?: boolean;
+  existingAccountsOnly?: boolean;
+  guests?: GuestHandling;
   format: 'text' | 'json';
 }
 
@@ -43,6 +47,8 @@ function printOutcome(report: ImportReport) {
     for (const problem of report.fatal) print(`✗ ${problem}`);
     return;
   }
+  // Before the rows: what the import as a whole does.
+  if (report.summary) print(importSummaryText(report.summary, report.status === 'dry_run'));
   if (report.status === 'dry_run' && report.preview.length) {
     print('\nFirst records as they would be stored:');
     for (const record of report.preview) print(`  ${JSON.stringify(record)}`);
@@ -84,10 +90,13 @@ export function importCommand(): Command {
     .addOption(new Option('--encoding <encoding>', 'text encoding').choices(['utf8', 'latin1']))
     .option('--sheet <name>', 'XLSX: the sheet to read (default the first)')
     .option('--decimal-comma', 'amounts are written 1 234,50')
+    .option('--existing-accounts-only', 'orders and order lines: refuse those whose account does not exist, instead of creating it')
+    .addOption(new Option('--guests <handling>', 'orders and order lines that name no customer: keep them as orders of one walk-in account, or leave them out').choices(GUEST_HANDLING).default('walk-in'))
     .option('--batch-size <rows>', 'commit every so many rows (makes --resume possible on very large files)')
     .option('--resume', 'continue an interrupted batched import of the same file after its last committed batch')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((target: ImportTarget, file: string, options: ImportOptions) => withStore(`clientele import ${target}`, async ({ store, ctx }) => {
+    .action((target: ImportTarget, file: string, options: ImportOptions, command: Command) => withStore(`clientele import ${target}`, async ({ store, ctx }) => {
+      const guestsSource = command.getOptionValueSource('guests');
       const delimiter = options.delimiter === undefined ? undefined : DELIMITERS[options.delimiter];
       if (options.delimiter !== undefined && !delimiter) throw new ClienteleError('bad_request', `--delimiter must be one of , ; tab | whitespace, not "${options.delimiter}".`, 'delimiter');
       const batchSize = options.batchSize === undefined ? undefined : Number(options.batchSize);
@@ -97,6 +106,11 @@ export function importCommand(): Command {
       let progress: Progress | undefined;
       const report = await runImport(store, {
         target, path: file, mapping, actor: ctx.actor,
+        // Only what was typed overrides the mapping file: commander gives the default otherwise.
+        orders: {
+          createAccounts: options.existingAccountsOnly ? false : undefined,
+          guests: guestsSource === 'cli' ? options.guests : undefined,
+        },
         flags: { dateFormat: options.dateFormat, delimiter, encoding: options.encoding, sheet: options.sheet, decimalComma: options.decimalComma },
         dryRun: options.dryRun, skipInvalid: options.skipInvalid, batchSize, resume: options.resume,
         reportPath: options.report ?? `${file}.problems.csv`,

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { ORDER_CHANNELS, ORDER_STATUSES } from '../customer-file.js';
+import { ORDER_CHANNELS, ORDER_KINDS, ORDER_STATUSES } from '../customer-file.js';
 import { DateOrDateTime, DateTime, Enum, Id, InCurrency, ListQuery, Money, Nullable, Text, Timestamps, strict } from './common.js';
 
 export const OrderLineInputSchema = Type.Object({
@@ -41,6 +41,10 @@ export const OrderSchema = Type.Object({
   orderedAt: DateTime,
   channel: Nullable(Enum(ORDER_CHANNELS)),
   status: Enum(ORDER_STATUSES),
+  /** A credit note (a cancellation or return, from an import) reduces revenue and is not a purchase. */
+  kind: Enum(ORDER_KINDS, 'order, or credit_note: a cancellation or return that reduces revenue and is not a purchase'),
+  /** The invoice a credit note cancels, when its import named it. */
+  cancelsOrderId: Nullable(Id),
   total: Money,
   itemCount: Type.Integer(),
   lines: Type.Array(OrderLineSchema),

@@ -14,7 +14,7 @@ function text(kind: FieldKind, value: Exclude<ExportValue, null | undefined>): s
   return String(value);
 }
 
-const isFree = (kind: FieldKind) => kind !== 'money' && kind !== 'integer' && kind !== 'boolean' && kind !== 'date';
+const isFree = (kind: FieldKind) => kind !== 'money' && kind !== 'price' && kind !== 'integer' && kind !== 'boolean' && kind !== 'date';
 
 export function csvCell(kind: FieldKind, value: ExportValue): string {
   if (value === null || value === undefined) return '';
@@ -26,7 +26,7 @@ export function csvCell(kind: FieldKind, value: ExportValue): string {
 export function xlsxCell(kind: FieldKind, value: ExportValue): string | number | boolean | null {
   if (value === null || value === undefined) return null;
   if (kind === 'integer') return Number(value);
-  if (kind === 'money') return Number(value);
+  if (kind === 'money' || kind === 'price') return Number(value);
   if (kind === 'boolean') return Boolean(value);
   const cell = text(kind, value);
   return isFree(kind) ? escapeApostrophes(cell) : cell;

@@ -13,8 +13,11 @@ export interface ExportColumn {
   kind: FieldKind;
 }
 
-/** Import fields an export leaves out: a line's country only serves to create missing accounts. */
-const LEFT_OUT: Partial<Record<ExportTarget, readonly string[]>> = { 'order-lines': ['country'] };
+/**
+ * Import fields an export leaves out: a line's country only serves to create missing accounts,
+ * and the invoice a credit note cancels is a link the import makes, not a line's own value.
+ */
+const LEFT_OUT: Partial<Record<ExportTarget, readonly string[]>> = { 'order-lines': ['country', 'cancelsOrderNumber'] };
 
 export function exportColumns(target: ExportTarget): ExportColumn[] {
   return TARGET_FIELDS[target]

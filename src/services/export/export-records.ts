@@ -82,7 +82,7 @@ export async function* exportRecords(store: Store, target: ExportTarget, filters
       for await (const l of pagesAfter(first, (after) => exports.orderLines(ids, after, ROW_PAGE), (row) => ({ orderId: row.orderId, lineNo: row.lineNo }))) {
         yield {
           orderNumber: l.orderNumber, ...accountRef(byId.get(l.accountId)), orderedAt: l.orderedAt, sku: l.sku, description: l.description,
-          quantity: l.quantity, unitPrice: formatMoney(l.unitPriceCents),
+          quantity: l.quantity, unitPrice: l.unitPriceExact ?? formatMoney(l.unitPriceCents),
           // Basis points as a percentage with two decimals at most, exactly: 1250 → "12.50".
           discountPercent: formatMoney(l.discountBasisPoints),
         };

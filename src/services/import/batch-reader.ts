@@ -70,9 +70,10 @@ export class BatchReader {
           yield text;
           text = '';
         }
-      } else {
+      } else if (errors.length) {
         reject(row, errors);
       }
+      // A row with neither a record nor a problem was left out on purpose (a guest line, when asked).
     }
     if (text) yield text;
   }

@@ -63,6 +63,13 @@ export async function planImport(target: ImportTarget, path: string, mapping: Ma
   for (const field of fields.filter((f) => f.required && !provided.has(f.field))) {
     fatal.push(`No column gives ${field.field} (a column named ${[field.field, ...field.names.slice(0, 4)].map((n) => `"${n}"`).join(', ')}…); add one, or map it in a mapping file.`);
   }
+  if (target === 'orders' && !provided.has('total')) {
+    // A shop's invoice-line export sent to the order-level target: say where it goes.
+    const lineFields = new Set(Object.values(matchHeaders(table.headers, TARGET_FIELDS['order-lines']).columns));
+    if (lineFields.has('quantity') && lineFields.has('unitPrice')) {
+      fatal.push('This file has one row per invoice line (a quantity and a unit price, no total): import it as order-lines, which groups the lines into orders.');
+    }
+  }
   for (const field of Object.keys(defaults)) {
     if (!fields.some((f) => f.field === field)) fatal.push(`The mapping gives a default for "${field}", which ${target} does not have.`);
   }

@@ -17,8 +17,10 @@ import type { CopySession } from '../../store/connection.js';
 import { analyzeStaging, openStaging, stagingOf } from '../../store/imports/staging.js';
 import { sessionStore, type Store } from '../../store/store.js';
 import { type BatchRead, BatchReader, type ReadBatch, type RejectRow } from './batch-reader.js';
+import { baseCurrency } from '../currency.js';
 import { createImportFiles } from './import-files.js';
 import { RowQueue } from './row-queue.js';
+import { isOrderTarget, type OrderImportChoices, type OrderImportSummary, orderMergeOptions, OrderSummary, previewValues } from './order-summary.js';
 import { type ImportFlags, type ImportPlan, planImport } from './plan-import.js';
 
 export interface ImportRequest {
@@ -26,6 +28,8 @@ export interface ImportRequest {
   path: string;
   mapping?: MappingFile;
   flags?: ImportFlags;
+  /** Orders and order lines: whether to create the accounts they name, and what to do with guest lines. */
+  orders?: OrderImportChoices;
   skipInvalid?: boolean;
   dryRun?: boolean;
   /** Commit every so many rows instead of once at the end; makes --resume possible. */
@@ -60,6 +64,8 @@ export interface ImportReport {
   problems: RowError[];
   /** The first records as they would be stored. */
   preview: ImportRecord['values'][];
+  /** Orders and order lines: accounts created, guests, countries, credit notes and totals. */
+  summary?: OrderImportSummary;
   reportPath?: string;
   rejectedPath?: string;
 }
@@ -108,7 +114,7 @@ export async function runImport(store: Store, request: ImportRequest): Promise<I
     if (!run) throw new ClienteleError('not_found', `Nothing to resume: no interrupted import of this file into ${request.target}.`, 'resume');
     skipThrough = run.lastCommittedRow;
   } else if (!request.dryRun) {
-    run = await store.importRuns.create({ target: request.target, fileName: basename(request.path), fileSha256: sha, options: { mapping: request.mapping ?? null, flags: request.flags ?? {}, skipInvalid: !!request.skipInvalid, batchSize: request.batchSize ?? null }, startedBy: request.actor.userId });
+    run = await store.importRuns.create({ target: request.target, fileName: basename(request.path), fileSha256: sha, options: { mapping: request.mapping ?? null, flags: request.flags ?? {}, orders: request.orders ?? null, skipInvalid: !!request.skipInvalid, batchSize: request.batchSize ?? null }, startedBy: request.actor.userId });
   }
   const runId = run?.id ?? -Date.now();
   report.runId = run?.id ?? null;
@@ -122,7 +128,10 @@ export async function runImport(store: Store, request: ImportRequest): Promise<I
     files.problem(error);
   };
   const numberer = plan.orderNumberFrom ? new OrderNumberer(plan.orderNumberFrom) : undefined;
-  const readRecord = recordReader(plan.rules);
+  const orderOptions = isOrderTarget(request.target) ? orderMergeOptions(request.mapping, request.orders ?? {}) : undefined;
+  const orderSummary = isOrderTarget(request.target) && orderOptions
+    ? new OrderSummary(request.target, orderOptions.guests, !!orderOptions.createAccounts) : undefined;
+  const readRecord = orderSummary ? orderSummary.reader(recordReader(plan.rules), skipThrough) : recordReader(plan.rules);
   const table = await openTable(request.path, plan.tableOptions);
   const rows = new RowQueue(table.batches);
   const staging = stagingOf(request.target, runId);
@@ -137,7 +146,7 @@ export async function runImport(store: Store, request: ImportRequest): Promise<I
   const reader = new BatchReader(rows, {
     readRecord, numberer, skipThrough, groupHeader, line: (record) => staging.line(record),
     onRecord(record) {
-      if (report.preview.length < PREVIEW_ROWS) report.preview.push(record.values);
+      if (report.preview.length < PREVIEW_ROWS) report.preview.push(previewValues(record.values));
     },
     onRow(bytes) {
       bytesRead = bytes ?? bytesRead;
@@ -177,8 +186,12 @@ export async function runImport(store: Store, request: ImportRequest): Promise<I
     return read.batch.lastRow;
   }
 
-  const mergeOptions: MergeOptions = { runId, fields: plan.fields, skipInvalid: !!request.skipInvalid, actorId: request.actor.userId || null, createAccounts: request.mapping?.createAccounts };
+  const mergeOptions: MergeOptions = {
+    runId, fields: plan.fields, skipInvalid: !!request.skipInvalid, actorId: request.actor.userId || null,
+    createAccounts: orderOptions?.createAccounts, walkIn: orderOptions?.walkIn,
+  };
   const add = (result: MergeResult) => {
+    orderSummary?.add(result.facts);
     report.inserted += result.inserted;
     report.updated += result.updated;
     report.unchanged += result.unchanged;
@@ -200,7 +213,10 @@ export async function runImport(store: Store, request: ImportRequest): Promise<I
       } catch (error) {
         if (!(error instanceof RollBack)) throw error;
         report.status = request.dryRun ? 'dry_run' : 'rejected';
-        if (report.status === 'rejected') report.inserted = report.updated = report.unchanged = 0;
+        if (report.status === 'rejected') {
+          report.inserted = report.updated = report.unchanged = 0;
+          orderSummary?.dropFacts();
+        }
       }
     } else {
       // On PostgreSQL the next batch is read while the server merges this one: reading and
@@ -253,6 +269,7 @@ export async function runImport(store: Store, request: ImportRequest): Promise<I
   }
 
   report.rejectedRows = problemRows.size;
+  if (orderSummary) report.summary = orderSummary.result(await baseCurrency(store));
   if (files.rejectedPath && [...problemRows].some((row) => !files.hasRejected(row))) {
     await files.copyRejectedRows(request.path, plan.tableOptions, problemRows);
   }

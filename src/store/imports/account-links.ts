@@ -2,6 +2,7 @@
 // This resolves those natural keys once per import, creating missing accounts when asked.
 import { sql } from 'kysely';
 import type { Executor } from '../executor.js';
+import { accountSearchText } from '../repositories/accounts.js';
 import { insertAccountsAudited } from './created-accounts.js';
 import type { MergeOptions, Problem } from './merge-result.js';
 
@@ -33,23 +34,44 @@ export async function accountLinkChecks(db: Executor, table: string, runId: numb
   return rows[0]?.n ? [missing!, ambiguous!, unknownName!, ...rest] : rest;
 }
 
-/** Creates the accounts that staged rows name by an external id nobody has yet; returns how many. */
-export async function createMissingAccounts(db: Executor, table: string, options: MergeOptions, countryColumn?: string): Promise<number> {
+/**
+ * Creates the accounts that staged rows name by an external id nobody has yet; returns how many.
+ * Each takes the country (and, for a place that is no country, the region text) of its first row.
+ */
+export async function createMissingAccounts(db: Executor, table: string, options: MergeOptions, place?: { country: string; region: string }): Promise<number> {
   if (!options.createAccounts) return 0;
   const { name, status } = options.createAccounts;
-  const country = countryColumn ? sql.raw(`s.${countryColumn}`) : sql`null`;
+  const country = place ? sql.raw(`s.${place.country}`) : sql`null`;
+  const region = place ? sql.raw(`s.${place.region}`) : sql`null`;
   return insertAccountsAudited(db, options.actorId, sql`
-      insert into accounts (external_id, name, kind, status, country, search_text)
-      select external_id, replace(${name}, '{accountExternalId}', external_id), 'company', ${status ?? 'customer'}, country,
+      insert into accounts (external_id, name, kind, status, country, region, search_text)
+      select external_id, replace(${name}, '{accountExternalId}', external_id), 'company', ${status ?? 'customer'}, country, region,
         lower(replace(${name}, '{accountExternalId}', external_id)) || ' | ' || lower(external_id)
       from wanted order by external_id
       returning id, status`, sql`wanted as (
-      select distinct on (s.account_external_id) s.account_external_id as external_id, ${country} as country
+      select distinct on (s.account_external_id) s.account_external_id as external_id, ${country} as country, ${region} as region
       from ${sql.table(table)} s
       where s.run_id = ${options.runId} and s.account_external_id is not null
         and not exists (select 1 from accounts a where a.external_id = s.account_external_id)
       order by s.account_external_id, s.row_no
     ),`);
+}
+
+/**
+ * Creates the walk-in account that guest rows (no customer named) were given, if they were and
+ * it does not exist yet, whether or not other accounts may be created: keeping guests is asked
+ * for by itself. Returns 1 when it was created.
+ */
+export async function createWalkInAccount(db: Executor, table: string, options: MergeOptions): Promise<number> {
+  if (!options.walkIn) return 0;
+  const { externalId, name } = options.walkIn;
+  return insertAccountsAudited(db, options.actorId, sql`
+      insert into accounts (external_id, name, kind, status, search_text)
+      select ${externalId}, ${name}, 'person', 'customer',
+        ${accountSearchText({ name, external_id: externalId, email: null, phone: null, website: null, city: null })}
+      where exists (select 1 from ${sql.table(table)} s where s.run_id = ${options.runId} and s.account_external_id = ${externalId})
+        and not exists (select 1 from accounts a where a.external_id = ${externalId})
+      returning id, status`);
 }
 
 /** A temp table row_no → account_id for the staged rows of this run. */

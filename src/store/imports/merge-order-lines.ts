@@ -8,12 +8,13 @@
 // rather than per line, and only orders that existed before are compared line by line.
 import { sql } from 'kysely';
 import type { Executor } from '../executor.js';
-import { accountLinkChecks, createMissingAccounts } from './account-links.js';
+import { accountLinkChecks, createMissingAccounts, createWalkInAccount } from './account-links.js';
 import { collectProblems, count, type MergeOptions, type MergeResult, type Problem } from './merge-result.js';
+import { linkCreditNotes, orderFacts, orderKindOf } from './order-kind.js';
 import { withoutRowChecks } from './row-checks.js';
 import { auditedUpsert } from './upsert.js';
 
-const LINE_COLUMNS = 'order_id, line_no, product_id, description, quantity, unit_price_cents, discount_bp, total_cents';
+const LINE_COLUMNS = 'order_id, line_no, product_id, description, quantity, unit_price_cents, unit_price_exact, discount_bp, total_cents';
 
 /** Lines that name another account than the first line of their order. */
 async function accountConflicts(db: Executor, runId: number): Promise<ReturnType<typeof sql<Problem>>[]> {
@@ -34,13 +35,15 @@ async function accountConflicts(db: Executor, runId: number): Promise<ReturnType
 
 export async function mergeOrderLines(db: Executor, options: MergeOptions): Promise<MergeResult> {
   const { runId } = options;
+  // Before the checks, which would otherwise find no account for the guests' lines.
+  let accountsCreated = await createWalkInAccount(db, 'staging_order_lines', options);
   const rejected = await collectProblems(db, 'staging_order_lines', runId, [
     ...(await accountConflicts(db, runId)),
     ...(await accountLinkChecks(db, 'staging_order_lines', runId, !!options.createAccounts)),
   ], options.skipInvalid);
   if (rejected.length && !options.skipInvalid) return { inserted: 0, updated: 0, unchanged: 0, rejected };
 
-  await createMissingAccounts(db, 'staging_order_lines', options, 'country');
+  accountsCreated += await createMissingAccounts(db, 'staging_order_lines', options, { country: 'country', region: 'region' });
   // Rows whose product exists are left out before sorting, so only the first batch sorts much.
   await sql`with created as (
       insert into products (sku, name, list_price_cents)
@@ -54,9 +57,11 @@ export async function mergeOrderLines(db: Executor, options: MergeOptions): Prom
   // Every line of an order names the same account by now (the problems above saw to it), so the
   // order's reference is any of its lines'.
   await sql`create temp table import_order_totals on commit drop as
-    select t.number, coalesce(by_id.id, by_name.id) as account_id, t.ordered_at, t.total_cents, t.item_count
+    select t.number, coalesce(by_id.id, by_name.id) as account_id, t.ordered_at, t.total_cents, t.item_count,
+      ${sql.raw(orderKindOf('t.number', 't.total_cents', 't.all_negative'))} as kind, t.cancels_number
     from (select order_number as number, min(account_external_id) as external_id, min(account_name) as account_name,
-            min(ordered_at) as ordered_at, sum(total_cents)::bigint as total_cents, sum(quantity)::int as item_count
+            min(ordered_at) as ordered_at, sum(total_cents)::bigint as total_cents, sum(quantity)::int as item_count,
+            min(cancels_order_number) as cancels_number, bool_and(quantity < 0) as all_negative
           from staging_order_lines where run_id = ${runId} group by order_number) t
     left join accounts by_id on t.external_id is not null and by_id.external_id = t.external_id
     left join lateral (select a.id from accounts a where t.external_id is null and lower(a.name) = lower(t.account_name)
@@ -64,12 +69,12 @@ export async function mergeOrderLines(db: Executor, options: MergeOptions): Prom
   await sql`analyze import_order_totals`.execute(db);
 
   await sql`create temp table import_existing_orders on commit drop as
-    select o.id, o.number, (o.account_id, o.ordered_at, o.total_cents, o.item_count) is distinct from (s.account_id, s.ordered_at, s.total_cents, s.item_count) as header_changed
+    select o.id, o.number, (o.account_id, o.ordered_at, o.total_cents, o.item_count, o.kind) is distinct from (s.account_id, s.ordered_at, s.total_cents, s.item_count, s.kind) as header_changed
     from orders o join import_order_totals s on o.number = s.number`.execute(db);
   const existing = await count(db, sql<{ n: number }>`select count(*)::int as n from import_existing_orders`);
   if (existing > 0) {
     await auditedUpsert(db, {
-      entity: 'order', table: 'orders', alias: 'o', columns: ['account_id', 'ordered_at', 'total_cents', 'item_count'],
+      entity: 'order', table: 'orders', alias: 'o', columns: ['account_id', 'ordered_at', 'total_cents', 'item_count', 'kind'],
       staged: (c) => `s.${c}`, actorId: options.actorId,
       from: sql`import_order_totals s join import_existing_orders e on e.number = s.number`, match: sql`o.id = e.id`,
     });
@@ -77,8 +82,8 @@ export async function mergeOrderLines(db: Executor, options: MergeOptions): Prom
 
   await sql`create temp table import_new_orders (id bigint, number text) on commit drop`.execute(db);
   const inserted = await count(db, sql<{ n: number }>`with created as (
-      insert into orders (account_id, number, ordered_at, status, total_cents, item_count)
-      select s.account_id, s.number, s.ordered_at, 'invoiced', s.total_cents, s.item_count from import_order_totals s
+      insert into orders (account_id, number, ordered_at, status, total_cents, item_count, kind)
+      select s.account_id, s.number, s.ordered_at, 'invoiced', s.total_cents, s.item_count, s.kind from import_order_totals s
       where not exists (select 1 from import_existing_orders e where e.number = s.number) order by s.number
       returning id, number
     ), audit as (
@@ -95,7 +100,7 @@ export async function mergeOrderLines(db: Executor, options: MergeOptions): Prom
   await withoutRowChecks(db, async () => {
     await sql`insert into order_lines (${sql.raw(LINE_COLUMNS)})
       select n.id, (row_number() over (partition by s.order_number order by s.row_no))::int, p.id,
-        s.description, s.quantity, s.unit_price_cents, s.discount_bp, s.total_cents
+        s.description, s.quantity, s.unit_price_cents, s.unit_price_exact, s.discount_bp, s.total_cents
       from staging_order_lines s join import_new_orders n on n.number = s.order_number left join products p on p.sku = s.sku
       where s.run_id = ${runId}`.execute(db);
   });
@@ -104,7 +109,7 @@ export async function mergeOrderLines(db: Executor, options: MergeOptions): Prom
   if (existing > 0) {
     await sql`create temp table import_lines on commit drop as
       select e.id as order_id, (row_number() over (partition by s.order_number order by s.row_no))::int as line_no, p.id as product_id,
-        s.description, s.quantity, s.unit_price_cents, s.discount_bp, s.total_cents
+        s.description, s.quantity, s.unit_price_cents, s.unit_price_exact, s.discount_bp, s.total_cents
       from staging_order_lines s join import_existing_orders e on e.number = s.order_number left join products p on p.sku = s.sku
       where s.run_id = ${runId}`.execute(db);
     await sql`create temp table import_changed_orders on commit drop as
@@ -123,6 +128,9 @@ export async function mergeOrderLines(db: Executor, options: MergeOptions): Prom
     linesChanged = await count(db, sql<{ n: number }>`select count(*)::int as n from import_existing_orders e
       where e.header_changed or e.id in (select order_id from import_changed_orders)`);
   }
+  // After the lines: a credit note may cancel an invoice this same import created.
+  await linkCreditNotes(db, sql`select number, cancels_number from import_order_totals where cancels_number is not null`);
+  const facts = await orderFacts(db, sql`select number, cancels_number from import_order_totals`, options.walkIn?.externalId, accountsCreated);
   const total = await count(db, sql<{ n: number }>`select count(*)::int as n from import_order_totals`);
-  return { inserted, updated: linesChanged, unchanged: total - inserted - linesChanged, rejected };
+  return { inserted, updated: linesChanged, unchanged: total - inserted - linesChanged, rejected, facts };
 }

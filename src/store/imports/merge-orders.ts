@@ -2,19 +2,24 @@
 // Upserts by order number; an order whose lines decide its total keeps them.
 import { sql } from 'kysely';
 import type { Executor } from '../executor.js';
-import { accountLinkProblems, createMissingAccounts, linkAccounts } from './account-links.js';
+import { accountLinkProblems, createMissingAccounts, createWalkInAccount, linkAccounts } from './account-links.js';
 import { collectProblems, count, type MergeOptions, type MergeResult } from './merge-result.js';
+import { orderFacts, orderKindOf } from './order-kind.js';
 import { auditedUpsert } from './upsert.js';
 
 const FIELD_COLUMNS: Record<string, string> = {
   accountExternalId: 'account_id', accountName: 'account_id', orderedAt: 'ordered_at', channel: 'channel', status: 'status',
   total: 'total_cents', itemCount: 'item_count',
 };
-const staged = (column: string) => (column === 'account_id' ? 'm.account_id' : column === 'status' ? "coalesce(s.status, 'confirmed')" : `s.${column}`);
+const KIND = orderKindOf('s.number', 's.total_cents');
+const staged = (column: string) => (column === 'account_id' ? 'm.account_id' : column === 'status' ? "coalesce(s.status, 'confirmed')"
+  : column === 'kind' ? KIND : `s.${column}`);
 
 export async function mergeOrders(db: Executor, options: MergeOptions): Promise<MergeResult> {
   const { runId } = options;
   const creating = !!options.createAccounts;
+  // Before the checks, which would otherwise find no account for the guests' rows.
+  let accountsCreated = await createWalkInAccount(db, 'staging_orders', options);
   const rejected = await collectProblems(db, 'staging_orders', runId, [
     sql`select row_no, 'number' as column, number as value, 'order ' || number || ' already appears at row ' || first_row || ' of this file' as reason
         from (select row_no, number, first_value(row_no) over (partition by number order by row_no) as first_row
@@ -28,10 +33,12 @@ export async function mergeOrders(db: Executor, options: MergeOptions): Promise<
   ], options.skipInvalid);
   if (rejected.length && !options.skipInvalid) return { inserted: 0, updated: 0, unchanged: 0, rejected };
 
-  await createMissingAccounts(db, 'staging_orders', options);
+  accountsCreated += await createMissingAccounts(db, 'staging_orders', options);
   await linkAccounts(db, 'staging_orders', runId, 'import_order_account');
 
-  const columns = [...new Set(options.fields.map((f) => FIELD_COLUMNS[f]).filter((c): c is string => !!c))];
+  // The kind follows the number and the total, so it is rewritten whenever the total is.
+  const given = options.fields.map((f) => FIELD_COLUMNS[f]).filter((c): c is string => !!c);
+  const columns = [...new Set([...given, ...(given.includes('total_cents') ? ['kind'] : [])])];
   const updated = await auditedUpsert(db, {
     entity: 'order', table: 'orders', alias: 'o', columns, staged, actorId: options.actorId,
     from: sql`staging_orders s join import_order_account m on m.row_no = s.row_no`,
@@ -39,8 +46,8 @@ export async function mergeOrders(db: Executor, options: MergeOptions): Promise<
   });
 
   const inserted = await count(db, sql<{ n: number }>`with created as (
-      insert into orders (account_id, number, ordered_at, channel, status, total_cents, item_count)
-      select m.account_id, s.number, s.ordered_at, s.channel, coalesce(s.status, 'confirmed'), coalesce(s.total_cents, 0), coalesce(s.item_count, 0)
+      insert into orders (account_id, number, ordered_at, channel, status, total_cents, item_count, kind)
+      select m.account_id, s.number, s.ordered_at, s.channel, coalesce(s.status, 'confirmed'), coalesce(s.total_cents, 0), coalesce(s.item_count, 0), ${sql.raw(KIND)}
       from staging_orders s join import_order_account m on m.row_no = s.row_no
       where s.run_id = ${runId} and not exists (select 1 from orders o where o.number = s.number)
       order by s.row_no
@@ -51,6 +58,7 @@ export async function mergeOrders(db: Executor, options: MergeOptions): Promise<
     )
     select count(*)::int as n from created`);
 
+  const facts = await orderFacts(db, sql`select number, null::text as cancels_number from staging_orders where run_id = ${runId}`, options.walkIn?.externalId, accountsCreated);
   const total = await count(db, sql<{ n: number }>`select count(*)::int as n from staging_orders where run_id = ${runId}`);
-  return { inserted, updated, unchanged: total - inserted - updated, rejected };
+  return { inserted, updated, unchanged: total - inserted - updated, rejected, facts };
 }

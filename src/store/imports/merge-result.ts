@@ -11,6 +11,23 @@ export interface MergeOptions {
   actorId: number | null;
   /** Orders and lines: create a missing account named by this pattern ("Customer {accountExternalId}"). */
   createAccounts?: { name: string; status?: string };
+  /** Orders and lines: the account guest rows were given, created when missing. */
+  walkIn?: { externalId: string; name: string };
+}
+
+/** What an orders or order-lines merge found, for the import's summary: over all its staged orders. */
+export interface OrderFacts {
+  accountsCreated: number;
+  orders: number;
+  orderCents: number;
+  creditNotes: number;
+  creditNoteCents: number;
+  /** Credit notes linked to the invoice they cancel, and those naming an invoice that was not found. */
+  creditNotesLinked: number;
+  creditNotesUnlinked: number;
+  /** Orders of the walk-in account (guest rows kept), and its net revenue (credit notes taken off). */
+  walkInOrders: number;
+  walkInCents: number;
 }
 
 export interface MergeResult {
@@ -18,6 +35,7 @@ export interface MergeResult {
   updated: number;
   unchanged: number;
   rejected: RowError[];
+  facts?: OrderFacts;
 }
 
 export interface Problem {

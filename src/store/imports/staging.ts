@@ -1,8 +1,8 @@
 // How each import target's records are laid out in its staging table, and the table itself.
 import { sql } from 'kysely';
-import { lineTotal, parseMoney } from '../../domain/money.js';
+import { formatUnitPrice, parseMoney, parseUnitPrice, preciseLineTotal, unitPriceCents } from '../../domain/money.js';
 import { accountSearchText } from '../repositories/accounts.js';
-import type { ImportTarget } from '../../import/targets.js';
+import type { ImportTarget, Place } from '../../import/targets.js';
 import type { Engine } from '../connection.js';
 import type { Executor } from '../executor.js';
 import { csvField } from '../csv-encode.js';
@@ -61,13 +61,16 @@ export const STAGING: Record<ImportTarget, Layout> = {
   },
   'order-lines': {
     table: 'staging_order_lines',
-    columns: ['order_number', 'account_external_id', 'account_name', 'country', 'ordered_at', 'sku', 'description', 'quantity',
-      'unit_price_cents', 'discount_bp', 'total_cents'],
+    columns: ['order_number', 'account_external_id', 'account_name', 'country', 'region', 'ordered_at', 'sku', 'description', 'quantity',
+      'unit_price_cents', 'unit_price_exact', 'discount_bp', 'total_cents', 'cancels_order_number'],
     toRow: (v) => {
-      const unit = parseMoney(String(v.unitPrice));
+      // Up to four decimals: the line total is rounded to the cent once, from the exact price.
+      const unit = parseUnitPrice(String(v.unitPrice));
       const discount = v.discountPercent === undefined ? 0 : Number(v.discountPercent);
-      return [v.orderNumber, v.accountExternalId, v.accountName, v.country, v.orderedAt, v.sku, v.description, v.quantity,
-        unit, Math.round(discount * 100), lineTotal(Number(v.quantity), unit, discount)];
+      const place = (v.country ?? {}) as Place;
+      return [v.orderNumber, v.accountExternalId, v.accountName, place.country, place.region, v.orderedAt, v.sku, v.description, v.quantity,
+        unitPriceCents(unit), unit % 100 === 0 ? null : formatUnitPrice(unit), Math.round(discount * 100),
+        preciseLineTotal(Number(v.quantity), unit, discount), v.cancelsOrderNumber];
     },
   },
   interactions: {

@@ -1,5 +1,65 @@
 import { sql, type Kysely } from 'kysely';
 
+/** What makes an order `o` a purchase, as these functions read it. */
+export const PURCHASE = "status in ('confirmed', 'shipped', 'invoiced')";
+
+/**
+ * The function that rebuilds accounts' purchase days from their orders: `purchase` tells a
+ * purchase of orders `o`, `before` adds CTEs to the insert, `days` gives (account_id, day,
+ * orders, revenue) per purchase day. Migration 0009 gives it credit notes.
+ */
+export function refreshPurchasesFunction({ purchase, before = '', days }: { purchase: string; before?: string; days: string }): string {
+  return `
+    create or replace function refresh_account_purchases(ids bigint[]) returns void language sql as $$
+      delete from account_purchases p
+       where p.account_id = any(ids)
+         and not exists (select 1 from orders o
+                          where o.account_id = p.account_id and ${purchase});
+      ${before}
+      insert into account_purchases as p (account_id, order_count, revenue_cents, first_purchase, last_purchase,
+                                          days, day_orders, day_revenue_cents, mean_gap_days, median_gap_days)
+      select account_id, sum(orders)::integer, sum(revenue)::bigint, min(day), max(day),
+             array_agg(day order by day), array_agg(orders order by day), array_agg(revenue order by day),
+             avg(gap)::double precision, percentile_cont(0.5) within group (order by gap)
+        from (select d.*, d.day - lag(d.day) over (partition by d.account_id order by d.day) as gap
+                from (${days}) d) g
+       group by account_id
+      on conflict (account_id) do update set
+        order_count = excluded.order_count, revenue_cents = excluded.revenue_cents,
+        first_purchase = excluded.first_purchase, last_purchase = excluded.last_purchase,
+        days = excluded.days, day_orders = excluded.day_orders, day_revenue_cents = excluded.day_revenue_cents,
+        mean_gap_days = excluded.mean_gap_days, median_gap_days = excluded.median_gap_days, updated_at = now()
+      where (p.days, p.day_orders, p.day_revenue_cents) is distinct from (excluded.days, excluded.day_orders, excluded.day_revenue_cents);
+    $$`;
+}
+
+export const REFRESH_PURCHASES = refreshPurchasesFunction({
+  purchase: `o.${PURCHASE}`,
+  days: `select account_id, (ordered_at at time zone 'UTC')::date as day,
+                             count(*)::integer as orders, sum(total_cents)::bigint as revenue
+                        from orders
+                       where account_id = any(ids) and ${PURCHASE}
+                       group by 1, 2`,
+});
+
+/** The update trigger's function: an update refreshes the accounts on both sides when one of `columns` changed. */
+export function updateTriggerFunction(columns: readonly string[]): string {
+  const changed = `(${columns.map((c) => `o.${c}`).join(', ')}) is distinct from (${columns.map((c) => `n.${c}`).join(', ')})`;
+  return `
+    create or replace function orders_refresh_purchases_after_update() returns trigger language plpgsql as $$
+    begin
+      perform refresh_account_purchases(array(
+        select o.account_id from old_orders o join new_orders n on n.id = o.id
+         where ${changed}
+        union
+        select n.account_id from old_orders o join new_orders n on n.id = o.id
+         where ${changed}));
+      return null;
+    end $$`;
+}
+
+export const UPDATE_TRIGGER_FUNCTION = updateTriggerFunction(['account_id', 'ordered_at', 'status', 'total_cents']);
+
 /**
  * The portfolio analysis's storage.
  *
@@ -29,31 +89,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       updated_at timestamptz(3) not null default now()
     )`.execute(db);
 
-  await sql`
-    create function refresh_account_purchases(ids bigint[]) returns void language sql as $$
-      delete from account_purchases p
-       where p.account_id = any(ids)
-         and not exists (select 1 from orders o
-                          where o.account_id = p.account_id and o.status in ('confirmed', 'shipped', 'invoiced'));
-      insert into account_purchases as p (account_id, order_count, revenue_cents, first_purchase, last_purchase,
-                                          days, day_orders, day_revenue_cents, mean_gap_days, median_gap_days)
-      select account_id, sum(orders)::integer, sum(revenue)::bigint, min(day), max(day),
-             array_agg(day order by day), array_agg(orders order by day), array_agg(revenue order by day),
-             avg(gap)::double precision, percentile_cont(0.5) within group (order by gap)
-        from (select d.*, d.day - lag(d.day) over (partition by d.account_id order by d.day) as gap
-                from (select account_id, (ordered_at at time zone 'UTC')::date as day,
-                             count(*)::integer as orders, sum(total_cents)::bigint as revenue
-                        from orders
-                       where account_id = any(ids) and status in ('confirmed', 'shipped', 'invoiced')
-                       group by 1, 2) d) g
-       group by account_id
-      on conflict (account_id) do update set
-        order_count = excluded.order_count, revenue_cents = excluded.revenue_cents,
-        first_purchase = excluded.first_purchase, last_purchase = excluded.last_purchase,
-        days = excluded.days, day_orders = excluded.day_orders, day_revenue_cents = excluded.day_revenue_cents,
-        mean_gap_days = excluded.mean_gap_days, median_gap_days = excluded.median_gap_days, updated_at = now()
-      where (p.days, p.day_orders, p.day_revenue_cents) is distinct from (excluded.days, excluded.day_orders, excluded.day_revenue_cents);
-    $$`.execute(db);
+  await sql.raw(REFRESH_PURCHASES).execute(db);
 
   // Transition tables need one trigger per event; each passes the accounts it touched.
   await sql`
@@ -68,17 +104,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       perform refresh_account_purchases(array(select distinct account_id from old_orders));
       return null;
     end $$`.execute(db);
-  await sql`
-    create function orders_refresh_purchases_after_update() returns trigger language plpgsql as $$
-    begin
-      perform refresh_account_purchases(array(
-        select o.account_id from old_orders o join new_orders n on n.id = o.id
-         where (o.account_id, o.ordered_at, o.status, o.total_cents) is distinct from (n.account_id, n.ordered_at, n.status, n.total_cents)
-        union
-        select n.account_id from old_orders o join new_orders n on n.id = o.id
-         where (o.account_id, o.ordered_at, o.status, o.total_cents) is distinct from (n.account_id, n.ordered_at, n.status, n.total_cents)));
-      return null;
-    end $$`.execute(db);
+  await sql.raw(UPDATE_TRIGGER_FUNCTION).execute(db);
   await sql`create trigger orders_purchases_insert after insert on orders referencing new table as new_orders
     for each statement execute function orders_refresh_purchases_after_insert()`.execute(db);
   await sql`create trigger orders_purchases_delete after delete on orders referencing old table as old_orders

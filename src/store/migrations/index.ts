@@ -9,6 +9,7 @@ import * as classMovementIndexes from './0005-class-movement-indexes.js';
 import * as ordersPurchaseColumns from './0006-orders-purchase-columns.js';
 import * as incrementalPurchaseDays from './0007-incremental-purchase-days.js';
 import * as accountHistoryStart from './0008-account-history-start.js';
+import * as creditNotes from './0009-credit-notes.js';
 import * as goalMoneyTargets from './0010-goal-money-targets.js';
 
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0006-orders-purchase-columns': ordersPurchaseColumns,
   '0007-incremental-purchase-days': incrementalPurchaseDays,
   '0008-account-history-start': accountHistoryStart,
+  '0009-credit-notes': creditNotes,
   '0010-goal-money-targets': goalMoneyTargets,
 };
 

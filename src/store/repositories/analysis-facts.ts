@@ -89,7 +89,7 @@ export function analysisFactsRepository(db: Executor) {
       return rows.map((r) => ({ accountId: Number(r.account_id), type: r.type, subject: r.subject, occurredAt: new Date(r.occurred_at).toISOString() }));
     },
 
-    /** The purchases of each account on its last purchase day, with what they held. */
+    /** The purchases of each account on its last purchase day, with what they held (a credit note is no purchase). */
     async lastPurchaseOrders(lastDays: ReadonlyMap<number, string>): Promise<OrderFact[]> {
       if (!lastDays.size) return [];
       const accountIds = [...lastDays.keys()];
@@ -100,7 +100,7 @@ export function analysisFactsRepository(db: Executor) {
           from orders o
           join unnest(${accountIds}::bigint[], ${accountIds.map((id) => lastDays.get(id)!)}::date[]) as d(account_id, day)
             on o.account_id = d.account_id and (o.ordered_at at time zone 'UTC')::date = d.day
-         where o.status in ('confirmed', 'shipped', 'invoiced') and o.account_id = ${ids(accountIds)}
+         where o.status in ('confirmed', 'shipped', 'invoiced') and o.kind = 'order' and o.account_id = ${ids(accountIds)}
          order by o.account_id, o.ordered_at, o.id`.execute(db);
       return rows.map((r) => ({
         accountId: Number(r.account_id), orderedAt: new Date(r.ordered_at).toISOString(), total: cents(Number(r.total_cents)), items: r.items ?? [],

@@ -22,6 +22,8 @@ export interface OrderLineExportRow {
   description: string | null;
   quantity: number;
   unitPriceCents: number;
+  /** The unit price as imported, when finer than a cent ("0.0010"). */
+  unitPriceExact: string | null;
   discountBasisPoints: number;
 }
 
@@ -71,13 +73,13 @@ export function exportsRepository(db: Executor) {
         .innerJoin('orders as o', 'o.id', 'l.order_id')
         .leftJoin('products as p', 'p.id', 'l.product_id')
         .select(['l.order_id', 'l.line_no', 'o.account_id', 'o.number', 'o.ordered_at', 'p.sku', 'l.description', 'l.quantity',
-          'l.unit_price_cents', 'l.discount_bp'])
+          'l.unit_price_cents', 'l.unit_price_exact', 'l.discount_bp'])
         .where('o.account_id', 'in', accountIds)
         .where((eb) => eb(eb.refTuple('l.order_id', 'l.line_no'), '>', eb.tuple(after.orderId, after.lineNo)))
         .orderBy('l.order_id').orderBy('l.line_no').limit(limit).execute();
       return rows.map((r) => ({
         orderId: r.order_id, lineNo: r.line_no, accountId: r.account_id, orderNumber: r.number, orderedAt: isoRequired(r.ordered_at),
-        sku: r.sku, description: r.description, quantity: r.quantity, unitPriceCents: r.unit_price_cents, discountBasisPoints: r.discount_bp,
+        sku: r.sku, description: r.description, quantity: r.quantity, unitPriceCents: r.unit_price_cents, unitPriceExact: r.unit_price_exact === null ? null : String(r.unit_price_exact), discountBasisPoints: r.discount_bp,
       }));
     },
 

@@ -40,6 +40,8 @@ const toOrder = (row: Selectable<OrdersTable>, lines: OrderLine[]): Order => ({
   orderedAt: isoRequired(row.ordered_at),
   channel: row.channel,
   status: row.status,
+  kind: row.kind,
+  cancelsOrderId: row.cancels_order_id === null ? null : Number(row.cancels_order_id),
   total: formatMoney(row.total_cents),
   itemCount: row.item_count,
   lines,

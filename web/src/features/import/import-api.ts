@@ -13,6 +13,10 @@ export interface ImportOptions {
   dateFormat: string;
   decimalComma: boolean;
   sheet: string;
+  /** Orders and order lines: refuse those of accounts that do not exist, instead of creating them. */
+  existingAccountsOnly: boolean;
+  /** Orders and order lines naming no customer: kept on one walk-in account, or left out. */
+  guests: 'walk-in' | 'leave-out';
 }
 
 export interface RowProblem {
@@ -39,8 +43,22 @@ export interface ImportReport {
   rejectedRows: number;
   problems: RowProblem[];
   preview: Record<string, unknown>[];
+  /** Orders and order lines: what the import as a whole does (see OrderImportSummary in the server). */
+  summary?: OrderImportSummary;
   hasProblemFile: boolean;
   hasRejectedFile: boolean;
+}
+
+export interface OrderImportSummary {
+  currency: string;
+  createAccounts: boolean;
+  accountsCreated: number | null;
+  guests: { handling: 'walk-in' | 'leave-out'; lines: number; amount: string; account: string | null };
+  countries: { recognised: { code: string; lines: number }[]; unknown: { text: string; lines: number }[]; notStated: number } | null;
+  orders: { count: number; amount: string } | null;
+  creditNotes: { count: number; amount: string; linked: number; namedNotFound: number } | null;
+  netRevenue: string | null;
+  walkIn: { orders: number; amount: string } | null;
 }
 
 export interface ImportJob {
@@ -64,6 +82,10 @@ export function importForm(file: File, options: ImportOptions): FormData {
   if (options.dateFormat) form.append('dateFormat', options.dateFormat);
   if (options.decimalComma) form.append('decimalComma', 'true');
   if (options.sheet.trim()) form.append('sheet', options.sheet.trim());
+  if (options.target === 'orders' || options.target === 'order-lines') {
+    if (options.existingAccountsOnly) form.append('existingAccountsOnly', 'true');
+    form.append('guests', options.guests);
+  }
   form.append('file', file, file.name);
   return form;
 }

@@ -7,7 +7,7 @@ import { Link } from '../../shared/router/link';
 import { SelectField, TextField } from '../../shared/ui/field';
 import { words } from '../../shared/ui/words';
 import { followJob, IMPORT_TARGETS, importApi, type ImportJob, type ImportOptions, type ImportTarget } from './import-api';
-import { MappingTable, Outcome, PreviewTable, ProblemsTable } from './import-report';
+import { MappingTable, OrderSummary, Outcome, PreviewTable, ProblemsTable } from './import-report';
 
 const DELIMITERS = [{ value: ',', label: 'Comma' }, { value: ';', label: 'Semicolon' }, { value: 'tab', label: 'Tab' }, { value: '|', label: 'Pipe' }, { value: 'whitespace', label: 'Spaces' }];
 const DATE_FORMATS = [{ value: 'iso', label: 'ISO (2026-01-31)' }, { value: 'dmy', label: 'Day first (31/01/2026)' }, { value: 'mdy', label: 'Month first (01/31/2026)' }, { value: 'ymd_compact', label: 'Compact (20260131)' }];
@@ -17,7 +17,7 @@ type Phase = 'idle' | 'checking' | 'checked' | 'running' | 'finished';
 export default function ImportPage() {
   const user = useUser();
   const [file, setFile] = useState<File | null>(null);
-  const [options, setOptions] = useState<Omit<ImportOptions, 'dryRun'>>({ target: 'accounts', skipInvalid: false, delimiter: '', encoding: '', dateFormat: '', decimalComma: false, sheet: '' });
+  const [options, setOptions] = useState<Omit<ImportOptions, 'dryRun'>>({ target: 'accounts', skipInvalid: false, delimiter: '', encoding: '', dateFormat: '', decimalComma: false, sheet: '', existingAccountsOnly: false, guests: 'walk-in' });
   const [phase, setPhase] = useState<Phase>('idle');
   const [job, setJob] = useState<ImportJob | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -91,6 +91,18 @@ export default function ImportPage() {
           </div>
           <label className="check"><input type="checkbox" checked={options.decimalComma} onChange={(e) => set('decimalComma', e.target.checked)} /> Amounts use a decimal comma (1 234,50)</label>
         </details>
+        {(options.target === 'orders' || options.target === 'order-lines') && (
+          <>
+            <div className="form-grid">
+              <SelectField label="Lines with no customer (guests)" value={options.guests} onChange={(e) => set('guests', e.target.value as ImportOptions['guests'])}
+                choices={[{ value: 'walk-in', label: 'Keep them as orders of one walk-in account' }, { value: 'leave-out', label: 'Leave them out' }]} />
+            </div>
+            <label className="check">
+              <input type="checkbox" checked={options.existingAccountsOnly} onChange={(e) => set('existingAccountsOnly', e.target.checked)} />
+              Only accounts that exist already (otherwise the accounts the file names are created)
+            </label>
+          </>
+        )}
         <label className="check">
           <input type="checkbox" checked={options.skipInvalid} onChange={(e) => set('skipInvalid', e.target.checked)} />
           Import the good rows and set the bad ones aside (otherwise one bad row stops the whole import)
@@ -117,6 +129,7 @@ export default function ImportPage() {
         <div className="stack import-result">
           <Outcome job={job} />
           <MappingTable mapping={report.mapping} />
+          {report.summary && <OrderSummary summary={report.summary} dryRun={report.status === 'dry_run'} />}
           <ProblemsTable report={report} />
           {phase === 'checked' && <PreviewTable report={report} />}
         </div>

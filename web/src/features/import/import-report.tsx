@@ -1,6 +1,6 @@
 // What an import found or did: the columns it recognised, the problems row by row, the first
 // records as they would be stored, and the counts.
-import { formatNumber } from '../../shared/ui/words';
+import { countryName, formatMoney, formatNumber } from '../../shared/ui/words';
 import { importApi, type ImportJob, type ImportReport } from './import-api';
 
 export function MappingTable({ mapping }: { mapping: ImportReport['mapping'] }) {
@@ -23,6 +23,50 @@ export function MappingTable({ mapping }: { mapping: ImportReport['mapping'] }) 
       <p className="muted">
         Dates: {mapping.dateFormatSource === 'none' ? 'no date column' : `${mapping.dateFormat} (${mapping.dateFormatSource === 'stated' ? 'as chosen' : 'detected from the column'})`}
       </p>
+    </section>
+  );
+}
+
+const lines = (n: number) => `${formatNumber(n)} line${n === 1 ? '' : 's'}`;
+
+/** What an orders import as a whole does, said before its rows. */
+export function OrderSummary({ summary, dryRun }: { summary: NonNullable<ImportReport['summary']>; dryRun: boolean }) {
+  const { guests, countries, creditNotes } = summary;
+  // To the cent: the summary's amounts are exact sums of the file.
+  const amount = (decimal: string) => formatMoney(decimal, summary.currency, { exact: true });
+  const will = (done: string, toBe: string) => (dryRun ? toBe : done);
+  return (
+    <section aria-labelledby="summary-title">
+      <h3 id="summary-title">Summary</h3>
+      <dl className="import-summary">
+        {summary.accountsCreated !== null && (
+          <><dt>{will('Accounts created', 'Accounts to create')}</dt>
+            <dd>{formatNumber(summary.accountsCreated)}{!summary.createAccounts && ' (only existing accounts: lines of others are refused)'}</dd></>
+        )}
+        {(guests.lines > 0 || guests.handling === 'leave-out') && (
+          <><dt>Guest lines (no customer)</dt>
+            <dd>{lines(guests.lines)} worth {amount(guests.amount)}, {guests.handling === 'walk-in'
+              ? `${will('kept', 'to keep')} as orders of “${guests.account}”` : will('left out', 'to leave out')}</dd></>
+        )}
+        {countries && (
+          <><dt>Countries recognised</dt>
+            <dd>{countries.recognised.length ? countries.recognised.slice(0, 8).map((c) => `${countryName(c.code)} (${lines(c.lines)})`).join(', ') : 'none'}
+              {countries.recognised.length > 8 && ` and ${countries.recognised.length - 8} more`}</dd></>
+        )}
+        {countries && countries.unknown.length > 0 && (
+          <><dt>Not a country, kept as region</dt>
+            <dd className="warning-text">{countries.unknown.map((p) => `“${p.text}” (${lines(p.lines)})`).join(', ')}</dd></>
+        )}
+        {countries && countries.notStated > 0 && <><dt>Country not stated</dt><dd>{lines(countries.notStated)}</dd></>}
+        {summary.orders && <><dt>Orders</dt><dd>{formatNumber(summary.orders.count)} worth {amount(summary.orders.amount)}</dd></>}
+        {creditNotes && (
+          <><dt>Credit notes (cancellations)</dt>
+            <dd>{creditNotes.count === 0 ? 'none' : `${formatNumber(creditNotes.count)} worth ${amount(creditNotes.amount)}`}
+              {creditNotes.linked > 0 && `, ${formatNumber(creditNotes.linked)} linked to the invoice they cancel`}
+              {creditNotes.namedNotFound > 0 && `, ${formatNumber(creditNotes.namedNotFound)} ${creditNotes.namedNotFound === 1 ? 'names' : 'name'} an invoice not found`}</dd></>
+        )}
+        {summary.netRevenue !== null && <><dt>Net revenue</dt><dd>{amount(summary.netRevenue)}</dd></>}
+      </dl>
     </section>
   );
 }
