@@ -244,6 +244,9 @@ export interface AccountClassesTable {
   growth_potential_cents: number | null;
   p_alive: number | null;
   clv_cents: number | null;
+  /** The revenue the account's ABC class ranks on (abc.ts); null when it has no class figure. */
+  value_cents: number | null;
+  median_gap_days: number | null;
   reasons: JSONColumnType<Record<string, unknown>, string, string>;
 }
 

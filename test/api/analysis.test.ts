@@ -93,6 +93,18 @@ describe.each(ENGINES)('the portfolio analysis API on %s', (engine) => {
     expect(overview.buyingNow.accounts).toBe(buying.length);
   });
 
+  it('keeps the class value and median gap of each account in columns that say what its explanation says', async () => {
+    const overview = await get('/api/v1/analysis/overview');
+    const rows = await t.store.connection.db.selectFrom('account_classes').select(['value_cents', 'median_gap_days', 'reasons'])
+      .where('run_id', '=', overview.run.id).execute();
+    expect(rows.filter((r) => r.median_gap_days !== null).length).toBeGreaterThan(0);
+    for (const row of rows) {
+      const reasons = row.reasons as { abc: { figures: { revenue?: number } }; summary: { medianGapDays: number | null } };
+      expect(row.value_cents === null ? null : Number(row.value_cents)).toBe(reasons.abc.figures.revenue ?? null);
+      expect(row.median_gap_days).toBe(reasons.summary.medianGapDays);
+    }
+  });
+
   it('opens under ranking=period exactly the accounts the Pareto and the overview count per class, and the quiet ones under ranking=quiet', async () => {
     const [overview, pareto] = [await get('/api/v1/analysis/overview'), await get('/api/v1/analysis/abc')];
     let quietA = 0;

@@ -267,3 +267,9 @@ export function classifyAbc(summaries: readonly AccountSummary[], settings: Port
   for (const i of ranking) classes.set(summaries[i]!.accountId, inOrder[i]!);
   return { classes, ...analysis };
 }
+
+/** The revenue an account's class ranks on (the period's, or a quiet account's last active year), in cents; null without one. */
+export function abcValue(abc: Classification<AbcClass>): number | null {
+  const { revenue } = abc.figures;
+  return typeof revenue === 'number' ? Math.round(revenue) : null;
+}

@@ -84,7 +84,7 @@ async function overviewOf(ctx: Context, run: AnalysisRun, scope: AccountScope) {
   }
   // One pass over the run's rows for everything the indexes do not carry: the pre-churn signals
   // per kind, and the tickets and gaps of the accounts buying now (what a typical active customer
-  // looks like). The gaps are in the reasons JSON, the costly part: read for active rows only.
+  // looks like).
   const buying = isBuyingNow(sql.ref('c.status'));
   const figures = await classesInScope(ctx.store.connection.db, run.id, scope)
     .select([
@@ -93,7 +93,7 @@ async function overviewOf(ctx: Context, run: AnalysisRun, scope: AccountScope) {
       sql<number>`count(*) filter (where ${buying})::int`.as('accounts'),
       sql<number>`coalesce(sum(c.revenue_cents) filter (where ${buying}), 0)::bigint`.as('revenue'),
       sql<number>`coalesce(sum(c.order_count) filter (where ${buying}), 0)::bigint`.as('orders'),
-      sql<number | null>`percentile_cont(0.5) within group (order by (c.reasons->'summary'->>'medianGapDays')::float8) filter (where ${buying})`.as('gap'),
+      sql<number | null>`percentile_cont(0.5) within group (order by c.median_gap_days) filter (where ${buying})`.as('gap'),
     ])
     .executeTakeFirstOrThrow() as Record<string, unknown>;
   const orders = Number(figures.orders);

@@ -1,6 +1,7 @@
 // After an order is written, its account's classes in the latest run follow at once, placed
 // against that run's portfolio thresholds; the next full run settles the rest. A run made
 // "as of" a past day is a view of that day and is left as it was.
+import { abcValue } from '../../analytics/portfolio/abc.js';
 import { utcDay } from '../../analytics/portfolio/calendar.js';
 import { reclassifyAccount } from '../../analytics/portfolio/reclassify-account.js';
 import { periodRevenue } from '../../analytics/portfolio/purchase-windows.js';
@@ -13,7 +14,7 @@ import { invalidateViews } from './view-cache.js';
 /** The columns a reclassification writes; the lifetime-value figures stay as the run left them. */
 const WRITTEN = [
   'status', 'volume_tier', 'frequency', 'abc', 'rfm_segment', 'recency_score', 'frequency_score', 'monetary_score', 'revenue_cents',
-  'period_revenue_cents', 'average_ticket_cents', 'order_count', 'last_purchase', 'churn_signals',
+  'period_revenue_cents', 'average_ticket_cents', 'order_count', 'last_purchase', 'churn_signals', 'value_cents', 'median_gap_days',
 ] as const;
 
 /** Re-places the given accounts in the latest run; returns how many rows it wrote. */
@@ -51,6 +52,7 @@ export async function reclassifyAccounts(store: Store, accountIds: readonly numb
       revenue_cents: r.summary.revenue, period_revenue_cents: periodRevenue(r.summary, thresholds.settings.revenuePeriod),
       average_ticket_cents: r.summary.averageTicket, order_count: r.summary.orderCount, last_purchase: r.summary.lastPurchase,
       churn_signals: sql<string[]>`${pgTextArray(r.churnSignals.map((s) => s.kind))}::text[]`,
+      value_cents: abcValue(r.abc), median_gap_days: r.summary.medianGapDays,
     };
     await store.connection.db.insertInto('account_classes')
       .values({ run_id: run.id, account_id: account.id, ...values, reasons: JSON.stringify(reasons) } as never)

@@ -1,6 +1,7 @@
 // A classification run: reads the portfolio as of a day, classifies every account with the
 // pure rules, and stores each account's classes with the rule and figures that decided them.
 // A snapshot is the same run kept for history; an ordinary run replaces the previous one.
+import { abcValue } from '../../analytics/portfolio/abc.js';
 import { daysBefore, utcDay } from '../../analytics/portfolio/calendar.js';
 import { type AccountClassification, classifyPortfolio } from '../../analytics/portfolio/classify-portfolio.js';
 import { dataFreshness } from '../../analytics/portfolio/data-freshness.js';
@@ -65,7 +66,7 @@ function classRow(runId: number, record: AccountClassification, revenuePeriod: P
     summary.revenue, periodRevenue(summary, revenuePeriod), summary.averageTicket, summary.orderCount, summary.lastPurchase,
     pgTextArray(record.churnSignals.map((s) => s.kind)),
     inactive ? inactive.score : null, growth?.potential ?? null, clv ? clv.pAlive : null, clv ? Math.round(clv.clv) : null,
-    JSON.stringify(reasons),
+    abcValue(record.abc), summary.medianGapDays, JSON.stringify(reasons),
   ]);
 }
 

@@ -11,6 +11,7 @@ import * as incrementalPurchaseDays from './0007-incremental-purchase-days.js';
 import * as accountHistoryStart from './0008-account-history-start.js';
 import * as creditNotes from './0009-credit-notes.js';
 import * as goalMoneyTargets from './0010-goal-money-targets.js';
+import * as classValueAndGap from './0011-class-value-and-gap.js';
 
 const migrations: Record<string, Migration> = {
   '0001-customer-file': customerFile,
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0008-account-history-start': accountHistoryStart,
   '0009-credit-notes': creditNotes,
   '0010-goal-money-targets': goalMoneyTargets,
+  '0011-class-value-and-gap': classValueAndGap,
 };
 
 export const migrationProvider: MigrationProvider = {

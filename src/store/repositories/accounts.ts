@@ -26,7 +26,7 @@ const SORT_COLUMNS = { name: 'name', createdAt: 'created_at', updatedAt: 'update
  * inactive account ranked among the inactive ones, its last active year's.
  */
 const CLASS_SORTS: Record<string, RawBuilder<unknown>> = {
-  revenue_cents: sql`c.period_revenue_cents`, clv_cents: sql`c.clv_cents`, value_cents: sql`(c.reasons->'abc'->'figures'->>'revenue')::numeric`,
+  revenue_cents: sql`c.period_revenue_cents`, clv_cents: sql`c.clv_cents`, value_cents: sql`c.value_cents`,
 };
 /** Up to this many matches, a search sorts all its matches; past it, it walks the sort's index. */
 export const SEARCH_SORT_CAP = 2000;

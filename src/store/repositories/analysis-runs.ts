@@ -38,7 +38,7 @@ export type ClassColumn = (typeof CLASS_COLUMNS)[number];
 export const ACCOUNT_CLASS_COLUMNS = [
   'run_id', 'account_id', 'status', 'volume_tier', 'frequency', 'abc', 'rfm_segment', 'recency_score', 'frequency_score',
   'monetary_score', 'revenue_cents', 'period_revenue_cents', 'average_ticket_cents', 'order_count', 'last_purchase',
-  'churn_signals', 'recovery_score', 'growth_potential_cents', 'p_alive', 'clv_cents', 'reasons',
+  'churn_signals', 'recovery_score', 'growth_potential_cents', 'p_alive', 'clv_cents', 'value_cents', 'median_gap_days', 'reasons',
 ] as const satisfies readonly (keyof AccountClassesTable)[];
 
 const toRun = (r: { id: number; kind: RunKind; as_of: string; account_count: number; duration_ms: number; created_at: Date; created_by: number | null; settings: Record<string, unknown>; newest_purchase: string | null }): AnalysisRun => ({
@@ -182,7 +182,7 @@ export function analysisRunsRepository(db: Executor) {
     async inactiveValueCounts(runId: number, scope: AccountScope): Promise<{ value: string; accounts: number; revenue: number; quiet: number }[]> {
       const rows = await classesInScope(db, runId, scope).where('c.status', '=', 'inactive')
         .select(['c.abc', sql<number>`count(*)::int`.as('accounts'),
-          sql<number>`coalesce(sum((c.reasons->'abc'->'figures'->>'revenue')::numeric) filter (where c.abc <> 'none'), 0)::bigint`.as('revenue'),
+          sql<number>`coalesce(sum(c.value_cents) filter (where c.abc <> 'none'), 0)::bigint`.as('revenue'),
           // Those ranked on their last active year rather than the period (ranking=quiet in the list).
           sql<number>`(count(*) filter (where c.abc <> 'none' and c.period_revenue_cents = 0))::int`.as('quiet')])
         .groupBy('c.abc').execute();
