@@ -1,6 +1,8 @@
 // A team's own history, reached as a new user reaches it: the CDNOW transaction file imported
 // with the CLI, then analysed as of the file's last day. The classes must be the ones a plain
 // computation from the raw file gives, with no account back-dated by hand.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,7 +13,7 @@ import { CDNOW_MASTER, cdnowDay, plainClasses, plainCustomers, readCdnowRows } f
 import { buildApp } from '../../src/api/app.js';
 import { createApiToken, createUser } from '../../src/services/auth.js';
 import { openStore } from '../../src/store/open-store.js';
-import { cliEnv, runCli } from '../support/cli.js';
+import { CLI_BIN, cliEnv, runCli } from '../support/cli.js';
 
 const MAPPING = join(import.meta.dirname, '../../mappings/cdnow-orders.json');
 const END = cdnowDay('19980630');
@@ -91,5 +93,19 @@ describe.runIf(hasCdnow)('the CDNOW history imported and analysed with the CLI',
     // Nobody is at a terminal to accept the offer, so the run stays as asked: everyone inactive.
     expect(stale.stdout).toMatch(/^Portfolio as of 2026-12-07/);
     expect(stale.stdout).toMatch(/\ninactive\s+23,?570\s/);
+  });
+
+  it('at a terminal, offers to analyse as of the last order day and does it when the user says yes', async () => {
+    // `script` gives the command a terminal, as a person at a shell has; the answer is typed ahead.
+    const command = [process.execPath, CLI_BIN, 'analyze', '--as-of', '2026-12-07'].map((part) => `'${part}'`).join(' ');
+    const child = spawn('script', ['-qec', command, '/dev/null'], { env: cliEnv(dataDir), stdio: 'pipe' });
+    child.stdin.write('y\n');
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+    const [code] = (await once(child, 'close')) as [number | null];
+    expect(code, output).toBe(0);
+    expect(output).toContain('Analyse as of 1998-06-30 instead? [y/N]');
+    expect(output).toMatch(/Portfolio as of 1998-06-30/);
+    expect(output).toMatch(/\ncurrent\s+8,?332\s/);
   });
 });

@@ -3,7 +3,7 @@ import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 
-const BIN = fileURLToPath(new URL('../../bin/clientele.js', import.meta.url));
+export const CLI_BIN = fileURLToPath(new URL('../../bin/clientele.js', import.meta.url));
 
 export interface CliResult {
   code: number | null;
@@ -19,7 +19,7 @@ export function cliEnv(dataDir: string, extra: Record<string, string> = {}): Nod
 }
 
 export function startCli(args: string[], env: NodeJS.ProcessEnv): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, [BIN, ...args], { env, stdio: 'pipe' });
+  return spawn(process.execPath, [CLI_BIN, ...args], { env, stdio: 'pipe' });
 }
 
 export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
