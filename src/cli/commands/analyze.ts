@@ -9,6 +9,7 @@ import { runAnalysis } from '../../services/analysis/run-analysis.js';
 import type { Context } from '../../services/context.js';
 import { cents, formatMoney } from '../../domain/money.js';
 import { daysWords, FIGURE_LABELS } from '../../domain/figures.js';
+import { freshnessOf } from '../../domain/data-freshness.js';
 import type { AnalysisRun } from '../../store/repositories/analysis-runs.js';
 import { confirm } from '../confirm.js';
 import { formatFields, formatTable, print, printJson } from '../format-output.js';
@@ -100,7 +101,7 @@ async function printCsv(ctx: Context, runId: number) {
 
 /** The file ends long before the as-of day: every account would look inactive for it. */
 function warnStale(run: AnalysisRun, name: string) {
-  const days = Math.round((Date.parse(run.asOf) - Date.parse(run.newestPurchase!)) / 86_400_000);
+  const days = freshnessOf(run.newestPurchase, run.asOf).daysBehind!;
   process.stderr.write([
     `Note: the newest order on file is from ${run.newestPurchase}, ${days.toLocaleString('en-US')} days before the as-of day ${run.asOf}.`,
     'Accounts look inactive because the file stops there, not because customers did.',

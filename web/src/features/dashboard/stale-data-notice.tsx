@@ -1,6 +1,7 @@
 // When the file ends long before the analysis day, every account looks inactive because the
 // orders stop, not because the customers did. Say so, and offer the file's own last day.
 import { useState } from 'react';
+import { freshnessOf } from '../../../../src/domain/data-freshness';
 import { describeError } from '../../shared/api/api-error';
 import type { AnalysisRun } from '../../shared/analysis/use-analysis-run';
 import { formatDate, formatNumber } from '../../shared/ui/words';
@@ -11,7 +12,7 @@ export function StaleDataNotice({ run, canRun, onDone }: { run: AnalysisRun; can
   const [error, setError] = useState<string | null>(null);
   const newest = run.newestPurchase;
   if (!run.dataStale || !newest) return null;
-  const daysBehind = Math.round((Date.parse(run.asOf) - Date.parse(newest)) / 86_400_000);
+  const { daysBehind } = freshnessOf(newest, run.asOf);
   const analyse = async () => {
     setBusy(true);
     setError(null);
