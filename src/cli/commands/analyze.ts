@@ -3,7 +3,6 @@
 // `clientele snapshot` does the same and keeps the run as history, for movements over time.
 import { Command, Option } from 'commander';
 import { stringify } from 'csv-stringify/sync';
-import { sql } from 'kysely';
 import { type PortfolioReport, portfolioReport } from '../../services/analysis/portfolio-report.js';
 import { runAnalysis } from '../../services/analysis/run-analysis.js';
 import type { Context } from '../../services/context.js';
@@ -84,11 +83,7 @@ function printReport(report: PortfolioReport) {
 
 /** One row per account of the run, for spreadsheets. */
 async function printCsv(ctx: Context, runId: number) {
-  const rows = await ctx.store.connection.db.selectFrom('account_classes as c').innerJoin('accounts as a', 'a.id', 'c.account_id')
-    .select(['a.id', 'a.external_id', 'a.name', 'a.owner_id', 'c.status', 'c.abc', 'c.rfm_segment', 'c.recency_score', 'c.frequency_score', 'c.monetary_score',
-      'c.volume_tier', 'c.frequency', 'c.revenue_cents', 'c.period_revenue_cents', 'c.average_ticket_cents', 'c.order_count', 'c.last_purchase',
-      sql<string>`array_to_string(c.churn_signals, ' ')`.as('churn_signals'), 'c.recovery_score', 'c.p_alive', 'c.clv_cents'])
-    .where('c.run_id', '=', runId).orderBy('a.id').execute();
+  const rows = await ctx.store.analysisRuns.accountRows(runId);
   const money = (v: number | null) => (v === null ? '' : formatMoney(cents(Number(v))));
   process.stdout.write(stringify(rows.map((r) => [r.id, r.external_id, r.name, r.owner_id, r.status, r.abc, r.rfm_segment, r.recency_score, r.frequency_score,
     r.monetary_score, r.volume_tier, r.frequency, money(r.revenue_cents), money(r.period_revenue_cents), money(r.average_ticket_cents), r.order_count,

@@ -179,6 +179,15 @@ export function analysisRunsRepository(db: Executor) {
      * The inactive accounts in scope per value class (what ?abc=X&status=inactive lists), with
      * the revenue their class ranks on: for most, their last active year's (abc.ts).
      */
+    /** Every account's row in a run with its name, external id and owner, by account id: what a spreadsheet export of the run shows. */
+    async accountRows(runId: number) {
+      return db.selectFrom('account_classes as c').innerJoin('accounts as a', 'a.id', 'c.account_id')
+        .select(['a.id', 'a.external_id', 'a.name', 'a.owner_id', 'c.status', 'c.abc', 'c.rfm_segment', 'c.recency_score', 'c.frequency_score', 'c.monetary_score',
+          'c.volume_tier', 'c.frequency', 'c.revenue_cents', 'c.period_revenue_cents', 'c.average_ticket_cents', 'c.order_count', 'c.last_purchase',
+          sql<string>`array_to_string(c.churn_signals, ' ')`.as('churn_signals'), 'c.recovery_score', 'c.p_alive', 'c.clv_cents'])
+        .where('c.run_id', '=', runId).orderBy('a.id').execute();
+    },
+
     async inactiveValueCounts(runId: number, scope: AccountScope): Promise<{ value: string; accounts: number; revenue: number; quiet: number }[]> {
       const rows = await classesInScope(db, runId, scope).where('c.status', '=', 'inactive')
         .select(['c.abc', sql<number>`count(*)::int`.as('accounts'),
