@@ -5,17 +5,9 @@ import { abcValue } from '../../analytics/portfolio/abc.js';
 import { utcDay } from '../../analytics/portfolio/calendar.js';
 import { reclassifyAccount } from '../../analytics/portfolio/reclassify-account.js';
 import { periodRevenue } from '../../analytics/portfolio/purchase-windows.js';
-import { pgTextArray } from '../../store/csv-rows.js';
 import type { Store } from '../../store/store.js';
-import { sql } from 'kysely';
 import { runThresholds } from './run-thresholds.js';
 import { invalidateViews } from './view-cache.js';
-
-/** The columns a reclassification writes; the lifetime-value figures stay as the run left them. */
-const WRITTEN = [
-  'status', 'volume_tier', 'frequency', 'abc', 'rfm_segment', 'recency_score', 'frequency_score', 'monetary_score', 'revenue_cents',
-  'period_revenue_cents', 'average_ticket_cents', 'order_count', 'last_purchase', 'churn_signals', 'value_cents', 'median_gap_days',
-] as const;
 
 /** Re-places the given accounts in the latest run; returns how many rows it wrote. */
 export async function reclassifyAccounts(store: Store, accountIds: readonly number[], now = new Date()): Promise<number> {
@@ -45,24 +37,15 @@ export async function reclassifyAccounts(store: Store, accountIds: readonly numb
     // Lists read these details: drop those that no longer fit the account's status, and their figures with them.
     const keepsInactive = r.status.class === 'inactive';
     const keepsGrowth = r.status.class === 'current' || r.status.class === 'active';
-    const dropped = [...(keepsInactive ? [] : ['inactive']), ...(keepsGrowth ? [] : ['growth'])];
     const values = {
       status: r.status.class, volume_tier: r.volumeTier.class, frequency: r.frequency.class, abc: r.abc.class, rfm_segment: r.rfm.class,
       recency_score: r.rfm.scores?.r ?? null, frequency_score: r.rfm.scores?.f ?? null, monetary_score: r.rfm.scores?.m ?? null,
       revenue_cents: r.summary.revenue, period_revenue_cents: periodRevenue(r.summary, thresholds.settings.revenuePeriod),
       average_ticket_cents: r.summary.averageTicket, order_count: r.summary.orderCount, last_purchase: r.summary.lastPurchase,
-      churn_signals: sql<string[]>`${pgTextArray(r.churnSignals.map((s) => s.kind))}::text[]`,
+      churn_signals: r.churnSignals.map((s) => s.kind),
       value_cents: abcValue(r.abc), median_gap_days: r.summary.medianGapDays,
     };
-    await store.connection.db.insertInto('account_classes')
-      .values({ run_id: run.id, account_id: account.id, ...values, reasons: JSON.stringify(reasons) } as never)
-      .onConflict((conflict) => conflict.columns(['run_id', 'account_id']).doUpdateSet({
-        ...Object.fromEntries(WRITTEN.map((column) => [column, sql.ref(`excluded.${column}`)])),
-        reasons: sql`(account_classes.reasons || excluded.reasons) - ${pgTextArray(dropped)}::text[]`,
-        recovery_score: keepsInactive ? sql`case when account_classes.reasons ? 'inactive' then account_classes.recovery_score end` : null,
-        growth_potential_cents: keepsGrowth ? sql`case when account_classes.reasons ? 'growth' then account_classes.growth_potential_cents end` : null,
-      } as never))
-      .execute();
+    await store.analysisRuns.placeAccount(run.id, account.id, values, reasons, { keepsInactive, keepsGrowth });
     written += 1;
   }
   if (written) invalidateViews(store);

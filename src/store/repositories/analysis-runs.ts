@@ -4,6 +4,7 @@ import { type Expression, type SqlBool, sql } from 'kysely';
 import type { AccountScope } from '../../domain/access.js';
 import { BUYING_NOW } from '../../analytics/portfolio/status.js';
 import { freshnessOf } from '../../domain/data-freshness.js';
+import { pgTextArray } from '../csv-rows.js';
 import type { Executor } from '../executor.js';
 import type { AccountClassesTable } from '../schema.js';
 
@@ -48,6 +49,14 @@ const toRun = (r: { id: number; kind: RunKind; as_of: string; account_count: num
 });
 
 const RUN_COLUMNS = ['id', 'kind', 'as_of', 'account_count', 'duration_ms', 'created_at', 'created_by', 'settings', 'newest_purchase'] as const;
+
+/** The columns re-placing one account writes; the lifetime-value figures stay as the run left them. */
+const PLACED_COLUMNS = [
+  'status', 'volume_tier', 'frequency', 'abc', 'rfm_segment', 'recency_score', 'frequency_score', 'monetary_score', 'revenue_cents',
+  'period_revenue_cents', 'average_ticket_cents', 'order_count', 'last_purchase', 'churn_signals', 'value_cents', 'median_gap_days',
+] as const satisfies readonly (keyof AccountClassesTable)[];
+
+export type PlacedClasses = { [K in (typeof PLACED_COLUMNS)[number]]: K extends 'churn_signals' ? string[] : AccountClassesTable[K] };
 
 /** Rows of account_classes of one run, restricted to the accounts in scope. */
 export function classesInScope(db: Executor, runId: number, scope: AccountScope) {
@@ -186,6 +195,26 @@ export function analysisRunsRepository(db: Executor) {
           'c.volume_tier', 'c.frequency', 'c.revenue_cents', 'c.period_revenue_cents', 'c.average_ticket_cents', 'c.order_count', 'c.last_purchase',
           sql<string>`array_to_string(c.churn_signals, ' ')`.as('churn_signals'), 'c.recovery_score', 'c.p_alive', 'c.clv_cents'])
         .where('c.run_id', '=', runId).orderBy('a.id').execute();
+    },
+
+    /**
+     * Writes one account's re-placed classes into a run, merging its reasons into the stored ones
+     * (which keep what only the full run explains). The inactive and growth details, and their
+     * scores, are dropped when the account's status no longer fits them.
+     */
+    async placeAccount(runId: number, accountId: number, values: PlacedClasses, reasons: Record<string, unknown>,
+      keeps: { keepsInactive: boolean; keepsGrowth: boolean }): Promise<void> {
+      const dropped = [...(keeps.keepsInactive ? [] : ['inactive']), ...(keeps.keepsGrowth ? [] : ['growth'])];
+      const row = { ...values, churn_signals: sql<string[]>`${pgTextArray(values.churn_signals)}::text[]` };
+      await db.insertInto('account_classes')
+        .values({ run_id: runId, account_id: accountId, ...row, reasons: JSON.stringify(reasons) } as never)
+        .onConflict((conflict) => conflict.columns(['run_id', 'account_id']).doUpdateSet({
+          ...Object.fromEntries(PLACED_COLUMNS.map((column) => [column, sql.ref(`excluded.${column}`)])),
+          reasons: sql`(account_classes.reasons || excluded.reasons) - ${pgTextArray(dropped)}::text[]`,
+          recovery_score: keeps.keepsInactive ? sql`case when account_classes.reasons ? 'inactive' then account_classes.recovery_score end` : null,
+          growth_potential_cents: keeps.keepsGrowth ? sql`case when account_classes.reasons ? 'growth' then account_classes.growth_potential_cents end` : null,
+        } as never))
+        .execute();
     },
 
     async inactiveValueCounts(runId: number, scope: AccountScope): Promise<{ value: string; accounts: number; revenue: number; quiet: number }[]> {
