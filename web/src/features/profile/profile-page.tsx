@@ -45,7 +45,7 @@ export default function ProfilePage({ params }: { params: Params }) {
       <div className="profile-grid">
         <div className="stack">
           <QuickActions account={current} onAccountChanged={changed} onLogged={() => setTimelineVersion((v) => v + 1)} />
-          <TimelineSection accountId={current.id} version={timelineVersion} />
+          <TimelineSection accountId={current.id} currency={current.currency} version={timelineVersion} />
         </div>
         <div className="stack">
           <ContactsSection accountId={current.id} />

@@ -29,7 +29,7 @@ function TimelineText({ entry, currency }: { entry: TimelineEntry; currency?: st
 }
 
 /** `version` changes when something was added, so the timeline asks again. */
-export function TimelineSection({ accountId, version }: { accountId: number; version: number }) {
+export function TimelineSection({ accountId, currency, version }: { accountId: number; currency?: string; version: number }) {
   const users = useUsers();
   const [kinds, setKinds] = useState<string[]>([...TIMELINE_KINDS]);
   const [state, setState] = useState<State>({ items: [], cursor: null, loading: true, error: undefined });
@@ -73,7 +73,7 @@ export function TimelineSection({ accountId, version }: { accountId: number; ver
               <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
               {entry.userId && <span className="muted">{users.nameOf(entry.userId)}</span>}
             </div>
-            <TimelineText entry={entry} />
+            <TimelineText entry={entry} currency={currency} />
           </li>
         ))}
       </ol>
