@@ -19,7 +19,7 @@ export const web = {
     settings: 'Settings',
     signOut: 'Sign out',
     language: 'Language',
-    browserLanguage: 'Browser\'s language ({{language}})',
+    browserLanguage: '{{language}} (browser)',
   },
   session: {
     ended: 'Your session has ended. Please sign in again.',

@@ -19,7 +19,7 @@ export const web = {
     settings: 'Ajustes',
     signOut: 'Cerrar sesión',
     language: 'Idioma',
-    browserLanguage: 'Idioma del navegador ({{language}})',
+    browserLanguage: '{{language}} (navegador)',
   },
   session: {
     ended: 'Su sesión ha terminado. Vuelva a iniciar sesión.',

@@ -19,7 +19,7 @@ export const web = {
     settings: 'Paramètres',
     signOut: 'Se déconnecter',
     language: 'Langue',
-    browserLanguage: 'Langue du navigateur ({{language}})',
+    browserLanguage: '{{language}} (navigateur)',
   },
   session: {
     ended: 'Votre session a pris fin. Veuillez vous reconnecter.',
