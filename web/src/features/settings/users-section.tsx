@@ -16,10 +16,11 @@ import { settingsApi } from './settings-api';
 const roleChoices = () => ROLES.map((r) => ({ value: r, label: words(r, 'role') }));
 
 function UserRow({ user, me, onChanged }: { user: User; me: number; onChanged(message: string | null, error?: string): void }) {
+  /** `what` is the whole message, naming the user. */
   const change = async (patch: { role?: Role; active?: boolean }, what: string) => {
     try {
       await settingsApi.updateUser(user.id, patch);
-      onChanged(`${user.name}: ${what}.`);
+      onChanged(what);
     } catch (error) {
       onChanged(null, `${user.name}: ${describeError(error)}`);
     }
