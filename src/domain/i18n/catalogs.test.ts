@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ABC_CLASSES } from '../../analytics/portfolio/abc.js';
 import { CHURN_SIGNAL_KINDS } from '../../analytics/portfolio/churn-signals.js';
-import { FREQUENCY_CLASSES } from '../../analytics/portfolio/frequency.js';
-import { GOAL_COMPARATORS, GOAL_METRICS } from '../../analytics/portfolio/goals.js';
-import { RFM_SEGMENTS } from '../../analytics/portfolio/rfm-segments.js';
-import { SECTION_DIMENSIONS } from '../../analytics/portfolio/sections.js';
-import { STATUS_CLASSES } from '../../analytics/portfolio/status.js';
-import { VOLUME_TIERS } from '../../analytics/portfolio/volume-tier.js';
+import { ABC_CLASSES, FREQUENCY_CLASSES, STATUS_CLASSES, VOLUME_TIERS } from '../portfolio/classes.js';
+import { GOAL_COMPARATORS, GOAL_METRICS } from '../portfolio/goals.js';
+import { RFM_SEGMENTS } from '../portfolio/rfm-segments.js';
+import { SECTION_DIMENSIONS } from '../portfolio/sections.js';
 import {
   ACCOUNT_KINDS, ACCOUNT_SIZES, ACCOUNT_STATUSES, CHANNELS, CIVILITIES, DIRECTIONS, INTERACTION_TYPES, ORDER_KINDS, ORDER_STATUSES,
   RELATIONSHIP_TYPES, ROLES, TIMELINE_KINDS,
