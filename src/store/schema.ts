@@ -7,7 +7,8 @@ import type {
 } from '../domain/customer-file.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
-type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+// Updated only when two records merge: the kept one was created when the older was.
+type CreatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 type Id = Generated<number>;
 
