@@ -16,6 +16,10 @@ const inBaseCurrency = (definition: string) => definition.replace(/\btotal_cents
  * order takes the latest rate on or before its day.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  // The organisation's currency now defaults to the locale's; a store that already holds orders
+  // keeps the euro it was labelled with until now, whatever the server's locale.
+  await sql`insert into settings (key, value) select 'currency', '"EUR"'::jsonb
+    where exists (select 1 from orders) and not exists (select 1 from settings where key = 'currency')`.execute(db);
   await sql`
     create table exchange_rates (
       currency text not null check (currency ~ '^[A-Z]{3}$'),
