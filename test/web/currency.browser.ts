@@ -38,21 +38,22 @@ describe('orders in another currency', () => {
     const order = (await server.store.orders.getByNumber('FX-56'))!;
     const { page, errors } = await browser.open();
     await signIn(page, server.url, server.admin.email, PASSWORD, `/accounts/${order.accountId}`);
-    const entry = page.locator('.timeline-entry.kind-order').filter({ hasText: 'FX-56' });
+    const entry = page.locator('.timeline-entry.kind-order').filter({ hasText: 'Order FX-56 (' });
     const amount = entry.locator('.timeline-amount');
     await expect.poll(() => amount.textContent()).toMatch(/\(USD\) = €[\d,]+\.\d\d at 0\.9402 EUR per USD, rate of 1 Jun 2024/);
     expect(await amount.textContent()).toContain(`${order.baseTotal.replace(/\B(?=(\d{3})+\.)/g, ',')}`);
     // An order in euros shows its amount alone.
     const euro = (await server.store.orders.list({ accountId: order.accountId, limit: 100 })).items.find((o) => o.currency === null)!;
-    await expect.poll(() => page.locator('.timeline-entry.kind-order').filter({ hasText: euro.number }).locator('.timeline-amount').textContent()).toMatch(/^€[\d,]+\.\d\d$/);
+    await expect.poll(() => page.locator('.timeline-entry.kind-order').filter({ hasText: `Order ${euro.number} (` }).locator('.timeline-amount').textContent()).toMatch(/^€[\d,]+\.\d\d$/);
     await screenshot(page, 'profile-order-currency');
 
     await page.goto(`${server.url}/settings`);
     const section = page.getByRole('region', { name: 'Exchange rates' });
-    await section.getByLabel('Currency').selectOption('USD');
-    await section.getByLabel('From').fill('2024-06-01');
-    await section.getByLabel(/^Rate/).fill('0.95');
-    await section.getByRole('button', { name: 'Save rate' }).click();
+    const form = section.getByRole('form', { name: 'Enter a rate' });
+    await form.getByLabel('Currency').selectOption('USD');
+    await form.getByLabel('From').fill('2024-06-01');
+    await form.getByLabel('Rate (EUR for 1 USD)').fill('0.95');
+    await form.getByRole('button', { name: 'Save rate' }).click();
     await expect.poll(() => section.getByRole('status').textContent()).toMatch(/1 rate saved \(0 new, 1 changed\); [1-9]\d* orders? converted again/);
     await expect.poll(() => section.getByRole('row').filter({ hasText: '0.95' }).count()).toBe(1);
 
