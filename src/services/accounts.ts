@@ -96,12 +96,14 @@ export async function accountTimeline(ctx: Context, id: number, query: TimelineQ
       throw new ClienteleError('bad_request', `Unknown timeline kind "${kind}"; use ${TIMELINE_KINDS.join(', ')}.`, 'kinds');
     }
   }
-  const page = await ctx.store.timeline.page(id, { limit: query.limit ?? 50, cursor: query.cursor, kinds: kinds as TimelineKind[] });
   // The API's titles are English words; `facts` lets each reader word them in its own language.
   const currency = await baseCurrency(ctx.store);
+  const page = await ctx.store.timeline.page(id, { limit: query.limit ?? 50, cursor: query.cursor, kinds: kinds as TimelineKind[], currency });
   const english = translator('en');
   return {
     ...page,
-    items: page.items.map((entry): TimelineEntry => ({ ...entry, ...timelineWords(entry, english, (total) => `${total} ${currency}`) })),
+    items: page.items.map((entry): TimelineEntry => ({
+      ...entry, ...timelineWords(entry, english, (total) => `${total} ${entry.amount?.currency ?? currency}`),
+    })),
   };
 }

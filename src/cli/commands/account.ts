@@ -15,6 +15,7 @@ import type { Context } from '../../services/context.js';
 import { users } from '../../services/users.js';
 import { formatFields, formatOption, formatTable, type OutputFormat, print, printJson, shortTime } from '../format-output.js';
 import { label, t } from '../language.js';
+import { count, day, money, orderAmountWords } from '../locale-format.js';
 import { runCommand, useStore } from '../run-command.js';
 import { timelineWords } from '../../domain/i18n/timeline-words.js';
 import { validateOptions } from '../validate-options.js';
@@ -148,10 +149,10 @@ function printAnalysedFigures({ classes, missing }: { classes: AccountClasses | 
   const summary = classes.summary as { revenueLast12Months: string; lastPurchase: string | null; medianGapDays: number | null; orderCount: number };
   print(`\n${t('cli.account.figuresAsOf', { asOf: classes.run.asOf, currency: classes.currency })}`);
   print(formatFields([
-    [t('cli.account.revenue12'), summary.revenueLast12Months],
-    [t('cli.account.lastPurchase'), summary.lastPurchase ?? t('cli.never')],
+    [t('cli.account.revenue12'), money(summary.revenueLast12Months, classes.currency)],
+    [t('cli.account.lastPurchase'), summary.lastPurchase ? day(summary.lastPurchase) : t('cli.never')],
     [FIGURE_LABELS.timeBetweenPurchases, summary.medianGapDays === null ? null : daysWords(summary.medianGapDays)],
-    [t('cli.account.orders'), summary.orderCount],
+    [t('cli.account.orders'), count(summary.orderCount)],
     [t('cli.account.activity'), label('activity', classes.status?.class)], [t('cli.account.abc'), label('abc', classes.abc?.class)],
     [t('cli.account.frequency'), label('frequency', classes.frequency?.class)],
   ]));
@@ -202,7 +203,7 @@ function showCommand(): Command {
           const entries = timeline.items.map((e) => ({ ...e, ...timelineWords(e, t, (total) => `${total} ${currency}`) }));
           print(formatTable(entries, [
             [t('cli.account.columns.when'), (e) => shortTime(e.at)], [t('cli.account.columns.kind'), (e) => label('timelineKind', e.kind)],
-            [t('cli.account.columns.what'), (e) => e.title], [t('cli.account.columns.detail'), (e) => e.detail],
+            [t('cli.account.columns.what'), (e) => e.title], [t('cli.account.columns.detail'), (e) => (e.amount ? orderAmountWords(e.amount) : e.detail)],
           ]));
         }
       });

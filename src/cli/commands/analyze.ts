@@ -12,70 +12,72 @@ import { freshnessOf } from '../../domain/data-freshness.js';
 import type { AnalysisRun } from '../../store/repositories/analysis-runs.js';
 import { confirm } from '../confirm.js';
 import { formatFields, formatTable, print, printJson } from '../format-output.js';
+import { count, day, money, percent } from '../locale-format.js';
 import { label, t } from '../language.js';
 import { withStore } from '../run-command.js';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
 type Format = (typeof FORMATS)[number];
 
-const pct = (share: number | null | undefined) => (share === null || share === undefined ? '–' : `${(share * 100).toFixed(1)} %`);
+const pct = percent;
 
 /** `group` names the classes' labels (src/domain/i18n): the table shows "Very high", never very_high. */
-function classTable(title: string, group: string, counts: Record<string, { accounts: number; revenue: string }>, order?: readonly string[]) {
+function classTable(title: string, group: string, counts: Record<string, { accounts: number; revenue: string }>, order: readonly string[] | undefined, currency: string) {
   const keys = order ? order.filter((k) => k in counts) : Object.keys(counts).sort((a, b) => counts[b]!.accounts - counts[a]!.accounts);
   const total = keys.reduce((n, k) => n + counts[k]!.accounts, 0);
   print(`\n${title}`);
-  print(formatTable(keys, [[t('cli.report.columns.class'), (k) => label(group, k)], [t('cli.report.columns.accounts'), (k) => counts[k]!.accounts], [t('cli.report.columns.share'), (k) => pct(counts[k]!.accounts / total)], [t('cli.report.columns.revenue'), (k) => counts[k]!.revenue]]));
+  print(formatTable(keys, [[t('cli.report.columns.class'), (k) => label(group, k)], [t('cli.report.columns.accounts'), (k) => count(counts[k]!.accounts)], [t('cli.report.columns.share'), (k) => pct(counts[k]!.accounts / total)], [t('cli.report.columns.revenue'), (k) => money(counts[k]!.revenue, currency)]]));
 }
 
 function printReport(report: PortfolioReport) {
-  print(t('cli.report.heading', { asOf: report.run.asOf, run: report.run.id, kind: t(`cli.report.runKind.${report.run.kind}`), currency: report.currency }));
+  const m = (amount: string | null | undefined) => money(amount, report.currency);
+  print(t('cli.report.heading', { asOf: day(report.run.asOf), run: report.run.id, kind: t(`cli.report.runKind.${report.run.kind}`), currency: report.currency }));
   print(formatFields([
-    [t('cli.report.accounts'), report.accounts], [t('cli.report.revenue'), report.revenue],
-    [FIGURE_LABELS.buyingNow, report.buyingNow.accounts], [t('cli.report.averageTicket'), report.buyingNow.averageTicket],
+    [t('cli.report.accounts'), count(report.accounts)], [t('cli.report.revenue'), m(report.revenue)],
+    [FIGURE_LABELS.buyingNow, count(report.buyingNow.accounts)], [t('cli.report.averageTicket'), m(report.buyingNow.averageTicket)],
     [t('cli.report.typicalGap'), report.buyingNow.medianDaysBetweenPurchases === null ? null : daysWords(report.buyingNow.medianDaysBetweenPurchases)],
-    [t('cli.report.churnAccounts'), report.churn.accounts],
-    [FIGURE_LABELS.bigAccountsGoneQuiet, report.inactiveValue.A?.accounts ?? 0],
+    [t('cli.report.churnAccounts'), count(report.churn.accounts)],
+    [FIGURE_LABELS.bigAccountsGoneQuiet, count(report.inactiveValue.A?.accounts ?? 0)],
     [t('cli.report.topShare', { share: pct(report.abc.topShare.accountShare) }), pct(report.abc.topShare.revenueShare)],
     [t('cli.report.gini'), report.abc.gini === null ? null : report.abc.gini.toFixed(3)],
   ]));
   const lifetime = report.lifetime as { portfolio?: { expectedPurchases: number; totalClv: string }; settings?: { horizonMonths: number; discountRatePerYear: number }; problem?: string } | null;
   if (lifetime?.portfolio && lifetime.settings) {
     print(formatFields([
-      [t('cli.report.expectedPurchases', { months: lifetime.settings.horizonMonths }), Math.round(lifetime.portfolio.expectedPurchases)],
-      [t('cli.report.lifetimeValue', { months: lifetime.settings.horizonMonths, rate: lifetime.settings.discountRatePerYear * 100 }), lifetime.portfolio.totalClv],
+      [t('cli.report.expectedPurchases', { months: lifetime.settings.horizonMonths }), count(Math.round(lifetime.portfolio.expectedPurchases))],
+      [t('cli.report.lifetimeValue', { months: lifetime.settings.horizonMonths, rate: pct(lifetime.settings.discountRatePerYear) }), m(lifetime.portfolio.totalClv)],
     ]));
   } else if (lifetime?.problem) {
     print(`  ${t('cli.report.noLifetimeModel', { problem: lifetime.problem })}`);
   }
-  classTable(t('cli.report.status'), 'activity', report.classes.status ?? {}, ['current', 'active', 'inactive', 'potential', 'probable', 'unqualified', 'ex_customer']);
+  classTable(t('cli.report.status'), 'activity', report.classes.status ?? {}, ['current', 'active', 'inactive', 'potential', 'probable', 'unqualified', 'ex_customer'], report.currency);
   // The Pareto ranks the revenue of the period; inactive accounts without any are ranked apart (docs/inactive-value-class.md).
-  classTable(t('cli.report.abc'), 'abc', report.abc.classes, ['A', 'B', 'C']);
+  classTable(t('cli.report.abc'), 'abc', report.abc.classes, ['A', 'B', 'C'], report.currency);
   classTable(t('cli.report.inactiveAbc', { quiet: FIGURE_LABELS.bigAccountsGoneQuiet.toLowerCase() }), 'abc',
-    report.inactiveValue, ['A', 'B', 'C', 'none']);
-  classTable(t('cli.report.volumeTier'), 'volumeTier', report.classes.volumeTier ?? {}, ['very_high', 'high', 'average', 'low', 'none']);
-  classTable(t('cli.report.frequency'), 'frequency', report.classes.frequency ?? {}, ['frequent', 'regular', 'occasional', 'one_time', 'none']);
-  classTable(t('cli.report.rfm'), 'rfm', report.classes.rfm ?? {});
+    report.inactiveValue, ['A', 'B', 'C', 'none'], report.currency);
+  classTable(t('cli.report.volumeTier'), 'volumeTier', report.classes.volumeTier ?? {}, ['very_high', 'high', 'average', 'low', 'none'], report.currency);
+  classTable(t('cli.report.frequency'), 'frequency', report.classes.frequency ?? {}, ['frequent', 'regular', 'occasional', 'one_time', 'none'], report.currency);
+  classTable(t('cli.report.rfm'), 'rfm', report.classes.rfm ?? {}, undefined, report.currency);
   if (report.inactive.length) {
     print(`\n${t('cli.report.recover')}`);
-    print(formatTable(report.inactive as { accountId: number; name: string; detail?: Record<string, any> }[], [[t('cli.report.columns.id'), (i) => i.accountId], [t('cli.report.columns.name'), (i) => i.name], [t('cli.report.columns.since'), (i) => i.detail?.inactiveSince],
-      [t('cli.report.columns.lastBought'), (i) => (i.detail?.lastPurchaseItems ?? []).join(', ')], [t('cli.report.columns.yearlyAtStake'), (i) => i.detail?.yearlyRevenueAtStake ?? '0.00'],
+    print(formatTable(report.inactive as { accountId: number; name: string; detail?: Record<string, any> }[], [[t('cli.report.columns.id'), (i) => i.accountId], [t('cli.report.columns.name'), (i) => i.name], [t('cli.report.columns.since'), (i) => day(i.detail?.inactiveSince)],
+      [t('cli.report.columns.lastBought'), (i) => (i.detail?.lastPurchaseItems ?? []).join(', ')], [t('cli.report.columns.yearlyAtStake'), (i) => m(i.detail?.yearlyRevenueAtStake ?? '0.00')],
       [t('cli.report.columns.score'), (i) => i.detail?.score?.toFixed(2)]]));
   }
   if (report.churnAccounts.length) {
     print(`\n${t('cli.report.churn')}`);
     // The reasons are sentences: each goes on its own line under its account.
-    const [heading, ...rows] = formatTable(report.churnAccounts, [[t('cli.report.columns.id'), (i) => i.accountId], [t('cli.report.columns.name'), (i) => i.name], [t('cli.report.columns.revenue'), (i) => i.revenue]]).split('\n');
+    const [heading, ...rows] = formatTable(report.churnAccounts, [[t('cli.report.columns.id'), (i) => i.accountId], [t('cli.report.columns.name'), (i) => i.name], [t('cli.report.columns.revenue'), (i) => m(i.revenue)]]).split('\n');
     print(heading!);
     rows.forEach((row, i) => print([row, ...((report.churnAccounts[i]!.signals ?? []) as { reason: string }[]).map((s) => `      ${s.reason}`)].join('\n')));
   }
   if (report.growth.length) {
     print(`\n${t('cli.report.growth')}`);
-    print(formatTable(report.growth as { accountId: number; name: string; revenue: string; detail?: Record<string, any> }[], [[t('cli.report.columns.id'), (i) => i.accountId], [t('cli.report.columns.name'), (i) => i.name], [t('cli.report.columns.revenue'), (i) => i.revenue],
-      [t('cli.report.columns.peerBenchmark'), (i) => i.detail?.peerBenchmark ?? ''], [t('cli.report.columns.potential'), (i) => i.detail?.potential ?? '']]));
+    print(formatTable(report.growth as { accountId: number; name: string; revenue: string; detail?: Record<string, any> }[], [[t('cli.report.columns.id'), (i) => i.accountId], [t('cli.report.columns.name'), (i) => i.name], [t('cli.report.columns.revenue'), (i) => m(i.revenue)],
+      [t('cli.report.columns.peerBenchmark'), (i) => m(i.detail?.peerBenchmark)], [t('cli.report.columns.potential'), (i) => m(i.detail?.potential)]]));
   }
   print(`\n${t('cli.report.bySegment')}`);
-  print(formatTable(report.sections.segment, [[t('cli.report.columns.segment'), (r) => r.key.segment ?? t('cli.none')], [t('cli.report.columns.accounts'), (r) => r.accounts], [t('cli.report.columns.revenue'), (r) => r.revenue],
+  print(formatTable(report.sections.segment, [[t('cli.report.columns.segment'), (r) => r.key.segment ?? t('cli.none')], [t('cli.report.columns.accounts'), (r) => count(r.accounts)], [t('cli.report.columns.revenue'), (r) => m(r.revenue)],
     ['A/B/C', (r) => `${r.abc.A}/${r.abc.B}/${r.abc.C}`], [t('cli.report.columns.active'), (r) => pct(r.activeRate)], [t('cli.report.columns.churnSignals'), (r) => r.accountsWithChurnSignals]]));
   if (report.goals.length) {
     print(`\n${t('cli.report.goals')}`);

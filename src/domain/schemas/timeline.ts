@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { ACCOUNT_STATUSES, INTERACTION_TYPES, ORDER_STATUSES, TIMELINE_KINDS } from '../customer-file.js';
-import { DateTime, Enum, Id, Money, Nullable, strict } from './common.js';
+import { Currency, DateTime, Enum, Id, Money, Nullable, strict } from './common.js';
 
 /** What happened, as values: each reader words it in its own language (timeline-words.ts). */
 export const TimelineFactsSchema = Type.Object({
@@ -17,6 +17,17 @@ export const TimelineFactsSchema = Type.Object({
 });
 export type TimelineFacts = Static<typeof TimelineFactsSchema>;
 
+/** An order's amount on the timeline: in its own currency, and in the organisation's with the rate used. */
+export const TimelineAmountSchema = Type.Object({
+  total: Money,
+  currency: Currency,
+  baseTotal: Money,
+  baseCurrency: Currency,
+  exchangeRate: Nullable(Type.String()),
+  rateDate: Nullable(Type.String()),
+});
+export type TimelineAmount = Static<typeof TimelineAmountSchema>;
+
 export const TimelineEntrySchema = Type.Object({
   kind: Enum(TIMELINE_KINDS),
   id: Id,
@@ -25,6 +36,8 @@ export const TimelineEntrySchema = Type.Object({
   detail: Nullable(Type.String()),
   facts: TimelineFactsSchema,
   userId: Nullable(Id),
+  /** Orders only. */
+  amount: Type.Optional(TimelineAmountSchema),
 }, { $id: 'TimelineEntry' });
 export type TimelineEntry = Static<typeof TimelineEntrySchema>;
 

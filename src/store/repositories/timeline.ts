@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import type { TimelineKind } from '../../domain/customer-file.js';
 import { ClienteleError } from '../../domain/errors.js';
+import { formatRate } from '../../domain/exchange-rate.js';
 import { cents, formatMoney } from '../../domain/money.js';
-import type { TimelineEntry, TimelineFacts } from '../../domain/schemas/timeline.js';
+import type { TimelineAmount, TimelineEntry, TimelineFacts } from '../../domain/schemas/timeline.js';
 import { type Executor, isoRequired } from '../executor.js';
 import { isCursorTime } from '../keyset.js';
 
@@ -55,6 +56,23 @@ function decode(cursor: string): [string, string, number] {
   throw new ClienteleError('bad_request', 'The cursor is not one this API returned; start again without it.', 'cursor');
 }
 
+/** The amounts of the orders on a page, each in its own currency and in the organisation's. */
+async function orderAmounts(db: Executor, ids: readonly number[], baseCurrency: string | undefined): Promise<Map<number, TimelineAmount>> {
+  const found = new Map<number, TimelineAmount>();
+  if (ids.length === 0 || !baseCurrency) return found;
+  const rows = await db.selectFrom('orders')
+    .select(['id', 'total_cents', 'currency', 'base_total_cents', sql<string | null>`exchange_rate::text`.as('rate'), sql<string | null>`rate_day::text`.as('rate_day')])
+    .where('id', 'in', ids).execute();
+  for (const r of rows) {
+    found.set(Number(r.id), {
+      total: formatMoney(Number(r.total_cents)), currency: r.currency ?? baseCurrency,
+      baseTotal: formatMoney(Number(r.base_total_cents)), baseCurrency,
+      exchangeRate: r.rate === null ? null : formatRate(r.rate), rateDate: r.rate_day,
+    });
+  }
+  return found;
+}
+
 /**
  * One account's history, newest first: interactions, orders, tasks and status changes merged.
  * Each source is read through its (account_id, time) index and cut at the page size before the
@@ -62,7 +80,8 @@ function decode(cursor: string): [string, string, number] {
  */
 export function timelineRepository(db: Executor) {
   return {
-    async page(accountId: number, options: { limit: number; cursor?: string; kinds?: TimelineKind[] }): Promise<TimelinePage> {
+    /** `currency`, the organisation's, gives each order its `amount` in it. */
+    async page(accountId: number, options: { limit: number; cursor?: string; kinds?: TimelineKind[]; currency?: string }): Promise<TimelinePage> {
       const kinds = new Set(options.kinds?.length ? options.kinds : ['interaction', 'order', 'task', 'status_change']);
       const cursor = options.cursor ? decode(options.cursor) : undefined;
       const take = options.limit + 1;
@@ -102,9 +121,11 @@ export function timelineRepository(db: Executor) {
       const more = rows.length > options.limit;
       const pageRows = more ? rows.slice(0, options.limit) : rows;
       const last = pageRows[pageRows.length - 1];
+      const amounts = await orderAmounts(db, pageRows.filter((r) => r.kind === 'order').map((r) => Number(r.id)), options.currency);
       return {
         items: pageRows.map((r) => ({
           kind: r.kind, id: Number(r.id), at: isoRequired(r.at), detail: r.detail, facts: factsOf(r), userId: r.user_id === null ? null : Number(r.user_id),
+          ...(r.kind === 'order' && amounts.has(Number(r.id)) && { amount: amounts.get(Number(r.id))! }),
         })),
         nextCursor: more && last ? encode(last) : null,
       };

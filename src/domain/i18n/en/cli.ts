@@ -37,7 +37,7 @@ export const cli = {
     topShare: 'Revenue share of the top {{share}}',
     gini: 'Gini coefficient',
     expectedPurchases: 'Purchases expected over {{months}} months',
-    lifetimeValue: 'Lifetime value over {{months}} months ({{rate}} % a year)',
+    lifetimeValue: 'Lifetime value over {{months}} months ({{rate}} a year)',
     noLifetimeModel: 'No lifetime-value model: {{problem}}',
     status: 'Status',
     abc: 'ABC (Pareto)',

@@ -36,7 +36,7 @@ export const cli = {
     topShare: 'Cuota de ingresos del primer {{share}}',
     gini: 'Coeficiente de Gini',
     expectedPurchases: 'Compras esperadas en {{months}} meses',
-    lifetimeValue: 'Valor de vida del cliente en {{months}} meses ({{rate}} % anual)',
+    lifetimeValue: 'Valor de vida del cliente en {{months}} meses ({{rate}} anual)',
     noLifetimeModel: 'Sin modelo de valor de vida: {{problem}}',
     status: 'Estado',
     abc: 'ABC (Pareto)',

@@ -36,7 +36,7 @@ export const cli = {
     topShare: 'Part du chiffre d’affaires des premiers {{share}}',
     gini: 'Coefficient de Gini',
     expectedPurchases: 'Achats attendus sur {{months}} mois',
-    lifetimeValue: 'Valeur vie client sur {{months}} mois ({{rate}} % par an)',
+    lifetimeValue: 'Valeur vie client sur {{months}} mois ({{rate}} par an)',
     noLifetimeModel: 'Pas de modèle de valeur vie client : {{problem}}',
     status: 'Statut',
     abc: 'ABC (Pareto)',

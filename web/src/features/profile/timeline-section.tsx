@@ -8,6 +8,7 @@ import { ErrorMessage } from '../../shared/ui/error-message';
 import { useUsers } from '../../shared/users/use-users';
 import { formatDateTime, formatMoney, words } from '../../shared/ui/words';
 import { timelineWords } from '../../../../src/domain/i18n/timeline-words';
+import { OrderAmount } from './order-amount';
 import { profileApi } from './profile-api';
 
 interface State {
@@ -23,7 +24,7 @@ function TimelineText({ entry, currency }: { entry: TimelineEntry; currency?: st
   return (
     <>
       <div className="timeline-title">{title}</div>
-      {detail && <p className="timeline-detail">{detail}</p>}
+      {entry.amount ? <OrderAmount amount={entry.amount} /> : detail && <p className="timeline-detail">{detail}</p>}
     </>
   );
 }

@@ -4,6 +4,7 @@ import { t } from '../../shared/i18n/i18n';
 import { useUser } from '../../shared/session/session';
 import { AccessSection } from './access-section';
 import { CurrencySection } from './currency-section';
+import { ExchangeRatesSection } from './exchange-rates-section';
 import { GoalsSection } from './goals-section';
 import { RulesSection } from './rules-section';
 import { PasswordSection } from './password-section';
@@ -19,6 +20,7 @@ export default function SettingsPage() {
         {user.role === 'admin' && <UsersSection />}
         {user.role === 'admin' && <AccessSection />}
         {user.role === 'admin' && <CurrencySection />}
+        {user.role === 'admin' && <ExchangeRatesSection />}
         {user.role === 'admin' && <RulesSection />}
         {user.role === 'admin' && <GoalsSection />}
         <TokensSection />
