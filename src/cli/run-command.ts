@@ -1,27 +1,14 @@
 // Every command runs through here: open the store the environment selects, act as the system
 // through the same services as the API, close the store, and turn a failure into one line on
-// stderr and an exit code. This file is the one place error codes become exit codes.
+// stderr and an exit code (exit-codes.ts).
 import { readConfig, type Config } from '../config.js';
 import { SYSTEM_ACTOR } from '../domain/access.js';
-import { ClienteleError, type ErrorCode } from '../domain/errors.js';
+import { ClienteleError } from '../domain/errors.js';
 import type { Context } from '../services/context.js';
 import type { MigrationReport } from '../store/migrate.js';
 import { describeStore, openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
-
-export const EXIT_CODES: Record<ErrorCode, number> & { internal: number; usage: number } = {
-  internal: 1,
-  /** Unknown commands and options, missing arguments: the same kind of mistake as a bad value. */
-  usage: 2,
-  bad_request: 2,
-  unauthenticated: 3,
-  forbidden: 4,
-  not_found: 5,
-  conflict: 6,
-  invalid: 7,
-  too_many_requests: 8,
-  locked: 9,
-};
+import { exitCodeOf } from './exit-codes.js';
 
 export interface CommandContext {
   config: Config;
@@ -29,8 +16,6 @@ export interface CommandContext {
   /** The services' context: this store, acting as the system. */
   ctx: Context;
 }
-
-export const exitCodeOf = (error: unknown) => (error instanceof ClienteleError ? EXIT_CODES[error.code] : EXIT_CODES.internal);
 
 function report(error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);

@@ -105,9 +105,8 @@ function warnStale(run: AnalysisRun, name: string) {
   ].join('\n'));
 }
 
-function command(name: 'analyze' | 'snapshot', description: string) {
+function command(name: 'analyze' | 'snapshot') {
   return new Command(name)
-    .description(description)
     .option('--as-of <date>', 'classify as of this day (YYYY-MM-DD), reading nothing after it; today by default')
     .addOption(new Option('--format <format>', 'table (the report), json (the report) or csv (one row per account)').choices(FORMATS).default('table'))
     .action((options: { asOf?: string; format: Format }) => withStore(`clientele ${name}`, async ({ ctx }) => {
@@ -128,5 +127,5 @@ function command(name: 'analyze' | 'snapshot', description: string) {
     }));
 }
 
-export const analyzeCommand = () => command('analyze', 'Classify every account (status, volume tier, frequency, ABC, RFM, churn signals) and print the portfolio report');
-export const snapshotCommand = () => command('snapshot', 'Like analyze, and keep the run as a snapshot so movements between classes can be seen later');
+export const analyzeCommand = () => command('analyze');
+export const snapshotCommand = () => command('snapshot');

@@ -8,7 +8,6 @@ import { withStore } from '../run-command.js';
 
 export function backupCommand(): Command {
   return new Command('backup')
-    .description('Write the whole store (every table, ids included) to one file that `clientele restore` reads back')
     .argument('<file>', 'the backup file to write, e.g. clientele-2026-01-31.backup.gz; readable by you only, as it holds password hashes')
     .action((file: string) => withStore('clientele backup', async ({ store }) => {
       let progress: Progress | undefined;

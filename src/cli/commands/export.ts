@@ -29,7 +29,6 @@ const dropUndefined = <T extends object>(value: T): T =>
 
 export function exportCommand(): Command {
   return new Command('export')
-    .description('Export to CSV or XLSX with the column names `clientele import` reads; account filters narrow every target but products')
     .addArgument(new Command().createArgument('<target>', 'what to export').choices(EXPORT_TARGETS))
     .argument('<file>', 'the file to write (.csv or .xlsx); replaced only once the export is complete')
     .addOption(new Option('--format <format>', 'file format (default: from the file name)').choices(EXPORT_FORMATS))

@@ -77,7 +77,6 @@ function printOutcome(report: ImportReport) {
 
 export function importCommand(): Command {
   return new Command('import')
-    .description('Import a CSV, whitespace-separated or XLSX file. By default all or nothing: any invalid row and nothing is written.')
     .addArgument(new Command().createArgument('<target>', 'what the file holds').choices(IMPORT_TARGETS))
     .argument('<file>', 'the file to import')
     .option('--mapping <file>', 'a mapping file (JSON) for this layout; see mappings/ for examples')

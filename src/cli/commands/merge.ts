@@ -16,7 +16,6 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
 
 export function mergeCommand(): Command {
   return new Command('merge')
-    .description('Merge record B into record A: A keeps its values and gains everything of B, whose empty-field values fill A\'s; B is deleted, its audit trail kept')
     .argument('<A>', 'id of the record kept')
     .argument('<B>', 'id of the record merged into A, then deleted')
     .option('--kind <kind>', DUPLICATE_KINDS.join(' or '), 'account')

@@ -166,7 +166,6 @@ function evaluateCommand(): Command {
 
 export function recommendCommand(): Command {
   return new Command('recommend')
-    .description('Cross-sell and up-sell: suggestions per account, products bought together, association rules, up-sell and their evaluation')
     .addCommand(accountCommand())
     .addCommand(similarCommand())
     .addCommand(rulesCommand())

@@ -8,7 +8,6 @@ import { withStore } from '../run-command.js';
 
 export function restoreCommand(): Command {
   return new Command('restore')
-    .description('Replace the store\'s content with a backup from `clientele backup`; stop the server first')
     .argument('<file>', 'the backup file')
     .option('--force', 'replace a store that already holds data (everything in it is deleted)')
     .action((file: string, options: { force?: boolean }) => withStore('clientele restore', async ({ store }) => {
