@@ -6,6 +6,8 @@ import { Command, CommanderError } from 'commander';
 import { PROJECT_ROOT } from '../project-root.js';
 import { COMMANDS } from './command-list.js';
 import { EXIT_CODES } from './exit-codes.js';
+import { knowFlags } from './flag-errors.js';
+import { reportError } from './report-error.js';
 
 const { version } = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
 
@@ -36,10 +38,12 @@ const configure = (command: Command) => {
   command.commands.forEach(configure);
 };
 configure(program);
+program.hook('preAction', (_program, command) => knowFlags(command));
 
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (!(error instanceof CommanderError)) throw error;
-  process.exitCode = error.exitCode === 0 ? 0 : EXIT_CODES.usage;
+  // Commander's own usage errors are already written; a check in a hook is reported here.
+  if (error instanceof CommanderError) process.exitCode = error.exitCode === 0 ? 0 : EXIT_CODES.usage;
+  else process.exitCode = reportError(error);
 }

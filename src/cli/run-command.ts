@@ -1,6 +1,6 @@
 // Every command runs through here: open the store the environment selects, act as the system
 // through the same services as the API, close the store, and turn a failure into one line on
-// stderr and an exit code (exit-codes.ts).
+// stderr and an exit code (report-error.ts).
 import { readConfig, type Config } from '../config.js';
 import { SYSTEM_ACTOR } from '../domain/access.js';
 import { ClienteleError } from '../domain/errors.js';
@@ -8,7 +8,7 @@ import type { Context } from '../services/context.js';
 import type { MigrationReport } from '../store/migrate.js';
 import { describeStore, openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
-import { exitCodeOf } from './exit-codes.js';
+import { reportError } from './report-error.js';
 
 export interface CommandContext {
   config: Config;
@@ -17,22 +17,12 @@ export interface CommandContext {
   ctx: Context;
 }
 
-function report(error: unknown): void {
-  const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`clientele: ${message}\n`);
-  // Unexpected failures keep their stack for whoever debugs them.
-  if (!(error instanceof ClienteleError) && error instanceof Error && /^(debug|trace)$/.test(process.env.LOG_LEVEL ?? '')) {
-    process.stderr.write(`${error.stack}\n`);
-  }
-}
-
 /** Runs a command's work; a failure is reported and sets the exit code. */
 export async function runCommand(work: () => Promise<void>): Promise<void> {
   try {
     await work();
   } catch (error) {
-    report(error);
-    process.exitCode = exitCodeOf(error);
+    process.exitCode = reportError(error);
   }
 }
 
