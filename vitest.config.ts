@@ -10,7 +10,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.ts', ...(all ? ['test/**/*.browser.ts'] : [])],
     exclude: ['**/node_modules/**', ...(all ? [] : ['test/cli/**'])],
     // Browser runs build the web app first when its build is missing or stale.
-    globalSetup: ['test/support/global-setup.ts', ...(all ? ['test/support/web-build-setup.ts'] : [])],
+    globalSetup: ['test/support/global-setup.ts', ...(all ? ['test/support/web-build-setup.ts', 'test/support/cli-build-setup.ts'] : [])],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -1,5 +1,6 @@
 // `npm run bench [-- NAME…]`: runs the benchmarks (all by default) and writes bench/results/.
 import { runApiLatencyBench } from './api-latency.js';
+import { runCliStartupBench } from './cli-startup.js';
 import { runClvBench } from './clv-fit.js';
 import { runImportBench } from './import-throughput.js';
 import { runPortfolioBench } from './portfolio-analysis.js';
@@ -7,6 +8,7 @@ import { runWebBench } from './web.js';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   api: runApiLatencyBench,
+  cli: runCliStartupBench,
   clv: runClvBench,
   import: runImportBench,
   portfolio: runPortfolioBench,

@@ -1,6 +1,7 @@
 // Starts Clientele: store, first admin, HTTP server. Used by `npm start` and `clientele serve`.
 import { randomBytes } from 'node:crypto';
-import { type Logger, pino } from 'pino';
+import type { Logger } from 'pino';
+import { createLogger } from './logger.js';
 import { runScheduledAnalysis } from './services/analysis/schedule.js';
 import type { Config } from './config.js';
 import { buildApp, type App } from './api/app.js';
@@ -18,7 +19,7 @@ export interface RunningServer {
 export const FIRST_RUN_EMAIL = 'admin@clientele.local';
 
 export async function startServer(config: Config, options: { beforeListen?: (store: Store) => Promise<void> } = {}): Promise<RunningServer> {
-  const logger = pino({ level: config.logLevel });
+  const logger = createLogger(config.logLevel);
   const store = await openStore(config, 'clientele serve');
   let firstRunPassword: string | undefined;
   try {

@@ -56,7 +56,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
     logger: typeof options.logger === 'boolean' ? options.logger : undefined,
     bodyLimit: 5 * 1024 * 1024,
     trustProxy: false,
+    // Fastify logs two lines per request at info, which drowns the server's own messages:
+    // one line per request at debug instead (LOG_LEVEL=debug).
+    disableRequestLogging: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.debug({ method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+  });
   app.setValidatorCompiler(validatorCompiler);
   // Response schemas document the API; plain JSON.stringify keeps every field as the service built it.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));

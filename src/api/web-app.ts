@@ -5,14 +5,14 @@
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { PROJECT_ROOT } from '../project-root.js';
 import { withoutHash } from '../store/repositories/users.js';
 import type { Store } from '../store/store.js';
 import { sendError } from './errors.js';
 
-export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+export const WEB_DIST = join(PROJECT_ROOT, 'web', 'dist');
 
 const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Clientele</title></head>
 <body><main><h1>The web app is not built</h1><p>Run <code>npm run build</code> (or start with <code>npm start</code>, which builds it),

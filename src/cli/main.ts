@@ -1,49 +1,35 @@
 // The `clientele` command line: administration and demo data, through the same services as the API.
+// Only the command being run is loaded (command-list.ts); the others are listed by name.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { accountCommand } from './commands/account.js';
-import { analyzeCommand, snapshotCommand } from './commands/analyze.js';
-import { backupCommand } from './commands/backup.js';
-import { demoCommand } from './commands/demo.js';
-import { duplicatesCommand } from './commands/duplicates.js';
-import { exportCommand } from './commands/export.js';
-import { fitCommand } from './commands/fit.js';
-import { importCommand } from './commands/import.js';
-import { mergeCommand } from './commands/merge.js';
-import { migrateCommand } from './commands/migrate.js';
-import { predictCommand } from './commands/predict.js';
-import { recommendCommand } from './commands/recommend.js';
-import { restoreCommand } from './commands/restore.js';
-import { serveCommand } from './commands/serve.js';
-import { tokenCommand } from './commands/token.js';
-import { userCommand } from './commands/user.js';
+import { PROJECT_ROOT } from '../project-root.js';
+import { COMMANDS } from './command-list.js';
+import { EXIT_CODES } from './exit-codes.js';
 import { t } from './language.js';
-import { EXIT_CODES } from './run-command.js';
+import { knowFlags } from './flag-errors.js';
+import { reportError } from './report-error.js';
 
-const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+const { version } = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
+
+/** The command the arguments name (`clientele help account` names account), if any. */
+function commandNamed(args: string[]): string | undefined {
+  // `--lang` is the one option before a command that takes a value.
+  const words = args.filter((arg, i) => !arg.startsWith('-') && args[i - 1] !== '--lang');
+  return words[0] === 'help' ? words[1] : words[0];
+}
 
 const program = new Command('clientele')
   .description('Clientele, the customer portfolio manager. Works on the store the environment selects: DATABASE_URL, or the embedded one in CLIENTELE_DATA_DIR (./data).')
   .version(version)
   // Read before the commands are built (language.ts); declared so commander accepts it anywhere.
-  .option('--lang <code>', t('cli.langOption'))
-  .addCommand(serveCommand())
-  .addCommand(migrateCommand())
-  .addCommand(userCommand())
-  .addCommand(tokenCommand())
-  .addCommand(accountCommand())
-  .addCommand(demoCommand())
-  .addCommand(duplicatesCommand())
-  .addCommand(recommendCommand())
-  .addCommand(predictCommand())
-  .addCommand(fitCommand())
-  .addCommand(mergeCommand())
-  .addCommand(importCommand())
-  .addCommand(exportCommand())
-  .addCommand(backupCommand())
-  .addCommand(restoreCommand())
-  .addCommand(analyzeCommand())
-  .addCommand(snapshotCommand());
+  .option('--lang <code>', t('cli.langOption'));
+
+const wanted = commandNamed(process.argv.slice(2));
+for (const entry of COMMANDS) {
+  const command = entry.name === wanted ? await entry.load() : new Command(entry.name);
+  program.addCommand(command.description(entry.description));
+}
 
 program.addHelpText('after', `
 Exit codes: 0 done, ${EXIT_CODES.internal} unexpected failure, ${EXIT_CODES.usage} bad command or input, ${EXIT_CODES.unauthenticated} not signed in,
@@ -56,10 +42,12 @@ const configure = (command: Command) => {
   command.commands.forEach(configure);
 };
 configure(program);
+program.hook('preAction', (_program, command) => knowFlags(command));
 
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (!(error instanceof CommanderError)) throw error;
-  process.exitCode = error.exitCode === 0 ? 0 : EXIT_CODES.usage;
+  // Commander's own usage errors are already written; a check in a hook is reported here.
+  if (error instanceof CommanderError) process.exitCode = error.exitCode === 0 ? 0 : EXIT_CODES.usage;
+  else process.exitCode = reportError(error);
 }

@@ -1,5 +1,5 @@
 // One error type for the whole product. The code decides the HTTP status and the CLI exit
-// code in one place each (api/errors.ts, cli/run-command.ts); the message is for people.
+// code in one place each (api/errors.ts, cli/exit-codes.ts); the message is for people.
 
 export const ERROR_CODES = [
   'bad_request', 'unauthenticated', 'forbidden', 'not_found', 'conflict', 'invalid', 'too_many_requests', 'locked',

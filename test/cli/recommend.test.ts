@@ -76,9 +76,9 @@ describe('clientele recommend on the embedded store', { timeout: 240_000 }, () =
     expect(upsell.stdout).toMatch(/^Up-sell from 2025-01-01 to 2025-12-31: \d+ categories well below alike accounts\.\nACCOUNT +NAME +CATEGORY +SPENT +PEER MEDIAN +SHORTFALL\n/);
 
     const support = await runCli(['recommend', 'rules', '--min-support', '2'], cliEnv(dataDir));
-    expect(support).toMatchObject({ code: 7, stdout: '' });
+    expect(support).toMatchObject({ code: 2, stdout: '' });
     expect(support.stderr).toBe('clientele: --min-support must be a share from 0 to 1.\n');
     const cutoff = await runCli(['recommend', 'evaluate', '--cutoff', '2025-02-30'], cliEnv(dataDir));
-    expect(cutoff).toMatchObject({ code: 7, stderr: 'clientele: --cutoff must be a date as YYYY-MM-DD, not "2025-02-30".\n' });
+    expect(cutoff).toMatchObject({ code: 2, stderr: 'clientele: --cutoff must be a date as YYYY-MM-DD, not "2025-02-30".\n' });
   });
 });

@@ -212,7 +212,6 @@ function showCommand(): Command {
 
 export function accountCommand(): Command {
   return new Command('account')
-    .description('Add, list and show accounts')
     .addCommand(addCommand())
     .addCommand(listCommand())
     .addCommand(showCommand());

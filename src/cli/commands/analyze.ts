@@ -4,7 +4,7 @@
 import { Command, Option } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { type PortfolioReport, portfolioReport } from '../../services/analysis/portfolio-report.js';
-import { runAnalysis } from '../../services/analysis/run-analysis.js';
+import { resolveAsOf, runAnalysis } from '../../services/analysis/run-analysis.js';
 import type { Context } from '../../services/context.js';
 import { cents, formatMoney } from '../../domain/money.js';
 import { daysWords, FIGURE_LABELS } from '../../domain/figures.js';
@@ -109,11 +109,12 @@ function warnStale(run: AnalysisRun, name: string) {
   ].join('\n'));
 }
 
-function command(name: 'analyze' | 'snapshot', description: string) {
+function command(name: 'analyze' | 'snapshot') {
   return new Command(name)
-    .description(description)
     .option('--as-of <date>', 'classify as of this day (YYYY-MM-DD), reading nothing after it; today by default')
     .addOption(new Option('--format <format>', 'table (the report), json (the report) or csv (one row per account)').choices(FORMATS).default('table'))
+    // A mistyped day fails before the store is opened.
+    .hook('preAction', (self) => { if (self.opts().asOf !== undefined) resolveAsOf(self.opts().asOf, new Date()); })
     .action((options: { asOf?: string; format: Format }) => withStore(`clientele ${name}`, async ({ ctx }) => {
       const analyse = (asOf: string | undefined) => runAnalysis(ctx, {
         asOf, kind: name === 'snapshot' ? 'snapshot' : 'run',
@@ -132,5 +133,5 @@ function command(name: 'analyze' | 'snapshot', description: string) {
     }));
 }
 
-export const analyzeCommand = () => command('analyze', 'Classify every account (status, volume tier, frequency, ABC, RFM, churn signals) and print the portfolio report');
-export const snapshotCommand = () => command('snapshot', 'Like analyze, and keep the run as a snapshot so movements between classes can be seen later');
+export const analyzeCommand = () => command('analyze');
+export const snapshotCommand = () => command('snapshot');

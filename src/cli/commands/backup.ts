@@ -4,22 +4,25 @@ import { Command } from 'commander';
 import { backupStore } from '../../services/backup.js';
 import { print } from '../format-output.js';
 import { type Progress, startProgress } from '../progress.js';
-import { withStore } from '../run-command.js';
+import { requireOutputFile } from '../file-arguments.js';
+import { runCommand, useStore } from '../run-command.js';
 
 export function backupCommand(): Command {
   return new Command('backup')
-    .description('Write the whole store (every table, ids included) to one file that `clientele restore` reads back')
     .argument('<file>', 'the backup file to write, e.g. clientele-2026-01-31.backup.gz; readable by you only, as it holds password hashes')
-    .action((file: string) => withStore('clientele backup', async ({ store }) => {
-      let progress: Progress | undefined;
-      const summary = await backupStore(store, file, {
-        onProgress: ({ rows, totalRows }) => {
-          progress ??= startProgress('Backing up', Math.max(totalRows, 1), 'rows');
-          progress.update(rows, rows);
-        },
+    .action((file: string) => runCommand(async () => {
+      requireOutputFile(file, 'file');
+      await useStore('clientele backup', async ({ store }) => {
+        let progress: Progress | undefined;
+        const summary = await backupStore(store, file, {
+          onProgress: ({ rows, totalRows }) => {
+            progress ??= startProgress('Backing up', Math.max(totalRows, 1), 'rows');
+            progress.update(rows, rows);
+          },
+        });
+        progress?.stop();
+        const tables = Object.values(summary.tables).filter((n) => n > 0).length;
+        print(`Backed up ${summary.rows.toLocaleString('en-US')} rows of ${tables} tables (schema ${summary.migration}) to ${file}.`);
       });
-      progress?.stop();
-      const tables = Object.values(summary.tables).filter((n) => n > 0).length;
-      print(`Backed up ${summary.rows.toLocaleString('en-US')} rows of ${tables} tables (schema ${summary.migration}) to ${file}.`);
     }));
 }

@@ -73,7 +73,6 @@ interface DemoOptions {
 
 export function demoCommand(): Command {
   return new Command('demo')
-    .description('Load a realistic demo portfolio (accounts in eight countries, five years of orders, contacts, interactions, tasks) into an empty store')
     .option('--seed <n>', 'random seed: the same seed and end date give the same portfolio', String(DEMO_DEFAULTS.seed))
     .option('--accounts <n>', 'how many accounts', String(DEMO_DEFAULTS.accounts))
     .option('--years <n>', 'years of order history', String(DEMO_DEFAULTS.years))

@@ -28,7 +28,6 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
 
 export function duplicatesCommand(): Command {
   return new Command('duplicates')
-    .description('List likely duplicate accounts and contacts, most likely first, with the reasons; merge them with `clientele merge`')
     .option('--kind <kind>', `${DUPLICATE_KINDS.join(' or ')} (default both)`)
     .option('--min-score <n>', 'leave out pairs scoring less, 0 to 100', '60')
     .option('--limit <n>', 'pairs to show, 1 to 500', '50')

@@ -9,6 +9,7 @@ import { AccountListQuerySchema } from '../../domain/schemas/account.js';
 import { EXPORT_FORMATS, EXPORT_TARGETS, type ExportFormat, type ExportTarget, formatOfPath } from '../../services/export/export-columns.js';
 import { checkExportRequest, exportTable } from '../../services/export/run-export.js';
 import { print } from '../format-output.js';
+import { requireOutputFile } from '../file-arguments.js';
 import { runCommand, useStore } from '../run-command.js';
 import { validateOptions } from '../validate-options.js';
 
@@ -29,7 +30,6 @@ const dropUndefined = <T extends object>(value: T): T =>
 
 export function exportCommand(): Command {
   return new Command('export')
-    .description('Export to CSV or XLSX with the column names `clientele import` reads; account filters narrow every target but products')
     .addArgument(new Command().createArgument('<target>', 'what to export').choices(EXPORT_TARGETS))
     .argument('<file>', 'the file to write (.csv or .xlsx); replaced only once the export is complete')
     .addOption(new Option('--format <format>', 'file format (default: from the file name)').choices(EXPORT_FORMATS))
@@ -48,6 +48,7 @@ export function exportCommand(): Command {
         status: options.status, q: options.q, country: options.country?.toUpperCase(), segment: options.segment, sector: options.sector, tags: options.tags,
       });
       validateOptions(AccountListQuerySchema, fields);
+      requireOutputFile(file, 'file');
       await useStore(`clientele export ${target}`, async ({ ctx }) => {
         let ownerId: number | undefined;
         if (options.ownerEmail !== undefined) {

@@ -16,7 +16,6 @@ interface Options {
 
 export function fitCommand(): Command {
   return new Command('fit')
-    .description('Fit BG/NBD (and Gamma-Gamma when there is a value column) on a CSV of per-customer summaries: id, x (frequency), t_x (recency), T, and optionally the mean repeat value (monetary_value)')
     .requiredOption('--summary <file>', 'the summaries; header names as lifetimes or Fader & Hardie write them')
     .addOption(new Option('--unit <unit>', 'the unit t_x and T are counted in').choices(CLV_UNITS).default(CLV_DEFAULTS.unit))
     .addOption(formatOption())

@@ -12,7 +12,8 @@ import { importSummaryText } from '../import-summary.js';
 import { importRates } from './import-rates.js';
 import { formatFields, formatTable, print, printJson } from '../format-output.js';
 import { type Progress, startProgress } from '../progress.js';
-import { withStore } from '../run-command.js';
+import { requireInputFile, requireOutputFile } from '../file-arguments.js';
+import { runCommand, useStore } from '../run-command.js';
 
 const DELIMITERS: Record<string, Delimiter> = { ',': ',', comma: ',', ';': ';', semicolon: ';', tab: '\t', '\\t': '\t', '|': '|', pipe: '|', whitespace: 'whitespace' };
 
@@ -78,7 +79,6 @@ function printOutcome(report: ImportReport) {
 
 export function importCommand(): Command {
   return new Command('import')
-    .description('Import a CSV, whitespace-separated or XLSX file. By default all or nothing: any invalid row and nothing is written.')
     .addArgument(new Command().createArgument('<target>', 'what the file holds (rates: exchange rates, as date, currency, rate)').choices([...IMPORT_TARGETS, 'rates']))
     .argument('<file>', 'the file to import')
     .option('--mapping <file>', 'a mapping file (JSON) for this layout; see mappings/ for examples')
@@ -96,38 +96,46 @@ export function importCommand(): Command {
     .option('--batch-size <rows>', 'commit every so many rows (makes --resume possible on very large files)')
     .option('--resume', 'continue an interrupted batched import of the same file after its last committed batch')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((target: ImportTarget | 'rates', file: string, options: ImportOptions, command: Command) => (target === 'rates' ? importRates(file, options.format) : withStore(`clientele import ${target}`, async ({ store, ctx }) => {
+    .action((target: ImportTarget | 'rates', file: string, options: ImportOptions, command: Command) => (target === 'rates' ? importRates(file, options.format) : runCommand(async () => {
+      // Everything typed is checked before the store opens.
+      requireInputFile(file, 'file');
+      const reportPath = options.report ?? `${file}.problems.csv`;
+      const rejectedPath = options.rejected ?? `${file}.rejected.csv`;
+      requireOutputFile(reportPath, 'report');
+      requireOutputFile(rejectedPath, 'rejected');
       const guestsSource = command.getOptionValueSource('guests');
       const delimiter = options.delimiter === undefined ? undefined : DELIMITERS[options.delimiter];
       if (options.delimiter !== undefined && !delimiter) throw new ClienteleError('bad_request', `--delimiter must be one of , ; tab | whitespace, not "${options.delimiter}".`, 'delimiter');
       const batchSize = options.batchSize === undefined ? undefined : Number(options.batchSize);
       if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 100)) throw new ClienteleError('bad_request', '--batch-size must be a whole number of at least 100.', 'batch-size');
+      if (options.mapping) requireInputFile(options.mapping, 'mapping', 'mapping file');
       const mapping = options.mapping ? await loadMappingFile(options.mapping) : undefined;
       if (mapping?.target && mapping.target !== target) throw new ClienteleError('bad_request', `The mapping file is for ${mapping.target}, not ${target}.`, 'mapping');
-      let progress: Progress | undefined;
-      const report = await runImport(store, {
-        target, path: file, mapping, actor: ctx.actor,
-        // Only what was typed overrides the mapping file: commander gives the default otherwise.
-        orders: {
-          createAccounts: options.existingAccountsOnly ? false : undefined,
-          guests: guestsSource === 'cli' ? options.guests : undefined,
-        },
-        flags: { dateFormat: options.dateFormat, delimiter, encoding: options.encoding, sheet: options.sheet, decimalComma: options.decimalComma },
-        dryRun: options.dryRun, skipInvalid: options.skipInvalid, batchSize, resume: options.resume,
-        reportPath: options.report ?? `${file}.problems.csv`,
-        rejectedPath: options.rejected ?? `${file}.rejected.csv`,
-        onProgress: ({ rowsRead, bytesRead, totalBytes }) => {
-          progress ??= startProgress(`Importing ${target}`, Math.max(1, Math.round(totalBytes / 1024)), 'KiB');
-          progress.update(Math.round(bytesRead / 1024), rowsRead);
-        },
+      await useStore(`clientele import ${target}`, async ({ store, ctx }) => {
+        let progress: Progress | undefined;
+        const report = await runImport(store, {
+          target, path: file, mapping, actor: ctx.actor,
+          // Only what was typed overrides the mapping file: commander gives the default otherwise.
+          orders: {
+            createAccounts: options.existingAccountsOnly ? false : undefined,
+            guests: guestsSource === 'cli' ? options.guests : undefined,
+          },
+          flags: { dateFormat: options.dateFormat, delimiter, encoding: options.encoding, sheet: options.sheet, decimalComma: options.decimalComma },
+          dryRun: options.dryRun, skipInvalid: options.skipInvalid, batchSize, resume: options.resume,
+          reportPath, rejectedPath,
+          onProgress: ({ rowsRead, bytesRead, totalBytes }) => {
+            progress ??= startProgress(`Importing ${target}`, Math.max(1, Math.round(totalBytes / 1024)), 'KiB');
+            progress.update(Math.round(bytesRead / 1024), rowsRead);
+          },
+        });
+        progress?.stop();
+        if (options.format === 'json') printJson(report);
+        else {
+          printMapping(report);
+          printOutcome(report);
+        }
+        if (report.fatal.length) throw new ClienteleError('bad_request', 'The file cannot be imported as it is (see above).');
+        if (report.status === 'rejected' || report.status === 'partial') throw new ClienteleError('invalid', `${report.rejectedRows} row(s) have problems; see ${report.reportPath}.`);
       });
-      progress?.stop();
-      if (options.format === 'json') printJson(report);
-      else {
-        printMapping(report);
-        printOutcome(report);
-      }
-      if (report.fatal.length) throw new ClienteleError('bad_request', 'The file cannot be imported as it is (see above).');
-      if (report.status === 'rejected' || report.status === 'partial') throw new ClienteleError('invalid', `${report.rejectedRows} row(s) have problems; see ${report.reportPath}.`);
     })));
 }

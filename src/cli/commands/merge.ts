@@ -18,7 +18,6 @@ const fieldWords = (fields: readonly string[]) => fields.map((field) => label('f
 
 export function mergeCommand(): Command {
   return new Command('merge')
-    .description('Merge record B into record A: A keeps its values and gains everything of B, whose empty-field values fill A\'s; B is deleted, its audit trail kept')
     .argument('<A>', 'id of the record kept')
     .argument('<B>', 'id of the record merged into A, then deleted')
     .option('--kind <kind>', DUPLICATE_KINDS.join(' or '), 'account')

@@ -6,7 +6,6 @@ import { withStore } from '../run-command.js';
 
 export function migrateCommand(): Command {
   return new Command('migrate')
-    .description('Bring the database schema up to date (the server also does it at start)')
     .action(() => {
       let applied: string[] = [];
       return withStore('clientele migrate', async ({ config }) => {

@@ -39,7 +39,6 @@ const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
 
 export function predictCommand(): Command {
   return new Command('predict')
-    .description('Fit the lifetime-value models (BG/NBD and Gamma-Gamma) on every account\'s purchases and print the parameters, the portfolio totals and the accounts worth most')
     .option('--as-of <date>', 'look from this day (YYYY-MM-DD); later orders are not read (default today)')
     .addOption(new Option('--unit <unit>', 'unit of time the model counts in').choices(CLV_UNITS).default(CLV_DEFAULTS.unit))
     .option('--horizon <months>', 'how far ahead: 12m, 18m, 2y…', `${CLV_DEFAULTS.horizonMonths}m`)

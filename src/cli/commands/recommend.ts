@@ -35,8 +35,9 @@ async function namingOptions<T>(work: () => Promise<T>, options: Record<string, 
   } catch (error) {
     const option = error instanceof ClienteleError && error.field ? options[error.field] : undefined;
     if (!option) throw error;
-    const { code, message, field } = error as ClienteleError;
-    throw new ClienteleError(code, message.replace(field!, option), field, { cause: error });
+    const { message, field } = error as ClienteleError;
+    // The value came from the command line: a usage error, like every other bad flag.
+    throw new ClienteleError('bad_request', message.replace(field!, option), field, { cause: error });
   }
 }
 
@@ -166,7 +167,6 @@ function evaluateCommand(): Command {
 
 export function recommendCommand(): Command {
   return new Command('recommend')
-    .description('Cross-sell and up-sell: suggestions per account, products bought together, association rules, up-sell and their evaluation')
     .addCommand(accountCommand())
     .addCommand(similarCommand())
     .addCommand(rulesCommand())

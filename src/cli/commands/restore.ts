@@ -4,23 +4,26 @@ import { Command } from 'commander';
 import { restoreStore } from '../../services/backup.js';
 import { print } from '../format-output.js';
 import { type Progress, startProgress } from '../progress.js';
-import { withStore } from '../run-command.js';
+import { requireInputFile } from '../file-arguments.js';
+import { runCommand, useStore } from '../run-command.js';
 
 export function restoreCommand(): Command {
   return new Command('restore')
-    .description('Replace the store\'s content with a backup from `clientele backup`; stop the server first')
     .argument('<file>', 'the backup file')
     .option('--force', 'replace a store that already holds data (everything in it is deleted)')
-    .action((file: string, options: { force?: boolean }) => withStore('clientele restore', async ({ store }) => {
-      let progress: Progress | undefined;
-      const summary = await restoreStore(store, file, {
-        force: options.force,
-        onProgress: ({ rows, totalRows }) => {
-          progress ??= startProgress('Restoring', Math.max(totalRows, 1), 'rows');
-          progress.update(rows, rows);
-        },
+    .action((file: string, options: { force?: boolean }) => runCommand(async () => {
+      requireInputFile(file, 'file');
+      await useStore('clientele restore', async ({ store }) => {
+        let progress: Progress | undefined;
+        const summary = await restoreStore(store, file, {
+          force: options.force,
+          onProgress: ({ rows, totalRows }) => {
+            progress ??= startProgress('Restoring', Math.max(totalRows, 1), 'rows');
+            progress.update(rows, rows);
+          },
+        });
+        progress?.stop();
+        print(`Restored ${summary.rows.toLocaleString('en-US')} rows from ${file}; the store is now as the backup was.`);
       });
-      progress?.stop();
-      print(`Restored ${summary.rows.toLocaleString('en-US')} rows from ${file}; the store is now as the backup was.`);
     }));
 }

@@ -18,7 +18,6 @@ async function loadDemoIfEmpty(store: Store): Promise<void> {
 
 export function serveCommand(): Command {
   return new Command('serve')
-    .description('Start the server and web app on the store the environment selects (HOST, PORT, DATABASE_URL, CLIENTELE_DATA_DIR)')
     .option('--demo', 'first load the demo portfolio if the store holds none')
     .action((options: { demo?: boolean }) => runCommand(async () => {
       // Loaded here: the HTTP stack takes seconds to load and the other commands never need it.

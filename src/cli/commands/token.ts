@@ -9,7 +9,7 @@ import { runCommand, useStore } from '../run-command.js';
 import { validateOptions } from '../validate-options.js';
 
 export function tokenCommand(): Command {
-  const token = new Command('token').description('Create API tokens');
+  const token = new Command('token');
 
   token.command('create')
     .description('Create an API token acting as a user; only the token goes to stdout, shown this once')

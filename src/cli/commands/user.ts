@@ -10,7 +10,7 @@ import { runCommand, useStore, withStore } from '../run-command.js';
 import { validateOptions } from '../validate-options.js';
 
 export function userCommand(): Command {
-  const user = new Command('user').description('Add and list users');
+  const user = new Command('user');
 
   user.command('add')
     .description('Add a user who can sign in; asks for the password when none is given')

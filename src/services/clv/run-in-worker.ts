@@ -5,13 +5,15 @@
 // registered in the main thread (bin/clientele.js calls register(); tsx's own --import loader
 // registers only on the main thread on Node 20). So the worker starts from a few lines of
 // plain JavaScript that register tsx the same way, then import the TypeScript worker. That
-// works under `npm start` (tsx), the CLI (bin/clientele.js) and vitest alike.
+// works under `npm start` (tsx) and vitest alike. The compiled CLI (dist/cli) has the worker
+// compiled beside this module and imports it as it is.
 import { Worker } from 'node:worker_threads';
 import type { ClvJob, ClvJobKind, ClvJobs } from './clv-jobs.js';
 
-const TSX_API = import.meta.resolve('tsx/esm/api');
-const WORKER = new URL('./clv-worker.ts', import.meta.url).href;
-const BOOT = `import(${JSON.stringify(TSX_API)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER)}); })`;
+const COMPILED = import.meta.url.endsWith('.js');
+const BOOT = COMPILED
+  ? `import(${JSON.stringify(new URL('./clv-worker.js', import.meta.url).href)})`
+  : `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./clv-worker.ts', import.meta.url).href)}); })`;
 
 type Answer<K extends ClvJobKind> =
   | { ok: true; output: ClvJobs[K]['output'] }
