@@ -5,6 +5,7 @@ import { accountCommand } from './commands/account.js';
 import { analyzeCommand, snapshotCommand } from './commands/analyze.js';
 import { backupCommand } from './commands/backup.js';
 import { demoCommand } from './commands/demo.js';
+import { dismissCommand } from './commands/dismiss.js';
 import { duplicatesCommand } from './commands/duplicates.js';
 import { exportCommand } from './commands/export.js';
 import { fitCommand } from './commands/fit.js';
@@ -35,6 +36,7 @@ const program = new Command('clientele')
   .addCommand(predictCommand())
   .addCommand(fitCommand())
   .addCommand(mergeCommand())
+  .addCommand(dismissCommand())
   .addCommand(importCommand())
   .addCommand(exportCommand())
   .addCommand(backupCommand())
