@@ -19,6 +19,8 @@ import { FilterPanel } from './filter-panel';
 import { deleteView, readColumns, readViews, saveView, writeColumns, type SavedView } from './saved-views';
 import { SavedViewsMenu } from './saved-views-menu';
 import { useAccountPages } from './use-account-pages';
+import { useAccountTotal } from './use-account-total';
+import { formatNumber } from '../../shared/ui/words';
 import { useKnownValues } from './use-known-values';
 
 const SORT_LABELS: Record<string, string> = {
@@ -27,6 +29,14 @@ const SORT_LABELS: Record<string, string> = {
   '-revenue': 'Highest revenue', revenue: 'Lowest revenue', '-value': 'Highest value (ABC)', value: 'Lowest value (ABC)', '-clv': 'Highest lifetime value', clv: 'Lowest lifetime value',
 };
 
+/** The list's size in words: the total the query selects, or the rows loaded while it is counted. */
+function accountsCount(loading: boolean, loaded: number, more: boolean, total: number | null): string {
+  if (loading) return 'Loading…';
+  const count = total ?? (more ? null : loaded);
+  if (count === null) return 'Counting…';
+  return `${formatNumber(count)} ${count === 1 ? 'account' : 'accounts'}`;
+}
+
 export function AccountsPage() {
   const user = useUser();
   const { search } = useLocation();
@@ -34,6 +44,7 @@ export function AccountsPage() {
   const query = useMemo(() => listQuery(state), [state]);
   // The rows are asked for first: on the embedded store the server answers one request at a time.
   const pages = useAccountPages(query);
+  const total = useAccountTotal(query, !pages.loading || pages.items.length > 0);
   const users = useUsers();
   const compact = useMediaQuery(PHONE);
   const analysed = !!useAnalysisRun().run;
@@ -78,7 +89,7 @@ export function AccountsPage() {
       <div className="page-title">
         <h1 id="accounts-title">Accounts</h1>
         <span className="muted" aria-live="polite">
-          {pages.loading && pages.items.length === 0 ? 'Loading…' : `${pages.items.length}${pages.hasMore ? '+' : ''} shown`}
+          {accountsCount(pages.loading && pages.items.length === 0, pages.items.length, pages.hasMore, total)}
         </span>
       </div>
       <div className="toolbar">
