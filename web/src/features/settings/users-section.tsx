@@ -25,8 +25,8 @@ function UserRow({ user, me, onChanged }: { user: User; me: number; onChanged(me
   };
   return (
     <tr>
-      <td>{user.name}{user.id === me && <span className="muted"> (you)</span>}</td>
-      <td>{user.email}</td>
+      <td className="user-name">{user.name}{user.id === me && <span className="muted"> (you)</span>}</td>
+      <td className="user-email">{user.email}</td>
       <td>
         <select aria-label={`Role of ${user.name}`} value={user.role} onChange={(e) => void change({ role: e.target.value as Role }, `role set to ${words(e.target.value)}`)}>
           {ROLE_CHOICES.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
@@ -80,7 +80,7 @@ export function UsersSection() {
       {message && <p className={message.failed ? 'error-banner' : 'success-banner'} role={message.failed ? 'alert' : 'status'}>{message.text}</p>}
       {users.data && (
         <div className="table-wrap">
-          <table className="data-table">
+          <table className="data-table users-table">
             <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Status</th></tr></thead>
             <tbody>{users.data.items.map((u) => <UserRow key={u.id} user={u} me={me.id} onChanged={changed} />)}</tbody>
           </table>
