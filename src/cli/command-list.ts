@@ -30,6 +30,8 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/predict.js')).predictCommand() },
   { name: 'fit', description: 'Fit BG/NBD (and Gamma-Gamma when there is a value column) on a CSV of per-customer summaries: id, x (frequency), t_x (recency), T, and optionally the mean repeat value (monetary_value)',
     load: async () => (await import('./commands/fit.js')).fitCommand() },
+  { name: 'dismiss', description: 'Mark records A and B as not a duplicate, for good: the duplicates list leaves the pair out for everyone',
+    load: async () => (await import('./commands/dismiss.js')).dismissCommand() },
   { name: 'merge', description: 'Merge record B into record A: A keeps its values and gains everything of B, whose empty-field values fill A\'s; B is deleted, its audit trail kept',
     load: async () => (await import('./commands/merge.js')).mergeCommand() },
   { name: 'import', description: 'Import a CSV, whitespace-separated or XLSX file. By default all or nothing: any invalid row and nothing is written.',

@@ -36,6 +36,11 @@ export async function listAccounts(ctx: Context, query: AccountListQuery): Promi
   return ctx.store.accounts.list(query, await scopeOf(ctx));
 }
 
+/** How many accounts a list query selects for this user, every page together. */
+export async function countAccounts(ctx: Context, query: AccountListQuery): Promise<number> {
+  return ctx.store.accounts.count(query, await scopeOf(ctx));
+}
+
 export async function createAccount(ctx: Context, input: AccountCreate): Promise<Account> {
   const scope = await scopeOf(ctx);
   // A rep limited to their own portfolio would lose sight of an account owned by nobody.

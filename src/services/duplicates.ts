@@ -7,7 +7,8 @@ import {
   type DuplicatePair, findAccountDuplicates, findContactDuplicates, type IgnoredValue,
 } from '../domain/duplicates/find-duplicates.js';
 import { ClienteleError } from '../domain/errors.js';
-import type { DuplicateQuery } from '../domain/schemas/duplicate.js';
+import type { DismissalBody, DuplicateQuery } from '../domain/schemas/duplicate.js';
+import type { DismissedPair } from '../store/repositories/duplicates.js';
 import type { AccountMerge, ContactMerge, MergedEntity } from '../store/repositories/merges.js';
 import { type Context, requireRole, scopeOf } from './context.js';
 import { notFoundOrMerged } from './merged-away.js';
@@ -21,6 +22,8 @@ export interface DuplicateList {
    * these counts, so both read one number for the accounts (the web app lists one kind at a time).
    */
   pairs: Partial<Record<DuplicateKind, number>>;
+  /** Pairs found but left out because someone declared them not duplicates. */
+  dismissed: Partial<Record<DuplicateKind, number>>;
   ignored: Array<IgnoredValue & { kind: DuplicateKind }>;
 }
 
@@ -29,18 +32,52 @@ export async function listDuplicates(ctx: Context, query: DuplicateQuery = {}): 
   const options = { minScore: query.minScore ?? DEFAULT_DUPLICATE_OPTIONS.minScore };
   const items: DuplicateList['items'] = [];
   const pairs: DuplicateList['pairs'] = {};
+  const dismissed: DuplicateList['dismissed'] = {};
   const ignored: DuplicateList['ignored'] = [];
   for (const kind of query.kind ? [query.kind] : DUPLICATE_KINDS) {
     const found = kind === 'account'
       ? findAccountDuplicates(await ctx.store.duplicates.accountCandidates(scope), options)
       : findContactDuplicates(await ctx.store.duplicates.contactCandidates(scope), options);
-    items.push(...found.pairs);
-    pairs[kind] = found.pairs.length;
+    const decided = new Set((await ctx.store.duplicates.dismissedPairs(kind)).map((p) => `${p.a} ${p.b}`));
+    const open = found.pairs.filter((p) => !decided.has(`${p.a.id} ${p.b.id}`));
+    items.push(...open);
+    pairs[kind] = open.length;
+    dismissed[kind] = found.pairs.length - open.length;
     ignored.push(...found.ignored.map((value) => ({ kind, ...value })));
   }
   // Stable: within one score, accounts before contacts, then by id.
   items.sort((x, y) => y.score - x.score);
-  return { items: items.slice(0, query.limit ?? 50), pairs, ignored };
+  return { items: items.slice(0, query.limit ?? 50), pairs, dismissed, ignored };
+}
+
+/**
+ * Declares two records not a duplicate: the list leaves the pair out from now on, for everyone,
+ * until the decision is taken back. Like merging, a decision for the whole team, so for
+ * managers and admins.
+ */
+export async function dismissDuplicate(ctx: Context, { kind = 'account', a, b }: DismissalBody): Promise<DismissedPair> {
+  requireRole(ctx, canMergeRecords, `mark ${kind}s as not duplicates; ask a manager`);
+  if (a === b) throw new ClienteleError('bad_request', `${LABELS[kind]} ${a} is the same record twice; give the ids of two ${kind}s.`, 'b');
+  return ctx.store.transaction(async (tx) => {
+    const get = (id: number) => (kind === 'account' ? tx.accounts.get(id) : tx.contacts.get(id));
+    if (!(await get(a))) throw await notFoundOrMerged({ ...ctx, store: tx }, kind, LABELS[kind], a, 'a');
+    if (!(await get(b))) throw await notFoundOrMerged({ ...ctx, store: tx }, kind, LABELS[kind], b, 'b');
+    return tx.duplicates.dismiss(kind, a, b, by(ctx));
+  });
+}
+
+/** Takes a "not a duplicate" decision back: the pair is listed again if it still scores enough. */
+export async function restoreDuplicate(ctx: Context, kind: DuplicateKind, a: number, b: number): Promise<void> {
+  requireRole(ctx, canMergeRecords, `take back decisions about duplicates; ask a manager`);
+  if (!(await ctx.store.duplicates.undismiss(kind, a, b))) {
+    throw new ClienteleError('not_found', `${LABELS[kind]}s ${Math.min(a, b)} and ${Math.max(a, b)} were not marked as not duplicates.`);
+  }
+}
+
+/** The pairs declared not duplicates, most recent first. */
+export async function listDismissed(ctx: Context, kind: DuplicateKind = 'account'): Promise<DismissedPair[]> {
+  requireRole(ctx, canMergeRecords, `see decisions about duplicates; ask a manager`);
+  return ctx.store.duplicates.dismissedPairs(kind);
 }
 
 const LABELS: Record<MergedEntity, string> = { account: 'Account', contact: 'Contact' };

@@ -44,8 +44,8 @@ const PORTFOLIO_TABLES = [
   'order_lines', 'orders', 'tasks', 'interactions', 'contacts', 'account_status_changes', 'accounts', 'products',
 ] as const;
 
-/** Also emptied by a reset: traces of merged accounts and contacts would point at ids given anew. */
-const RESET_TABLES = [...PORTFOLIO_TABLES, 'merged_records'];
+/** Also emptied by a reset: traces of merged and dismissed pairs would point at ids given anew. */
+const RESET_TABLES = [...PORTFOLIO_TABLES, 'merged_records', 'dismissed_duplicates'];
 
 /** How many accounts, products and orders the store holds: whether a portfolio is already there. */
 export async function countPortfolio(db: Executor): Promise<{ accounts: number; products: number; orders: number }> {

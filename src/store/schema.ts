@@ -205,6 +205,15 @@ export interface MergedRecordsTable {
   merged_by: number | null;
 }
 
+export interface DismissedDuplicatesTable {
+  entity: 'account' | 'contact';
+  /** The pair's smaller id. */
+  low_id: number;
+  high_id: number;
+  dismissed_at: Timestamp;
+  dismissed_by: number | null;
+}
+
 /** Written only by the triggers on orders (migration 0004). */
 export interface AccountPurchasesTable {
   account_id: number;
@@ -285,6 +294,7 @@ export interface Database {
   tasks: TasksTable;
   audit_log: AuditLogTable;
   merged_records: MergedRecordsTable;
+  dismissed_duplicates: DismissedDuplicatesTable;
   account_purchases: AccountPurchasesTable;
   analysis_runs: AnalysisRunsTable;
   account_classes: AccountClassesTable;

@@ -29,19 +29,19 @@ describe.each(ENGINES)('duplicates API on %s', (engine) => {
   const list = async (query = '', as?: TestUser) => {
     const response = await t.call('GET', `/api/v1/duplicates${query}`, { as });
     expect(response.statusCode, response.body).toBe(200);
-    return response.json() as { items: Pair[]; pairs: { account?: number; contact?: number } };
+    return response.json() as { items: Pair[]; pairs: { account?: number; contact?: number }; dismissed: { account?: number; contact?: number } };
   };
 
   it('lists accounts with the same email and accounts named alike apart from the legal form, with the reasons', async () => {
-    const first = await account({ name: 'Northwind Traders', email: 'orders@northwind.example' });
-    const second = await account({ name: 'Nordwind Handel', email: 'Orders@Northwind.example' });
+    const first = await account({ name: 'Northwind Traders', email: 'pia.olsen@northwind.example' });
+    const second = await account({ name: 'Nordwind Handel', email: 'Pia.Olsen@Northwind.example' });
     const acmeSarl = await account({ name: 'ACME SARL', city: 'Lyon', country: 'FR' });
     const acme = await account({ name: 'Acme', city: 'Lyon', country: 'FR' });
     await account({ name: 'Unrelated Bakery' });
 
     const { items } = await list('?kind=account');
     expect(pairOf(items, first.id, second.id)).toMatchObject({
-      kind: 'account', score: 65, reasons: ['same email orders@northwind.example', "names differ: 'Northwind Traders' ≠ 'Nordwind Handel'"],
+      kind: 'account', score: 65, reasons: ['same email pia.olsen@northwind.example', "names differ: 'Northwind Traders' ≠ 'Nordwind Handel'"],
     });
     expect(pairOf(items, acmeSarl.id, acme.id)).toMatchObject({
       score: 80, reasons: ["names alike: 'ACME SARL' ≈ 'Acme' after removing 'SARL'", 'same city Lyon'],
@@ -145,6 +145,70 @@ describe.each(ENGINES)('duplicates API on %s', (engine) => {
     });
     expect((await t.call('GET', `/api/v1/interactions/${call.id}`)).json().contactId).toBe(kept.id);
     expect((await t.call('GET', `/api/v1/contacts/${merged.id}`)).statusCode).toBe(404);
+  });
+
+  it('marks a pair as not a duplicate for good, lists it no more, and takes the decision back', async () => {
+    const gmbh = await account({ name: 'Initrode GmbH', city: 'Kiel', country: 'DE' });
+    const ag = await account({ name: 'Initrode AG', city: 'Kiel', country: 'DE' });
+    expect(pairOf((await list('?kind=account')).items, gmbh.id, ag.id)).toBeDefined();
+    const before = await list('?kind=account');
+
+    const dismissed = await t.call('POST', '/api/v1/duplicates/dismissed', { as: t.manager, body: { a: ag.id, b: gmbh.id } });
+    expect(dismissed.statusCode, dismissed.body).toBe(201);
+    expect(dismissed.json()).toMatchObject({ kind: 'account', a: gmbh.id, b: ag.id, dismissedBy: t.manager.id });
+    const after = await list('?kind=account');
+    expect(pairOf(after.items, gmbh.id, ag.id)).toBeUndefined();
+    expect(after.pairs.account).toBe(before.pairs.account! - 1);
+    expect(after.dismissed.account).toBe(before.dismissed.account! + 1);
+    // Everyone's list leaves it out, and saying it again keeps the first decision.
+    expect(pairOf((await list('?kind=account', t.rep)).items, gmbh.id, ag.id)).toBeUndefined();
+    const again = await t.call('POST', '/api/v1/duplicates/dismissed', { body: { kind: 'account', a: gmbh.id, b: ag.id } });
+    expect(again.json()).toEqual(dismissed.json());
+    const listed = (await t.call('GET', '/api/v1/duplicates/dismissed?kind=account')).json();
+    expect(listed.items[0]).toEqual(dismissed.json());
+
+    const restored = await t.call('DELETE', `/api/v1/duplicates/dismissed/account/${ag.id}/${gmbh.id}`, { as: t.manager });
+    expect(restored.statusCode, restored.body).toBe(204);
+    expect(pairOf((await list('?kind=account')).items, gmbh.id, ag.id)).toBeDefined();
+    const twice = await t.call('DELETE', `/api/v1/duplicates/dismissed/account/${ag.id}/${gmbh.id}`);
+    expect(twice.statusCode).toBe(404);
+  });
+
+  it('refuses to dismiss a record with itself (400), a missing record (404), and lets no rep decide (403)', async () => {
+    const a = await account({ name: 'Vandelay Industries' });
+    const b = await account({ name: 'Vandelay Industries Ltd' });
+    const self = await t.call('POST', '/api/v1/duplicates/dismissed', { body: { a: a.id, b: a.id } });
+    expect(self.statusCode).toBe(400);
+    expect(self.json().error.field).toBe('b');
+    const missing = await t.call('POST', '/api/v1/duplicates/dismissed', { body: { a: 987654, b: a.id } });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.field).toBe('a');
+    const contact = await t.call('POST', '/api/v1/duplicates/dismissed', { body: { kind: 'contact', a: a.id, b: 987655 } });
+    expect(contact.statusCode).toBe(404);
+    const byRep = await t.call('POST', '/api/v1/duplicates/dismissed', { as: t.rep, body: { a: a.id, b: b.id } });
+    expect(byRep.statusCode).toBe(403);
+    expect((await t.call('GET', '/api/v1/duplicates/dismissed', { as: t.rep })).statusCode).toBe(403);
+    expect((await t.call('DELETE', `/api/v1/duplicates/dismissed/account/${a.id}/${b.id}`, { as: t.rep })).statusCode).toBe(403);
+    expect(pairOf((await list('?kind=account')).items, a.id, b.id)).toBeDefined();
+  });
+
+  it('forgets a decision about a record once it is merged away', async () => {
+    const [x, y, z] = [await account({ name: 'Soylent Corp' }), await account({ name: 'Soylent Corporation' }), await account({ name: 'Soylent' })];
+    expect((await t.call('POST', '/api/v1/duplicates/dismissed', { body: { a: x.id, b: y.id } })).statusCode).toBe(201);
+    expect((await t.call('POST', `/api/v1/accounts/${z.id}/merge`, { body: { from: y.id } })).statusCode).toBe(200);
+    const listed = (await t.call('GET', '/api/v1/duplicates/dismissed')).json() as { items: { a: number; b: number }[] };
+    expect(listed.items.some((p) => [p.a, p.b].includes(y.id))).toBe(false);
+  });
+
+  it('scores two departments sharing a role mailbox (office@) as their common domain, not as one customer', async () => {
+    const it1 = await account({ name: 'Stadt Bremen – IT department', email: 'office@stadt-bremen.example', city: 'Bremen', country: 'DE' });
+    const it2 = await account({ name: 'Stadt Bremen – Facilities', email: 'office@stadt-bremen.example', city: 'Bremen', country: 'DE' });
+    const pair = pairOf((await list('?kind=account')).items, it1.id, it2.id)!;
+    expect(pair).toMatchObject({
+      score: 75 - 25 + 10,
+      reasons: ['same web domain stadt-bremen.example', "names differ: 'Stadt Bremen – IT department' ≠ 'Stadt Bremen – Facilities'",
+        'shared mailbox office@stadt-bremen.example is a role address, counted as its domain only', 'same city Bremen'],
+    });
   });
 
   it('lists for a rep limited to their portfolio only the duplicates among their own accounts', async () => {

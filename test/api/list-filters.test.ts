@@ -144,6 +144,26 @@ describe.each(ENGINES)('account and contact list filters on %s', (engine) => {
     expect(pages.flat().map((a) => a.name)).toEqual(await names(`sort=${sort}`));
   });
 
+  it.each(['', 'segment=smb', 'sector=industry&country=DE', 'q=beta', 'tags=key&sort=-name', 'status=lead&q=nothing'])(
+    'counts every account the list query %s selects, however many pages it takes', async (query) => {
+      const response = await t.call('GET', `/api/v1/accounts/count?${query}`);
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.json()).toEqual({ total: (await names(query)).length });
+    });
+
+  it('counts for a rep limited to their portfolio only their own accounts, and names a bad filter', async () => {
+    await t.call('PUT', '/api/v1/settings/access', { body: { repVisibility: 'own' } });
+    try {
+      const mine = (await t.call('GET', '/api/v1/accounts/count', { as: t.rep })).json();
+      expect(mine).toEqual({ total: (await names(`ownerId=${t.rep.id}`)).length });
+    } finally {
+      await t.call('PUT', '/api/v1/settings/access', { body: { repVisibility: 'all' } });
+    }
+    const bad = await t.call('GET', '/api/v1/accounts/count?abc=Z');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.field).toBe('abc');
+  });
+
   it('pages through a filtered search', async () => {
     const pages = await allPages<Account>(t, '/api/v1/accounts?tags=key&sort=-createdAt&limit=1');
     expect(pages.flat().map((a) => a.name)).toEqual(['Zeta Ltd', 'Acme Corp', 'Société Générale d\'Exemple']);

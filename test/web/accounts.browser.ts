@@ -32,7 +32,7 @@ describe('the account list', () => {
     expect(new Set(countries)).toEqual(new Set(['France']));
     const expected = await server.store.accounts.list({ status: 'customer', country: 'FR', limit: 500 });
     expect(expected.items.length).toBeLessThan(100);
-    await page.getByText(`${expected.items.length} shown`).waitFor();
+    await page.getByText(`${expected.items.length} accounts`).waitFor();
     expect(await page.locator(`${rows} .cell-name`).first().textContent()).toBe(expected.items[0]!.name);
     await screenshot(page, 'accounts-filtered');
 
@@ -51,6 +51,10 @@ describe('the account list', () => {
     const { page, errors } = await browser.open();
     await signIn(page, server.url, server.manager.email, PASSWORD);
     await page.locator(rows).first().waitFor();
+    // The whole portfolio's size, though only the first page of 100 rows is in.
+    const total = await server.store.accounts.count({});
+    expect(total).toBeGreaterThan(100);
+    await page.locator('.page-title').getByText(`${total.toLocaleString('en-GB')} accounts`).waitFor();
     const scroller = page.locator('.table-scroller');
     for (let i = 0; i < 12; i++) {
       await scroller.evaluate((el) => el.scrollBy(0, 2000));

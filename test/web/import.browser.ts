@@ -18,6 +18,10 @@ afterAll(async () => {
   await server?.close();
 });
 
+const PHONE = { width: 390, height: 844 };
+/** How far the page reaches beyond the screen's width; 0 means no horizontal scrolling. */
+const overflow = (page: import('playwright-core').Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
 const csv = (text: string, name = 'clients.csv') => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
 
 describe('importing through the page', () => {
@@ -34,7 +38,7 @@ describe('importing through the page', () => {
     await screenshot(page, 'import-checked');
 
     await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await page.getByText(/Imported\. 2 rows read, 2 added, 0 updated, 0 unchanged/).waitFor();
+    await page.locator('.success-banner').getByText(/Imported\. 2 rows read, 2 added, 0 updated, 0 unchanged/).waitFor();
     const imported = await server.store.accounts.list({ q: 'Atelier Web', limit: 10 });
     expect(imported.items.map((a) => a.externalId).sort()).toEqual(['WEB-1', 'WEB-2']);
     await screenshot(page, 'import-done');
@@ -42,21 +46,30 @@ describe('importing through the page', () => {
     await page.close();
   });
 
-  it('lists the problems of a bad file, imports the good rows on request and hands back the rejected ones', async () => {
-    const { page, errors } = await browser.open();
+  it('lists the problems of a bad file, imports the good rows without a second check, and warns of the rejected ones, on a phone', async () => {
+    const { page, errors } = await browser.open(PHONE);
     await signIn(page, server.url, server.manager.email, PASSWORD, '/import');
     await page.getByLabel('File to import').setInputFiles(csv('id,name,country\nMIX-1,Kept Row,FR\nMIX-2,Bad Row,XX\n', 'mixed.csv'));
     await page.getByRole('button', { name: 'Check the file' }).click();
     const problems = page.getByRole('region', { name: /Problems/ });
     await problems.waitFor();
     expect(await problems.getByRole('row', { name: /3 country XX country is not a country code or name/ }).count()).toBe(1);
-    expect(await page.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true);
+    // A check that found problems is no green light.
+    expect(await page.locator('.import-result .warning-banner').getByText('Checked; nothing was written.').count()).toBe(1);
+    expect(await page.locator('.success-banner').count()).toBe(0);
+    const importButton = page.getByRole('button', { name: 'Import', exact: true });
+    expect(await importButton.isDisabled()).toBe(true);
 
+    // Setting the bad rows aside needs no second check: the check already found them.
     await page.getByLabel(/Import the good rows/).check();
-    await page.getByRole('button', { name: 'Check the file' }).click();
-    await page.getByText('Checked; nothing was written.').waitFor();
-    await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await page.getByText(/Imported\. 2 rows read, 1 added.*1 rejected/).waitFor();
+    expect(await importButton.isEnabled()).toBe(true);
+    expect(await page.getByText('Checked; nothing was written.').count()).toBe(1);
+    await importButton.click();
+    const outcome = page.locator('.import-result [role="alert"]').filter({ hasText: /Imported.*2 rows read, 1 added.*1 rejected/ });
+    await outcome.waitFor();
+    expect(await outcome.getAttribute('class')).toBe('warning-banner');
+    expect(await page.locator('.success-banner').count()).toBe(0);
+    expect(await overflow(page)).toBe(0);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the rejected rows (CSV)' }).click()]);
     expect(await readFile((await download.path())!, 'utf8')).toBe('id,name,country,Import problem\nMIX-2,Bad Row,XX,country is not a country code or name\n');
     expect((await server.store.accounts.list({ q: 'Kept Row', limit: 5 })).items).toHaveLength(1);
@@ -104,8 +117,8 @@ describe('importing through the page', () => {
 describe('the duplicates review', () => {
   it('shows a likely pair with its reasons and merges it after confirmation', async () => {
     const ctx = { store: server.store, actor: SYSTEM_ACTOR };
-    const keep = await createAccount(ctx, { name: 'Zephyr Robotics SARL', email: 'contact@zephyr-robotics.example', city: 'Nantes', country: 'FR' });
-    const gone = await createAccount(ctx, { name: 'ZEPHYR ROBOTICS', email: 'contact@zephyr-robotics.example', city: 'Nantes', country: 'FR' });
+    const keep = await createAccount(ctx, { name: 'Zephyr Robotics SARL', email: 'lea.moreau@zephyr-robotics.example', city: 'Nantes', country: 'FR' });
+    const gone = await createAccount(ctx, { name: 'ZEPHYR ROBOTICS', email: 'lea.moreau@zephyr-robotics.example', city: 'Nantes', country: 'FR' });
     const { page, errors } = await browser.open();
     await signIn(page, server.url, server.manager.email, PASSWORD, '/duplicates');
     const pair = page.locator('.duplicate-pair', { hasText: 'Zephyr Robotics SARL' });
@@ -117,6 +130,34 @@ describe('the duplicates review', () => {
     await screenshot(page, 'duplicates-merged');
     expect(await server.store.accounts.get(gone.id)).toBeUndefined();
     expect(await server.store.accounts.get(keep.id)).toBeDefined();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('marks a pair as not a duplicate for good, and takes it back with Undo', async () => {
+    const ctx = { store: server.store, actor: SYSTEM_ACTOR };
+    const a = await createAccount(ctx, { name: 'Quasar Optique SA', city: 'Rennes', country: 'FR' });
+    const b = await createAccount(ctx, { name: 'Quasar Optique SARL', city: 'Rennes', country: 'FR' });
+    const { page, errors } = await browser.open();
+    await signIn(page, server.url, server.manager.email, PASSWORD, '/duplicates');
+    const pair = page.locator('.duplicate-pair', { hasText: 'Quasar Optique SA' });
+    await pair.waitFor();
+    await pair.getByRole('button', { name: 'Not a duplicate' }).click();
+    const banner = page.getByRole('status').filter({ hasText: `Quasar Optique SA (#${a.id}) and Quasar Optique SARL (#${b.id}) marked as not a duplicate` });
+    await banner.waitFor();
+    await expect.poll(() => pair.count()).toBe(0);
+    expect(await server.store.duplicates.dismissedPair('account', a.id, b.id)).toMatchObject({ a: a.id, b: b.id, dismissedBy: server.manager.id });
+    await banner.getByRole('button', { name: 'Undo' }).click();
+    await pair.waitFor();
+    expect(await server.store.duplicates.dismissedPair('account', a.id, b.id)).toBeUndefined();
+
+    await pair.getByRole('button', { name: 'Not a duplicate' }).click();
+    await banner.waitFor();
+    // Still left out after a reload: the decision is stored, not kept in the page.
+    await page.reload();
+    await page.getByText(/1 pair marked as not duplicates left out\./).waitFor();
+    expect(await pair.count()).toBe(0);
+    await screenshot(page, 'duplicates-dismissed');
     expect(errors).toEqual([]);
     await page.close();
   });

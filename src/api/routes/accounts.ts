@@ -8,7 +8,7 @@ import { Page } from '../../domain/schemas/common.js';
 import { TimelineEntrySchema, TimelineQuerySchema } from '../../domain/schemas/timeline.js';
 import { recordsInCurrency } from '../../services/currency.js';
 import {
-  accountTimeline, createAccount, deleteAccount, getAccount, listAccounts, updateAccount,
+  accountTimeline, countAccounts, createAccount, deleteAccount, getAccount, listAccounts, updateAccount,
 } from '../../services/accounts.js';
 import type { RouteDeps } from '../app.js';
 import { contextOf } from '../request-context.js';
@@ -24,6 +24,13 @@ export async function accountRoutes(base: FastifyInstance, { store }: RouteDeps)
   app.get('/accounts', {
     schema: { tags, summary: 'List accounts', querystring: AccountListQuerySchema, response: { 200: Page(AccountSchema), ...errors(400, 401) } },
   }, (request) => answer(listAccounts(contextOf(store, request), request.query)));
+
+  app.get('/accounts/count', {
+    schema: {
+      tags, summary: "How many accounts the list's filters and search select, every page together (limit, cursor and sort are ignored)",
+      querystring: AccountListQuerySchema, response: { 200: Type.Object({ total: Type.Integer({ minimum: 0 }) }), ...errors(400, 401) },
+    },
+  }, async (request) => ({ total: await countAccounts(contextOf(store, request), request.query) }));
 
   app.post('/accounts', {
     schema: { tags, summary: 'Create an account', body: AccountCreateSchema, response: { 201: AccountSchema, ...errors(400, 401, 403, 409, 422) } },

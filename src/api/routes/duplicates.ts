@@ -1,9 +1,13 @@
 import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
-  AccountMergeSchema, ContactMergeSchema, DuplicateListSchema, DuplicateQuerySchema, MergeBodySchema,
+  AccountMergeSchema, ContactMergeSchema, DismissalBodySchema, DismissedListSchema, DismissedPairParamsSchema, DismissedPairSchema,
+  DismissedQuerySchema, DuplicateListSchema, DuplicateQuerySchema, MergeBodySchema,
 } from '../../domain/schemas/duplicate.js';
-import { listDuplicates, mergeAccounts, mergeContacts } from '../../services/duplicates.js';
+import {
+  dismissDuplicate, listDismissed, listDuplicates, mergeAccounts, mergeContacts, restoreDuplicate,
+} from '../../services/duplicates.js';
 import { recordsInCurrency } from '../../services/currency.js';
 import type { RouteDeps } from '../app.js';
 import { contextOf } from '../request-context.js';
@@ -20,6 +24,30 @@ export async function duplicateRoutes(base: FastifyInstance, { store }: RouteDep
       querystring: DuplicateQuerySchema, response: { 200: DuplicateListSchema, ...errors(400, 401) },
     },
   }, (request) => listDuplicates(contextOf(store, request), request.query));
+
+  app.post('/duplicates/dismissed', {
+    schema: {
+      tags, summary: 'Mark two accounts or contacts as not a duplicate, for good: the list leaves the pair out (managers and admins)',
+      body: DismissalBodySchema, response: { 201: DismissedPairSchema, ...errors(400, 401, 403, 404) },
+    },
+  }, async (request, reply) => reply.code(201).send(await dismissDuplicate(contextOf(store, request), request.body)));
+
+  app.get('/duplicates/dismissed', {
+    schema: {
+      tags, summary: 'The pairs marked as not duplicates, most recent first (managers and admins)',
+      querystring: DismissedQuerySchema, response: { 200: DismissedListSchema, ...errors(400, 401, 403) },
+    },
+  }, async (request) => ({ items: await listDismissed(contextOf(store, request), request.query.kind) }));
+
+  app.delete('/duplicates/dismissed/:kind/:a/:b', {
+    schema: {
+      tags, summary: 'Take back a "not a duplicate" decision: the pair is listed again if it still scores enough (managers and admins)',
+      params: DismissedPairParamsSchema, response: { 204: Type.Null(), ...errors(400, 401, 403, 404) },
+    },
+  }, async (request, reply) => {
+    await restoreDuplicate(contextOf(store, request), request.params.kind, request.params.a, request.params.b);
+    return reply.status(204).send(null);
+  });
 
   app.post('/accounts/:id/merge', {
     schema: {

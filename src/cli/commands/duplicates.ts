@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { DUPLICATE_KINDS } from '../../domain/duplicates/find-duplicates.js';
 import { DuplicateQuerySchema } from '../../domain/schemas/duplicate.js';
 import { duplicatePairsWords } from '../../domain/figures.js';
-import { type DuplicateList, listDuplicates } from '../../services/duplicates.js';
+import { type DuplicateList, listDismissed, listDuplicates } from '../../services/duplicates.js';
 import { formatOption, formatTable, type OutputFormat, print, printJson } from '../format-output.js';
 import { runCommand, useStore } from '../run-command.js';
 import { validateOptions } from '../validate-options.js';
@@ -14,6 +14,7 @@ interface Options {
   minScore: string;
   limit: string;
   format: OutputFormat;
+  dismissed?: boolean;
 }
 
 type Record = DuplicateList['items'][number]['a'];
@@ -31,8 +32,10 @@ export function duplicatesCommand(): Command {
     .option('--kind <kind>', `${DUPLICATE_KINDS.join(' or ')} (default both)`)
     .option('--min-score <n>', 'leave out pairs scoring less, 0 to 100', '60')
     .option('--limit <n>', 'pairs to show, 1 to 500', '50')
+    .option('--dismissed', 'list instead the pairs marked as not duplicates (`clientele dismiss`)')
     .addOption(formatOption())
     .action((options: Options) => runCommand(async () => {
+      if (options.dismissed) return printDismissed(options);
       const query = validateOptions(DuplicateQuerySchema, {
         ...(options.kind !== undefined && { kind: options.kind }), minScore: wholeNumber(options.minScore), limit: wholeNumber(options.limit),
       });
@@ -54,11 +57,27 @@ export function duplicatesCommand(): Command {
             print(`\nShowing the ${list.items.length} most likely; raise --limit or --min-score.`);
           }
           print('\nTo merge B into A, keeping A: clientele merge A B (add --kind contact for contacts).');
+          print('If they are not one customer: clientele dismiss A B, and the list leaves them out for good.');
         }
+        const dismissed = DUPLICATE_KINDS.reduce((n, kind) => n + (list.dismissed[kind] ?? 0), 0);
+        if (dismissed) print(`\n${plural(dismissed, 'pair')} marked as not duplicates left out; \`clientele duplicates --dismissed\` lists them.`);
         if (list.ignored.length) {
           print(`\nShared by too many records to tell duplicates apart, so not used: ${list.ignored
             .map((v) => `${v.signal} ${v.value} (${plural(v.count, v.kind)})`).join(', ')}.`);
         }
       });
     }));
+}
+
+async function printDismissed(options: Options) {
+  const kinds = options.kind === undefined ? DUPLICATE_KINDS : [validateOptions(DuplicateQuerySchema, { kind: options.kind }).kind!];
+  await useStore('clientele duplicates', async ({ ctx }) => {
+    const items = (await Promise.all(kinds.map((kind) => listDismissed(ctx, kind)))).flat();
+    if (options.format === 'json') return printJson({ items });
+    if (!items.length) return print('No pair is marked as not a duplicate.');
+    print(formatTable(items, [
+      ['KIND', (p) => p.kind], ['A', (p) => p.a], ['B', (p) => p.b], ['SINCE', (p) => p.dismissedAt.slice(0, 10)],
+    ]));
+    print('\nTo list a pair again: clientele dismiss A B --undo (add --kind contact for contacts).');
+  });
 }

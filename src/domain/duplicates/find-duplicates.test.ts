@@ -14,15 +14,28 @@ const ids = (pairs: { a: { id: number }; b: { id: number } }[]) => pairs.map((p)
 
 describe('findAccountDuplicates', () => {
   it('pairs accounts with the same email, whatever its case, but counts plainly different names against them', () => {
-    const a = account({ name: 'Alpha', email: 'Contact@Alpha.fr' });
-    const b = account({ name: 'Beta', email: 'contact@alpha.fr' });
-    const { pairs } = findAccountDuplicates([a, b, account({ name: 'Gamma', email: 'contact@gamma.fr' })]);
+    const a = account({ name: 'Alpha', email: 'Claire.Martin@Alpha.fr' });
+    const b = account({ name: 'Beta', email: 'claire.martin@alpha.fr' });
+    const { pairs } = findAccountDuplicates([a, b, account({ name: 'Gamma', email: 'claire.martin@gamma.fr' })]);
     expect(ids(pairs)).toEqual([[a.id, b.id]]);
     expect(pairs[0]!.kind).toBe('account');
     expect(pairs[0]!.score).toBe(90 - 25);
-    expect(pairs[0]!.reasons).toEqual(['same email contact@alpha.fr', "names differ: 'Alpha' ≠ 'Beta'"]);
-    const alike = findAccountDuplicates([a, account({ name: 'ALPHA', email: 'contact@alpha.fr' })]).pairs[0]!;
+    expect(pairs[0]!.reasons).toEqual(['same email claire.martin@alpha.fr', "names differ: 'Alpha' ≠ 'Beta'"]);
+    const alike = findAccountDuplicates([a, account({ name: 'ALPHA', email: 'claire.martin@alpha.fr' })]).pairs[0]!;
     expect(alike.score).toBe(97);
+  });
+
+  it('weighs a role mailbox two departments share (office@, info@) as their common domain, never as one customer', () => {
+    const itDept = account({ name: 'Stadt Hamburg – IT department', email: 'office@stadt-hamburg.example', city: 'Hamburg', country: 'DE' });
+    const parks = account({ name: 'Stadt Hamburg – Facilities', email: 'Office@Stadt-Hamburg.example', city: 'Hamburg', country: 'DE' });
+    const { pairs } = findAccountDuplicates([itDept, parks]);
+    expect(pairs[0]!.reasons).toEqual([
+      'same web domain stadt-hamburg.example', 'shared mailbox office@stadt-hamburg.example is a role address, counted as its domain only', 'same city Hamburg',
+    ]);
+    expect(pairs[0]!.score).toBe(75 + 10);
+    // At a public mail provider the mailbox says nothing at all.
+    const shops = [account({ name: 'Bäckerei Kraus', email: 'info@gmail.com' }), account({ name: 'Bäckerei Krause', email: 'info@gmail.com', city: 'Kiel' })];
+    expect(findAccountDuplicates(shops).pairs.every((p) => !p.reasons.some((r) => r.startsWith('same email')))).toBe(true);
   });
 
   it('pairs accounts with one phone number written in national and international form', () => {
@@ -139,6 +152,14 @@ describe('findContactDuplicates', () => {
     const colleague = contact({ firstName: 'Marie', lastName: 'Curie', email: 'j.dupont@acme.fr', accountId: 1 });
     const shared = findContactDuplicates([a, colleague]).pairs[0]!;
     expect(shared).toMatchObject({ score: 90 - 25 + 15, reasons: ['same email j.dupont@acme.fr', "names differ: 'Dupont' ≠ 'Marie Curie'", 'same account 1'] });
+  });
+
+  it('does not take two people writing from one role mailbox for one person', () => {
+    const a = contact({ firstName: 'Anna', lastName: 'Berg', email: 'info@berg.example', accountId: 3 });
+    const b = contact({ firstName: 'Jonas', lastName: 'Weber', email: 'INFO@berg.example', accountId: 3 });
+    expect(findContactDuplicates([a, b]).pairs).toEqual([]);
+    const same = findContactDuplicates([a, contact({ firstName: 'Anna', lastName: 'Berg', email: 'info@berg.example', accountId: 3 })]).pairs[0]!;
+    expect(same.reasons).toEqual(["same name 'Anna Berg'", 'shared mailbox info@berg.example is a role address, counted as its domain only', 'same account 3']);
   });
 
   it('pairs contacts of one account with the same name, whatever the case and accents, but not namesakes elsewhere', () => {

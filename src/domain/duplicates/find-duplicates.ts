@@ -7,6 +7,7 @@ import { foldWords } from './fold-words.js';
 import { jaroWinkler } from './jaro-winkler.js';
 import { normalizeCompanyName } from './normalize-company-name.js';
 import { type Evidence, findPairs, type IgnoredValue, type Profile, type Signal } from './pair-finder.js';
+import { isRoleMailbox } from './role-mailbox.js';
 import { domainOfEmail, domainOfWebsite } from './web-domain.js';
 
 export type { IgnoredValue } from './pair-finder.js';
@@ -85,6 +86,16 @@ interface Rules<T> {
 }
 
 const lower = (text: string | null) => text?.trim().toLowerCase() || undefined;
+/** An address that names one customer: a role mailbox (office@, info@) is shared by a whole organisation. */
+const personalEmail = (text: string | null) => {
+  const email = lower(text);
+  return email && !isRoleMailbox(email) ? email : undefined;
+};
+/** The role mailbox both records write from, said in the reasons so the lower score is explained. */
+function sharedRoleMailbox(a: string | null, b: string | null): Array<[number, string]> {
+  const [x, y] = [lower(a), lower(b)];
+  return x && x === y && isRoleMailbox(x) ? [[0, `shared mailbox ${x} is a role address, counted as its domain only`]] : [];
+}
 const folded = (text: string | null) => (text ? foldWords(text).map((w) => w.folded).join(' ') : '');
 const quote = (text: string) => `'${text}'`;
 
@@ -146,7 +157,7 @@ const accountRules: Rules<AccountCandidate> = {
   kind: 'account',
   profile(account) {
     const values: Array<[Signal, string]> = [];
-    const email = lower(account.email);
+    const email = personalEmail(account.email);
     if (email) values.push(['email', email]);
     const phone = comparablePhone(account.phone, account.country);
     if (phone) values.push(['phone', phone]);
@@ -174,7 +185,7 @@ const accountRules: Rules<AccountCandidate> = {
     else if (cityA && cityA === cityB) out.push([10, `same city ${b.city}`]);
     else if (cityA && cityB && onlyNames) out.push([-10, `different cities ${a.city} and ${b.city}`]);
     else if (a.country && a.country === b.country) out.push([5, `same country ${a.country}`]);
-    return out;
+    return [...sharedRoleMailbox(a.email, b.email), ...out];
   },
 };
 
@@ -184,7 +195,7 @@ const contactRules: Rules<ContactCandidate> = {
   kind: 'contact',
   profile(contact) {
     const values: Array<[Signal, string]> = [];
-    const email = lower(contact.email);
+    const email = personalEmail(contact.email);
     if (email) values.push(['email', email]);
     const phone = comparablePhone(contact.phone, contact.country);
     if (phone) values.push(['phone', phone]);
@@ -203,9 +214,9 @@ const contactRules: Rules<ContactCandidate> = {
   },
   // Namesakes abound across companies; within one, two records of one name are rarely two people.
   context(a, b) {
-    return a.accountId === b.accountId
-      ? [[15, `same account ${a.accountId}`]]
-      : [[-15, `in different accounts ${a.accountId} and ${b.accountId}`]];
+    return [...sharedRoleMailbox(a.email, b.email), a.accountId === b.accountId
+      ? [15, `same account ${a.accountId}`]
+      : [-15, `in different accounts ${a.accountId} and ${b.accountId}`]];
   },
 };
 

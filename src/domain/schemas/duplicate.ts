@@ -2,7 +2,7 @@ import { Type, type Static } from 'typebox';
 import { DUPLICATE_KINDS } from '../duplicates/find-duplicates.js';
 import { AccountSchema } from './account.js';
 import { ContactSchema } from './contact.js';
-import { Enum, Id, Nullable, strict } from './common.js';
+import { DateTime, Enum, Id, Nullable, strict } from './common.js';
 
 export const DuplicateQuerySchema = Type.Object({
   kind: Type.Optional(Enum(DUPLICATE_KINDS, 'Accounts or contacts; both when left out')),
@@ -37,6 +37,10 @@ export const DuplicateListSchema = Type.Object({
     account: Type.Optional(Type.Integer({ description: 'Likely duplicate pairs of accounts at or above minScore, before limit' })),
     contact: Type.Optional(Type.Integer({ description: 'Likely duplicate pairs of contacts at or above minScore, before limit' })),
   }, { description: 'Pairs found per kind of record searched (only the kind asked for, or both); pairs of accounts and of contacts are never added together' }),
+  dismissed: Type.Object({
+    account: Type.Optional(Type.Integer({ description: 'Pairs of accounts found but left out: someone declared them not duplicates' })),
+    contact: Type.Optional(Type.Integer({ description: 'Pairs of contacts found but left out: someone declared them not duplicates' })),
+  }, { description: 'Pairs at or above minScore left out because they were dismissed (see /duplicates/dismissed)' }),
   ignored: Type.Array(Type.Object({
     kind: Enum(DUPLICATE_KINDS),
     signal: Type.String({ description: 'email, phone, domain or name' }),
@@ -70,3 +74,28 @@ export const ContactMergeSchema = Type.Object({
   filled: Fields,
   consentTaken: Type.Array(Type.String(), { description: 'Channels whose more recent consent came from the merged contact' }),
 }, { $id: 'ContactMerge' });
+
+export const DismissalBodySchema = Type.Object({
+  kind: Type.Optional(Enum(DUPLICATE_KINDS, 'Accounts or contacts; accounts when left out')),
+  a: Id,
+  b: Id,
+}, { ...strict, $id: 'DismissalBody', description: 'Two records someone checked: they are not one customer' });
+export type DismissalBody = Static<typeof DismissalBodySchema>;
+
+export const DismissedPairParamsSchema = Type.Object({
+  kind: Enum(DUPLICATE_KINDS), a: Id, b: Id,
+}, { additionalProperties: false });
+
+export const DismissedQuerySchema = Type.Object({
+  kind: Type.Optional(Enum(DUPLICATE_KINDS, 'Accounts or contacts; accounts when left out')),
+}, strict);
+
+export const DismissedPairSchema = Type.Object({
+  kind: Enum(DUPLICATE_KINDS),
+  a: Type.Integer({ description: 'The smaller id of the two' }),
+  b: Type.Integer({ description: 'The larger id of the two' }),
+  dismissedAt: DateTime,
+  dismissedBy: Nullable(Type.Integer({ description: 'The user who dismissed the pair' })),
+}, { $id: 'DismissedPair' });
+
+export const DismissedListSchema = Type.Object({ items: Type.Array(DismissedPairSchema) });

@@ -6,7 +6,8 @@ import type { Executor } from '../executor.js';
 
 export const BACKUP_TABLES = [
   'users', 'sessions', 'api_tokens', 'settings', 'accounts', 'account_status_changes', 'contacts', 'products', 'exchange_rates', 'orders',
-  'order_lines', 'interactions', 'tasks', 'audit_log', 'import_runs', 'merged_records', 'analysis_runs', 'account_classes',
+  'order_lines', 'interactions', 'tasks', 'audit_log', 'import_runs', 'merged_records', 'dismissed_duplicates', 'analysis_runs',
+  'account_classes',
 ] as const;
 
 /** Tables the store derives from others (triggers fill them as a restore loads their sources). */
@@ -19,7 +20,8 @@ export const isBackupTable = (name: string): name is BackupTable => (BACKUP_TABL
 export const KEY_OF: Record<BackupTable, readonly string[]> = {
   users: ['id'], sessions: ['token_hash'], api_tokens: ['id'], settings: ['key'], accounts: ['id'], account_status_changes: ['id'],
   contacts: ['id'], products: ['id'], exchange_rates: ['currency', 'day'], orders: ['id'], order_lines: ['id'], interactions: ['id'], tasks: ['id'], audit_log: ['id'],
-  import_runs: ['id'], merged_records: ['entity', 'old_id'], analysis_runs: ['id'], account_classes: ['run_id', 'account_id'],
+  import_runs: ['id'], merged_records: ['entity', 'old_id'], dismissed_duplicates: ['entity', 'low_id', 'high_id'],
+  analysis_runs: ['id'], account_classes: ['run_id', 'account_id'],
 };
 
 const IGNORED = /^(staging_.*|clientele_migrations(_lock)?)$/;

@@ -13,6 +13,7 @@ import * as creditNotes from './0009-credit-notes.js';
 import * as goalMoneyTargets from './0010-goal-money-targets.js';
 import * as classValueAndGap from './0011-class-value-and-gap.js';
 import * as orderCurrencies from './0013-order-currencies.js';
+import * as dismissedDuplicates from './0014-dismissed-duplicates.js';
 import * as userLanguage from './0017-user-language.js';
 
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0010-goal-money-targets': goalMoneyTargets,
   '0011-class-value-and-gap': classValueAndGap,
   '0013-order-currencies': orderCurrencies,
+  '0014-dismissed-duplicates': dismissedDuplicates,
   '0017-user-language': userLanguage,
 };
 

@@ -108,6 +108,51 @@ export function accountsRepository(db: Executor) {
     return query;
   };
 
+  /** The accounts a list query's filters and search select, in scope, before sorting and paging. */
+  function filtered(query: AccountListQuery, scope: AccountScope) {
+    let q = scoped(scope);
+    // Class filters and sorts read the latest analysis run; with no run, no account has a class.
+    const latestRun = sql`(select max(id) from analysis_runs)`;
+    const figureOf = (figure: RawBuilder<unknown>) =>
+      sql`(select ${figure} from account_classes c where c.run_id = ${latestRun} and c.account_id = accounts.id)`;
+    const classOf = (column: string) => figureOf(sql.ref(`c.${column}`));
+    const classIs = (column: string, value: unknown) => sql<boolean>`${classOf(column)} = ${value}`;
+    if (query.status && (ACCOUNT_STATUSES as readonly string[]).includes(query.status)) q = q.where('status', '=', query.status as AccountStatus);
+    else if (query.status === BUYING_NOW_FILTER) q = q.where(isBuyingNow(classOf('status')));
+    else if (query.status) q = q.where(classIs('status', query.status));
+    if (query.abc) q = q.where(classIs('abc', query.abc));
+    // Ranked on the period when it had revenue there; a ranked account without is a quiet one.
+    if (query.ranking) q = q.where(sql<boolean>`${classOf('abc')} <> 'none' and ${classOf('period_revenue_cents')} ${sql.raw(query.ranking === 'period' ? '>' : '=')} 0`);
+    if (query.rfm) q = q.where(classIs('rfm_segment', query.rfm));
+    if (query.tier) q = q.where(classIs('volume_tier', query.tier));
+    if (query.frequency) q = q.where(classIs('frequency', query.frequency));
+    if (query.churn !== undefined) q = q.where(sql<boolean>`coalesce(cardinality(${classOf('churn_signals')}), 0) ${sql.raw(query.churn ? '>' : '=')} 0`);
+    if (query.clvMin !== undefined) q = q.where(sql<boolean>`${classOf('clv_cents')} >= ${parseMoney(query.clvMin)}`);
+    if (query.clvMax !== undefined) q = q.where(sql<boolean>`${classOf('clv_cents')} <= ${parseMoney(query.clvMax)}`);
+    if (query.pAliveMin !== undefined) q = q.where(sql<boolean>`${classOf('p_alive')} >= ${query.pAliveMin}`);
+    if (query.pAliveMax !== undefined) q = q.where(sql<boolean>`${classOf('p_alive')} <= ${query.pAliveMax}`);
+    if (query.ownerId) q = q.where('owner_id', '=', query.ownerId);
+    if (query.segment) q = q.where('segment', '=', query.segment);
+    if (query.sector) q = q.where('sector', '=', query.sector);
+    if (query.country) q = q.where('country', '=', query.country);
+    if (query.size) q = q.where('size', '=', query.size);
+    if (query.relationshipType) q = q.where('relationship_type', '=', query.relationshipType);
+    const tags = query.tags?.split(',').map((t) => t.trim()).filter(Boolean) ?? [];
+    if (tags.length) q = q.where(sql<boolean>`tags @> ${sql.val(tags)}::text[]`);
+    if (query.createdFrom) q = q.where('created_at', '>=', new Date(query.createdFrom));
+    if (query.createdTo) q = q.where('created_at', '<', new Date(query.createdTo));
+    if (query.updatedFrom) q = q.where('updated_at', '>=', new Date(query.updatedFrom));
+    if (query.updatedTo) q = q.where('updated_at', '<', new Date(query.updatedTo));
+    const term = query.q ? normalizeForSearch(query.q) : '';
+    // A phone number is also looked for as bare digits, however the search spaced it.
+    const digits = phoneDigitsOfQuery(term);
+    if (term) {
+      q = q.where((eb) => eb.or([term, ...(digits ? [digits] : [])].map((text) =>
+        sql<boolean>`(search_text || ' | ' || contacts_search_text) like ${containsPattern(text)}`)));
+    }
+    return { q, figureOf, term };
+  }
+
   return {
     async get(id: number, scope: AccountScope = {}): Promise<Account | undefined> {
       const row = await scoped(scope).selectAll().where('id', '=', id).executeTakeFirst();
@@ -127,46 +172,9 @@ export function accountsRepository(db: Executor) {
     async list(query: AccountListQuery, scope: AccountScope = {}): Promise<Page<Account>> {
       const limit = query.limit ?? 50;
       const sort = parseSort(query.sort, SORT_COLUMNS, 'name');
-      let q = scoped(scope);
-      // Class filters and sorts read the latest analysis run; with no run, no account has a class.
-      const latestRun = sql`(select max(id) from analysis_runs)`;
-      const figureOf = (figure: RawBuilder<unknown>) =>
-        sql`(select ${figure} from account_classes c where c.run_id = ${latestRun} and c.account_id = accounts.id)`;
-      const classOf = (column: string) => figureOf(sql.ref(`c.${column}`));
-      const classIs = (column: string, value: unknown) => sql<boolean>`${classOf(column)} = ${value}`;
-      if (query.status && (ACCOUNT_STATUSES as readonly string[]).includes(query.status)) q = q.where('status', '=', query.status as AccountStatus);
-      else if (query.status === BUYING_NOW_FILTER) q = q.where(isBuyingNow(classOf('status')));
-      else if (query.status) q = q.where(classIs('status', query.status));
-      if (query.abc) q = q.where(classIs('abc', query.abc));
-      // Ranked on the period when it had revenue there; a ranked account without is a quiet one.
-      if (query.ranking) q = q.where(sql<boolean>`${classOf('abc')} <> 'none' and ${classOf('period_revenue_cents')} ${sql.raw(query.ranking === 'period' ? '>' : '=')} 0`);
-      if (query.rfm) q = q.where(classIs('rfm_segment', query.rfm));
-      if (query.tier) q = q.where(classIs('volume_tier', query.tier));
-      if (query.frequency) q = q.where(classIs('frequency', query.frequency));
-      if (query.churn !== undefined) q = q.where(sql<boolean>`coalesce(cardinality(${classOf('churn_signals')}), 0) ${sql.raw(query.churn ? '>' : '=')} 0`);
-      if (query.clvMin !== undefined) q = q.where(sql<boolean>`${classOf('clv_cents')} >= ${parseMoney(query.clvMin)}`);
-      if (query.clvMax !== undefined) q = q.where(sql<boolean>`${classOf('clv_cents')} <= ${parseMoney(query.clvMax)}`);
-      if (query.pAliveMin !== undefined) q = q.where(sql<boolean>`${classOf('p_alive')} >= ${query.pAliveMin}`);
-      if (query.pAliveMax !== undefined) q = q.where(sql<boolean>`${classOf('p_alive')} <= ${query.pAliveMax}`);
-      if (query.ownerId) q = q.where('owner_id', '=', query.ownerId);
-      if (query.segment) q = q.where('segment', '=', query.segment);
-      if (query.sector) q = q.where('sector', '=', query.sector);
-      if (query.country) q = q.where('country', '=', query.country);
-      if (query.size) q = q.where('size', '=', query.size);
-      if (query.relationshipType) q = q.where('relationship_type', '=', query.relationshipType);
-      const tags = query.tags?.split(',').map((t) => t.trim()).filter(Boolean) ?? [];
-      if (tags.length) q = q.where(sql<boolean>`tags @> ${sql.val(tags)}::text[]`);
-      if (query.createdFrom) q = q.where('created_at', '>=', new Date(query.createdFrom));
-      if (query.createdTo) q = q.where('created_at', '<', new Date(query.createdTo));
-      if (query.updatedFrom) q = q.where('updated_at', '>=', new Date(query.updatedFrom));
-      if (query.updatedTo) q = q.where('updated_at', '<', new Date(query.updatedTo));
-      const term = query.q ? normalizeForSearch(query.q) : '';
-      // A phone number is also looked for as bare digits, however the search spaced it.
-      const digits = phoneDigitsOfQuery(term);
-      if (term) {
-        q = q.where((eb) => eb.or([term, ...(digits ? [digits] : [])].map((text) =>
-          sql<boolean>`(search_text || ' | ' || contacts_search_text) like ${containsPattern(text)}`)));
-      }
+      const selected = filtered(query, scope);
+      const { figureOf, term } = selected;
+      let { q } = selected;
       const classSort = CLASS_SORTS[sort.column];
       if (classSort) {
         // Accounts without the figure sort as -1, below every real amount.
@@ -204,6 +212,13 @@ export function accountsRepository(db: Executor) {
         .limit(limit + 1)
         .execute();
       return withClasses(toPage(rows, limit, sort, toAccount));
+    },
+
+    /** How many accounts the list's filters and search select, in scope: every page together. */
+    async count(query: AccountListQuery, scope: AccountScope = {}): Promise<number> {
+      const { q } = filtered(query, scope);
+      const row = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return Number(row.n);
     },
 
     async insert(input: AccountCreate, at: Date = new Date()): Promise<Account> {

@@ -102,6 +102,9 @@ export function mergesRepository(db: Executor) {
     await db.updateTable('merged_records').set({ new_id: newId }).where('entity', '=', entity).where('new_id', '=', oldId).execute();
     await db.insertInto('merged_records')
       .values({ entity, old_id: oldId, new_id: newId, merged_at: by.at, merged_by: by.userId || null }).execute();
+    // Decisions about the record gone say nothing about the one kept.
+    await db.deleteFrom('dismissed_duplicates').where('entity', '=', entity)
+      .where((eb) => eb.or([eb('low_id', '=', oldId), eb('high_id', '=', oldId)])).execute();
   }
 
   /** Both rows, locked against concurrent writes until the transaction ends; undefined unless both exist. */

@@ -51,8 +51,9 @@ export const web = {
   },
   accounts: {
     title: 'Accounts',
-    shown: '{{count}} shown',
-    shownMore: '{{count}}+ shown',
+    total_one: '{{formatted}} account',
+    total_other: '{{formatted}} accounts',
+    counting: 'Counting…',
     search: 'Search',
     searchPlaceholder: 'Name, email, phone, contact…',
     sort: 'Sort',

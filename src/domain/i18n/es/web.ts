@@ -51,8 +51,10 @@ export const web = {
   },
   accounts: {
     title: 'Cuentas',
-    shown: '{{count}} mostradas',
-    shownMore: '{{count}}+ mostradas',
+    total_one: '{{formatted}} cuenta',
+    total_many: '{{formatted}} cuentas',
+    total_other: '{{formatted}} cuentas',
+    counting: 'Contando…',
     search: 'Buscar',
     searchPlaceholder: 'Nombre, correo, teléfono, contacto…',
     sort: 'Ordenar',

@@ -51,8 +51,10 @@ export const web = {
   },
   accounts: {
     title: 'Comptes',
-    shown: '{{count}} affichés',
-    shownMore: '{{count}}+ affichés',
+    total_one: '{{formatted}} compte',
+    total_many: '{{formatted}} comptes',
+    total_other: '{{formatted}} comptes',
+    counting: 'Comptage…',
     search: 'Rechercher',
     searchPlaceholder: 'Nom, e-mail, téléphone, contact…',
     sort: 'Trier',

@@ -20,8 +20,18 @@ import { FilterPanel } from './filter-panel';
 import { deleteView, readColumns, readViews, saveView, writeColumns, type SavedView } from './saved-views';
 import { SavedViewsMenu } from './saved-views-menu';
 import { useAccountPages } from './use-account-pages';
+import { useAccountTotal } from './use-account-total';
+import { formatNumber } from '../../shared/ui/words';
 import { useKnownValues } from './use-known-values';
 
+
+/** The list's size in words: the total the query selects, or the rows loaded while it is counted. */
+function accountsCount(loading: boolean, loaded: number, more: boolean, total: number | null): string {
+  if (loading) return t('web.common.loading');
+  const count = total ?? (more ? null : loaded);
+  if (count === null) return t('web.accounts.counting');
+  return t('web.accounts.total', { count, formatted: formatNumber(count) });
+}
 
 export function AccountsPage() {
   const user = useUser();
@@ -30,6 +40,7 @@ export function AccountsPage() {
   const query = useMemo(() => listQuery(state), [state]);
   // The rows are asked for first: on the embedded store the server answers one request at a time.
   const pages = useAccountPages(query);
+  const total = useAccountTotal(query, !pages.loading || pages.items.length > 0);
   const users = useUsers();
   const compact = useMediaQuery(PHONE);
   const analysed = !!useAnalysisRun().run;
@@ -74,7 +85,7 @@ export function AccountsPage() {
       <div className="page-title">
         <h1 id="accounts-title">{t('web.accounts.title')}</h1>
         <span className="muted" aria-live="polite">
-          {pages.loading && pages.items.length === 0 ? t('web.common.loading') : t(pages.hasMore ? 'web.accounts.shownMore' : 'web.accounts.shown', { count: pages.items.length })}
+          {accountsCount(pages.loading && pages.items.length === 0, pages.items.length, pages.hasMore, total)}
         </span>
       </div>
       <div className="toolbar">

@@ -1,5 +1,6 @@
-// One likely duplicate: both records side by side, why they look alike, and the merge, which
-// asks once more before deleting the other record.
+// One likely duplicate: both records side by side, why they look alike, and the two decisions:
+// the merge, which asks once more before deleting the other record, or "not a duplicate",
+// which the list remembers for everyone (and the page can undo).
 import { useState } from 'react';
 import { describeError } from '../../shared/api/api-error';
 import { Link } from '../../shared/router/link';
@@ -22,7 +23,13 @@ function CandidateCard({ candidate, kind }: { candidate: Candidate; kind: Duplic
   );
 }
 
-export function DuplicatePairCard({ pair, onMerged }: { pair: DuplicatePair; onMerged(message: string): void }) {
+export interface PairDecision {
+  message: string;
+  /** Takes a "not a duplicate" decision back; a merge cannot be undone. */
+  undo?: () => Promise<void>;
+}
+
+export function DuplicatePairCard({ pair, onDecided }: { pair: DuplicatePair; onDecided(decision: PairDecision): void }) {
   const [keep, setKeep] = useState<'a' | 'b' | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -34,7 +41,21 @@ export function DuplicatePairCard({ pair, onMerged }: { pair: DuplicatePair; onM
     setBusy(true);
     try {
       await duplicatesApi.merge(pair.kind, kept.id, gone.id);
-      onMerged(`${candidateName(gone)} (#${gone.id}) merged into ${candidateName(kept)} (#${kept.id}).`);
+      onDecided({ message: `${candidateName(gone)} (#${gone.id}) merged into ${candidateName(kept)} (#${kept.id}).` });
+    } catch (failure) {
+      setError(describeError(failure));
+      setBusy(false);
+    }
+  };
+
+  const dismiss = async () => {
+    setBusy(true);
+    try {
+      await duplicatesApi.dismiss(pair.kind, pair.a.id, pair.b.id);
+      onDecided({
+        message: `${candidateName(pair.a)} (#${pair.a.id}) and ${candidateName(pair.b)} (#${pair.b.id}) marked as not a duplicate; they will not be listed again.`,
+        undo: () => duplicatesApi.undoDismiss(pair.kind, pair.a.id, pair.b.id),
+      });
     } catch (failure) {
       setError(describeError(failure));
       setBusy(false);
@@ -55,6 +76,7 @@ export function DuplicatePairCard({ pair, onMerged }: { pair: DuplicatePair; onM
           <div className="form-actions">
             <button type="button" onClick={() => setKeep('a')}>Keep #{pair.a.id}, merge #{pair.b.id} into it</button>
             <button type="button" onClick={() => setKeep('b')}>Keep #{pair.b.id}, merge #{pair.a.id} into it</button>
+            <button type="button" disabled={busy} onClick={() => void dismiss()}>Not a duplicate</button>
           </div>
         ) : (
           <div className="form-actions confirm" role="group" aria-label="Confirm the merge">

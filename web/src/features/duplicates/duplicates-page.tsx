@@ -6,20 +6,23 @@ import { Link } from '../../shared/router/link';
 import { useUser } from '../../shared/session/session';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { SelectField } from '../../shared/ui/field';
-import { DuplicatePairCard } from './duplicate-pair';
+import { describeError } from '../../shared/api/api-error';
+import { DuplicatePairCard, type PairDecision } from './duplicate-pair';
 import { duplicatesApi } from './duplicates-api';
 
-/** The count as `clientele duplicates` words it, then how many are shown. */
-function duplicatesFound(kind: 'account' | 'contact', pairs: number, minScore: number, shown: number): string {
+/** The count as `clientele duplicates` words it, then how many are shown and how many were dismissed. */
+function duplicatesFound(kind: 'account' | 'contact', pairs: number, minScore: number, shown: number, dismissed: number): string {
   const found = `${duplicatePairsWords(kind, pairs)} (scoring ${minScore} or more)`;
-  return pairs > shown ? `${found}, the ${shown} most likely shown.` : `${found}.`;
+  const left = dismissed ? ` ${dismissed === 1 ? '1 pair' : `${dismissed} pairs`} marked as not duplicates left out.` : '';
+  return `${pairs > shown ? `${found}, the ${shown} most likely shown.` : `${found}.`}${left}`;
 }
 
 export default function DuplicatesPage() {
   const user = useUser();
   const [kind, setKind] = useState('account');
   const [minScore, setMinScore] = useState(60);
-  const [merged, setMerged] = useState<string | null>(null);
+  const [decision, setDecision] = useState<PairDecision | null>(null);
+  const [undoError, setUndoError] = useState<string | null>(null);
   const pairs = useAsync((signal) => duplicatesApi.list(kind, minScore, signal), [kind, minScore]);
 
   if (user.role === 'rep') {
@@ -40,15 +43,26 @@ export default function DuplicatesPage() {
         <SelectField label="At least" value={String(minScore)} onChange={(e) => setMinScore(Number(e.target.value))}
           choices={[40, 60, 80, 90].map((s) => ({ value: String(s), label: `${s} / 100` }))} />
       </div>
-      {merged && <p className="success-banner" role="status">{merged}</p>}
+      {decision && (
+        <p className="success-banner" role="status">
+          {decision.message}{' '}
+          {decision.undo && (
+            <button type="button" className="link-button" onClick={() => {
+              decision.undo!().then(() => { setDecision(null); pairs.reload(); }, (failure) => setUndoError(describeError(failure)));
+            }}>Undo</button>
+          )}
+        </p>
+      )}
+      {undoError && <p className="error-banner" role="alert">{undoError}</p>}
       <ErrorMessage error={pairs.error} />
       {pairs.loading && <p className="muted" role="status">Looking for duplicates…</p>}
       {pairs.data && (
-        <p className="muted" role="status">{duplicatesFound(kind as 'account' | 'contact', pairs.data.pairs[kind as 'account' | 'contact'] ?? 0, minScore, items.length)}</p>
+        <p className="muted" role="status">{duplicatesFound(kind as 'account' | 'contact', pairs.data.pairs[kind as 'account' | 'contact'] ?? 0, minScore, items.length,
+          pairs.data.dismissed?.[kind as 'account' | 'contact'] ?? 0)}</p>
       )}
       <ol className="plain stack">
         {items.map((pair) => (
-          <DuplicatePairCard key={`${pair.a.id}-${pair.b.id}`} pair={pair} onMerged={(message) => { setMerged(message); pairs.reload(); }} />
+          <DuplicatePairCard key={`${pair.a.id}-${pair.b.id}`} pair={pair} onDecided={(next) => { setDecision(next); setUndoError(null); pairs.reload(); }} />
         ))}
       </ol>
     </section>

@@ -37,7 +37,9 @@ export default function ImportPage() {
 
   const set = <K extends keyof typeof options>(key: K, value: (typeof options)[K]) => {
     setOptions((o) => ({ ...o, [key]: value }));
-    if (phase === 'checked' || phase === 'finished') setPhase('idle');
+    // How the file is read changes what a check finds; whether bad rows are set aside does not,
+    // so ticking "Import the good rows" after a check leads straight to the import.
+    if (key !== 'skipInvalid' && (phase === 'checked' || phase === 'finished')) setPhase('idle');
   };
 
   const start = async (dryRun: boolean) => {

@@ -118,8 +118,10 @@ export function Outcome({ job }: { job: ImportJob }) {
   const report = job.report!;
   const bad = report.status === 'rejected' || report.fatal.length > 0;
   const problemRows = report.problems.length ? new Set(report.problems.map((p) => p.row)).size : 0;
+  // Green only when every row went in (or, for a check, would): rows set aside are a warning.
+  const setAside = report.rejectedRows > 0 || report.status === 'partial' || (report.status === 'dry_run' && problemRows > 0);
   return (
-    <div className={bad ? 'error-banner' : 'success-banner'} role={bad ? 'alert' : 'status'}>
+    <div className={bad ? 'error-banner' : setAside ? 'warning-banner' : 'success-banner'} role={bad || setAside ? 'alert' : 'status'}>
       <strong>{OUTCOME[report.status]}</strong>{' '}
       {formatNumber(report.rowsRead)} rows read
       {report.status !== 'dry_run' && `, ${formatNumber(report.inserted)} added, ${formatNumber(report.updated)} updated, ${formatNumber(report.unchanged)} unchanged`}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedCount, draftOf, rulesFrom } from './rule-fields';
+import { changedCount, draftOf, RULE_FIELDS, RULE_GROUPS, rulesFrom, shownFields } from './rule-fields';
 
 const rules = { revenuePeriod: 'last12Months', status: { activeWindowDays: 365, probableMinShare: 0.02 }, team: { minSample: 5 } };
 const fields = [
@@ -25,5 +25,16 @@ describe('the classification rules form', () => {
 
   it('reads a decimal comma', () => {
     expect(rulesFrom(rules, { ...draftOf(rules, fields), 'status.probableMinShare': '0,05' }, fields).rules).toMatchObject({ status: { probableMinShare: 0.05 } });
+  });
+
+  it('puts every rule in one group of what it decides', () => {
+    const grouped = RULE_GROUPS.flatMap(({ group }) => RULE_FIELDS.filter((f) => f.group === group));
+    expect(grouped.map((f) => f.path).sort()).toEqual(RULE_FIELDS.map((f) => f.path).sort());
+  });
+
+  it('shows only the volume thresholds of the method chosen', () => {
+    const shown = (method: string) => shownFields('volume', { 'volumeTier.method': method }).map((f) => f.path);
+    expect(shown('meanMultiples')).toEqual(['volumeTier.method', 'volumeTier.meanMultiples.veryHigh', 'volumeTier.meanMultiples.high', 'volumeTier.meanMultiples.average']);
+    expect(shown('quantiles')).toEqual(['volumeTier.method', 'volumeTier.quantiles.veryHigh', 'volumeTier.quantiles.high', 'volumeTier.quantiles.average']);
   });
 });

@@ -8,7 +8,7 @@ import { classWords } from '../../shared/ui/class-words';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { SelectField, TextField } from '../../shared/ui/field';
 import { formatDate, formatNumber } from '../../shared/ui/words';
-import { changedCount, draftOf, RULE_FIELDS, rulesFrom } from './rule-fields';
+import { changedCount, draftOf, RULE_FIELDS, RULE_GROUPS, rulesFrom, shownFields } from './rule-fields';
 
 interface Preview {
   comparedWith: { asOf: string };
@@ -73,15 +73,21 @@ export function RulesSection() {
       <ErrorMessage error={loaded.error} />
       {loaded.data && (
         <form className="stack" onSubmit={save} noValidate>
-          <div className="form-grid">
-            {RULE_FIELDS.map((field) => (field.choices ? (
-              <SelectField key={field.path} label={field.label} value={draft[field.path] ?? ''} choices={field.choices} error={errors[field.path]}
-                onChange={(e) => setDraft({ ...draft, [field.path]: e.target.value })} />
-            ) : (
-              <TextField key={field.path} label={field.label} hint={field.hint} inputMode="decimal" value={draft[field.path] ?? ''} error={errors[field.path]}
-                onChange={(e) => setDraft({ ...draft, [field.path]: e.target.value })} />
-            )))}
-          </div>
+          {RULE_GROUPS.map(({ group, title, hint }) => (
+            <fieldset key={group} className="rule-group" aria-describedby={`rule-group-${group}`}>
+              <legend>{title}</legend>
+              <p id={`rule-group-${group}`} className="muted">{hint}</p>
+              <div className="form-grid">
+                {shownFields(group, draft).map((field) => (field.choices ? (
+                  <SelectField key={field.path} label={field.label} value={draft[field.path] ?? ''} choices={field.choices} error={errors[field.path]}
+                    onChange={(e) => setDraft({ ...draft, [field.path]: e.target.value })} />
+                ) : (
+                  <TextField key={field.path} label={field.label} hint={field.hint} inputMode="decimal" value={draft[field.path] ?? ''} error={errors[field.path]}
+                    onChange={(e) => setDraft({ ...draft, [field.path]: e.target.value })} />
+                )))}
+              </div>
+            </fieldset>
+          ))}
           <div className="form-actions">
             <button type="button" onClick={() => void runPreview()} disabled={busy || changes === 0}>Preview the effect</button>
             <button type="submit" className="primary" disabled={busy || changes === 0}>Save rules</button>

@@ -27,8 +27,8 @@ function UserRow({ user, me, onChanged }: { user: User; me: number; onChanged(me
   };
   return (
     <tr>
-      <td>{user.name}{user.id === me && <span className="muted">{t('web.common.you')}</span>}</td>
-      <td>{user.email}</td>
+      <td className="user-name">{user.name}{user.id === me && <span className="muted">{t('web.common.you')}</span>}</td>
+      <td className="user-email">{user.email}</td>
       <td>
         <select aria-label={t('web.users.roleOf', { name: user.name })} value={user.role} onChange={(e) => void change({ role: e.target.value as Role }, t('web.users.roleSet', { name: user.name, role: words(e.target.value, 'role') }))}>
           {roleChoices().map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
@@ -82,7 +82,7 @@ export function UsersSection() {
       {message && <p className={message.failed ? 'error-banner' : 'success-banner'} role={message.failed ? 'alert' : 'status'}>{message.text}</p>}
       {users.data && (
         <div className="table-wrap">
-          <table className="data-table">
+          <table className="data-table users-table">
             <thead><tr><th scope="col">{t('web.users.name')}</th><th scope="col">{t('web.users.email')}</th><th scope="col">{t('web.users.role')}</th><th scope="col">{t('web.users.status')}</th></tr></thead>
             <tbody>{users.data.items.map((u) => <UserRow key={u.id} user={u} me={me.id} onChanged={changed} />)}</tbody>
           </table>
