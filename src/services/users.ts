@@ -3,8 +3,9 @@ import { changedFields } from '../domain/changes.js';
 import { ClienteleError, notFound } from '../domain/errors.js';
 import type { UserCreate, UserPatch } from '../domain/schemas/user.js';
 import { withoutHash } from '../store/repositories/users.js';
-import { createApiToken, createUser } from './auth.js';
+import { createApiToken, createUser, revokeCredentials } from './auth.js';
 import { type Context, requireRole } from './context.js';
+import { requireStrongPassword } from './password-policy.js';
 import { hashPassword } from './passwords.js';
 
 export const users = {
@@ -33,6 +34,9 @@ export const users = {
     if (self && (patch.active === false || (patch.role && patch.role !== 'admin' && ctx.actor.role === 'admin'))) {
       throw new ClienteleError('conflict', 'You cannot deactivate yourself or give up your own admin role; ask another admin.');
     }
+    const current = await ctx.store.users.get(id);
+    if (!current) throw notFound('User', id);
+    if (patch.password) requireStrongPassword(patch.password, { email: current.email, name: patch.name ?? current.name });
     const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
     return ctx.store.transaction(async (tx) => {
       const before = await tx.users.get(id);
@@ -40,6 +44,11 @@ export const users = {
       const after = (await tx.users.update(id, { name: patch.name, role: patch.role, active: patch.active, passwordHash }))!;
       const changes = changedFields(withoutHash(before), withoutHash(after), ['updatedAt']);
       if (passwordHash) changes.password = ['(hidden)', '(changed)'];
+      // A new password or a deactivation ends everything issued before it: sessions and tokens.
+      if (passwordHash || (before.active && !after.active)) {
+        const revoked = await revokeCredentials(tx, id);
+        if (revoked.sessions || revoked.tokens) changes.credentials = [`${revoked.sessions} sessions, ${revoked.tokens} tokens`, '(revoked)'];
+      }
       await tx.audit.record({ userId: ctx.actor.userId, action: 'update', entity: 'user', entityId: id, changes });
       return withoutHash(after);
     });

@@ -31,7 +31,7 @@ export function PasswordSection() {
       <h2 id="password-title">Your password</h2>
       <form className="stack" onSubmit={submit} noValidate>
         {errors.form && <p className="error-banner" role="alert">{errors.form}</p>}
-        {done && <p className="success-banner" role="status">Password changed.</p>}
+        {done && <p className="success-banner" role="status">Password changed. Your other sessions and your API tokens have been ended.</p>}
         <div className="form-grid">
           <TextField label="New password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} error={errors.fields.password} />
           <TextField label="New password again" type="password" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} error={errors.fields.again} />
