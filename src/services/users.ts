@@ -1,22 +1,39 @@
 import { canManageUsers } from '../domain/access.js';
 import { changedFields } from '../domain/changes.js';
 import { ClienteleError, notFound } from '../domain/errors.js';
-import type { UserCreate, UserPatch } from '../domain/schemas/user.js';
+import type { User, UserCreate, UserName, UserPatch } from '../domain/schemas/user.js';
 import { withoutHash } from '../store/repositories/users.js';
 import { createApiToken, createUser, revokeCredentials } from './auth.js';
-import { type Context, requireRole } from './context.js';
+import { type Context, requireRole, scopeOf } from './context.js';
 import { requireStrongPassword } from './password-policy.js';
 import { hashPassword } from './passwords.js';
 
+const nameOnly = (user: User): UserName => ({ id: user.id, name: user.name, active: user.active });
+
 export const users = {
-  async list(ctx: Context) {
-    // Everyone may see who the users are (owners, assignees); only admins manage them.
+  async list(ctx: Context): Promise<(User | UserName)[]> {
+    // Everyone may see who the users are (owners, assignees); only admins manage them. A rep
+    // who sees only their own accounts learns the others' names alone, not emails or roles.
+    const reduced = (await scopeOf(ctx)).ownerId !== undefined;
+    return (await ctx.store.users.list()).map((user) => (reduced && user.id !== ctx.actor.userId ? nameOnly(user) : withoutHash(user)));
+  },
+
+  /** Every user in full: for the CLI, which acts as the system, and for those who manage users. */
+  async listFull(ctx: Context): Promise<User[]> {
+    requireRole(ctx, canManageUsers, 'read every user in full');
     return (await ctx.store.users.list()).map(withoutHash);
   },
 
-  async get(ctx: Context, id: number) {
+  async me(ctx: Context): Promise<User> {
+    const user = await ctx.store.users.get(ctx.actor.userId);
+    if (!user) throw notFound('User', ctx.actor.userId);
+    return withoutHash(user);
+  },
+
+  async get(ctx: Context, id: number): Promise<User | UserName> {
     const user = await ctx.store.users.get(id);
     if (!user) throw notFound('User', id);
+    if (id !== ctx.actor.userId && (await scopeOf(ctx)).ownerId !== undefined) return nameOnly(user);
     return withoutHash(user);
   },
 

@@ -46,7 +46,7 @@ export async function authRoutes(base: FastifyInstance, { store, throttle, secur
 
   app.get('/auth/me', {
     schema: { tags, summary: 'The signed-in user', response: { 200: UserSchema, ...errors(401) } },
-  }, (request) => users.get(contextOf(store, request), request.actor!.userId));
+  }, (request) => users.me(contextOf(store, request)));
 }
 
 /** The session cookie (HTTP-only) and its anti-CSRF token cookie (readable by this site's pages). */

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { ApiTokenCreateSchema, ApiTokenSchema, UserCreateSchema, UserPatchSchema, UserSchema } from '../../domain/schemas/user.js';
+import { ApiTokenCreateSchema, ApiTokenSchema, UserCreateSchema, UserNameSchema, UserPatchSchema, UserSchema } from '../../domain/schemas/user.js';
 import { startSession } from '../../services/auth.js';
 import { users } from '../../services/users.js';
 import { setSessionCookies } from './auth.js';
@@ -13,11 +13,13 @@ export async function userRoutes(base: FastifyInstance, { store, secureCookies }
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['users'];
 
-  app.get('/users', { schema: { tags, summary: 'List users', response: { 200: Type.Object({ items: Type.Array(UserSchema) }), ...errors(401) } } },
+  // A rep who sees only their own accounts reads the other users' names alone.
+  const Listed = Type.Union([UserSchema, UserNameSchema]);
+  app.get('/users', { schema: { tags, summary: 'List users (names alone for a rep who sees only their own accounts)', response: { 200: Type.Object({ items: Type.Array(Listed) }), ...errors(401) } } },
     async (request) => ({ items: await users.list(contextOf(store, request)) }));
   app.post('/users', { schema: { tags, summary: 'Create a user (admins)', body: UserCreateSchema, response: { 201: UserSchema, ...errors(400, 401, 403, 409) } } },
     async (request, reply) => reply.status(201).send(await users.create(contextOf(store, request), request.body)));
-  app.get('/users/:id', { schema: { tags, summary: 'Read a user', params: IdParams, response: { 200: UserSchema, ...errors(401, 404) } } },
+  app.get('/users/:id', { schema: { tags, summary: 'Read a user', params: IdParams, response: { 200: Listed, ...errors(401, 404) } } },
     (request) => users.get(contextOf(store, request), request.params.id));
   app.patch('/users/:id', { schema: { tags, summary: 'Change a user (admins; anyone for their own name and password)', params: IdParams, body: UserPatchSchema, response: { 200: UserSchema, ...errors(400, 401, 403, 404, 409) } } },
     async (request, reply) => {
