@@ -202,7 +202,7 @@ async function importRows(store: Store, request: ImportRequest, plan: ImportPlan
 
   const mergeOptions: MergeOptions = {
     runId, fields: plan.fields, skipInvalid: !!request.skipInvalid, actorId: request.actor.userId || null,
-    createAccounts: orderOptions?.createAccounts, walkIn: orderOptions?.walkIn,
+    createAccounts: orderOptions?.createAccounts, walkIn: orderOptions?.walkIn, baseCurrency: await baseCurrency(store),
   };
   const add = (result: MergeResult) => {
     orderSummary?.add(result.facts);

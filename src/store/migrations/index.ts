@@ -1,6 +1,6 @@
 // Migrations are listed here rather than read from disk so they work the same under tsx,
 // vitest and a bundled build. Names sort in the order they must run.
-import type { Migration, MigrationProvider } from 'kysely/migration';
+import type { Migration, MigrationProvider } from 'kysely';
 import * as customerFile from './0001-customer-file.js';
 import * as importRuns from './0002-import-runs.js';
 import * as mergedRecords from './0003-merged-records.js';
@@ -12,6 +12,7 @@ import * as accountHistoryStart from './0008-account-history-start.js';
 import * as creditNotes from './0009-credit-notes.js';
 import * as goalMoneyTargets from './0010-goal-money-targets.js';
 import * as classValueAndGap from './0011-class-value-and-gap.js';
+import * as orderCurrencies from './0013-order-currencies.js';
 import * as interruptedImports from './0016-interrupted-imports.js';
 
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0009-credit-notes': creditNotes,
   '0010-goal-money-targets': goalMoneyTargets,
   '0011-class-value-and-gap': classValueAndGap,
+  '0013-order-currencies': orderCurrencies,
   '0016-interrupted-imports': interruptedImports,
 };
 
