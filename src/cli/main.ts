@@ -17,6 +17,7 @@ import { restoreCommand } from './commands/restore.js';
 import { serveCommand } from './commands/serve.js';
 import { tokenCommand } from './commands/token.js';
 import { userCommand } from './commands/user.js';
+import { t } from './language.js';
 import { EXIT_CODES } from './run-command.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -24,6 +25,8 @@ const { version } = JSON.parse(readFileSync(new URL('../../package.json', import
 const program = new Command('clientele')
   .description('Clientele, the customer portfolio manager. Works on the store the environment selects: DATABASE_URL, or the embedded one in CLIENTELE_DATA_DIR (./data).')
   .version(version)
+  // Read before the commands are built (language.ts); declared so commander accepts it anywhere.
+  .option('--lang <code>', t('cli.langOption'))
   .addCommand(serveCommand())
   .addCommand(migrateCommand())
   .addCommand(userCommand())

@@ -2,7 +2,9 @@ import { baseCurrency } from './currency.js';
 import { changedFields } from '../domain/changes.js';
 import { ClienteleError, notFound } from '../domain/errors.js';
 import type { Account, AccountCreate, AccountListQuery, AccountPatch } from '../domain/schemas/account.js';
-import type { TimelineQuery } from '../domain/schemas/timeline.js';
+import type { TimelineEntry, TimelineQuery } from '../domain/schemas/timeline.js';
+import { timelineWords } from '../domain/i18n/timeline-words.js';
+import { translator } from '../domain/i18n/translator.js';
 import { TIMELINE_KINDS, type TimelineKind } from '../domain/customer-file.js';
 import type { Page } from '../store/keyset.js';
 import { type Context, requireVisibleAccount, scopeOf } from './context.js';
@@ -94,5 +96,14 @@ export async function accountTimeline(ctx: Context, id: number, query: TimelineQ
       throw new ClienteleError('bad_request', `Unknown timeline kind "${kind}"; use ${TIMELINE_KINDS.join(', ')}.`, 'kinds');
     }
   }
-  return ctx.store.timeline.page(id, { limit: query.limit ?? 50, cursor: query.cursor, kinds: kinds as TimelineKind[], currency: await baseCurrency(ctx.store) });
+  // The API's titles are English words; `facts` lets each reader word them in its own language.
+  const currency = await baseCurrency(ctx.store);
+  const page = await ctx.store.timeline.page(id, { limit: query.limit ?? 50, cursor: query.cursor, kinds: kinds as TimelineKind[], currency });
+  const english = translator('en');
+  return {
+    ...page,
+    items: page.items.map((entry): TimelineEntry => ({
+      ...entry, ...timelineWords(entry, english, (total) => `${total} ${entry.amount?.currency ?? currency}`),
+    })),
+  };
 }

@@ -44,9 +44,9 @@ export const users = {
 
   async update(ctx: Context, id: number, patch: UserPatch) {
     const self = ctx.actor.userId === id;
-    const onlyPassword = Object.keys(patch).every((k) => k === 'password' || k === 'name');
+    const onlyPassword = Object.keys(patch).every((k) => k === 'password' || k === 'name' || k === 'language');
     if (!canManageUsers(ctx.actor) && !(self && onlyPassword)) {
-      throw new ClienteleError('forbidden', `Your role (${ctx.actor.role}) may only change your own name and password.`);
+      throw new ClienteleError('forbidden', `Your role (${ctx.actor.role}) may only change your own name, language and password.`);
     }
     if (self && (patch.active === false || (patch.role && patch.role !== 'admin' && ctx.actor.role === 'admin'))) {
       throw new ClienteleError('conflict', 'You cannot deactivate yourself or give up your own admin role; ask another admin.');
@@ -58,7 +58,7 @@ export const users = {
     return ctx.store.transaction(async (tx) => {
       const before = await tx.users.get(id);
       if (!before) throw notFound('User', id);
-      const after = (await tx.users.update(id, { name: patch.name, role: patch.role, active: patch.active, passwordHash }))!;
+      const after = (await tx.users.update(id, { name: patch.name, role: patch.role, active: patch.active, language: patch.language, passwordHash }))!;
       const changes = changedFields(withoutHash(before), withoutHash(after), ['updatedAt']);
       if (passwordHash) changes.password = ['(hidden)', '(changed)'];
       // A new password or a deactivation ends everything issued before it: sessions and tokens.

@@ -1,5 +1,6 @@
 // The database as Kysely sees it. Row types for the rest of the code are derived from these
 // with Selectable / Insertable / Updateable rather than restated.
+import type { Language } from '../domain/i18n/languages.js';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type {
   AccountKind, AccountSize, AccountStatus, Channel, Civility, ConsentByChannel, Direction,
@@ -19,6 +20,7 @@ export interface UsersTable {
   role: Role;
   password_hash: string;
   active: Generated<boolean>;
+  language: ColumnType<Language | null, Language | null | undefined, Language | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

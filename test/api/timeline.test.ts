@@ -45,14 +45,14 @@ describe.each(ENGINES)('account timeline API on %s', (engine) => {
   it('merges interactions, orders, tasks and status changes newest first', async () => {
     expect(full.map((e) => [e.kind, e.title])).toEqual([
       ['task', 'Task: Renewal'],
-      ['status_change', 'Status lead → customer'],
-      ['status_change', 'Status new → lead'],
-      ['order', 'Order T-2 (returned)'],
+      ['status_change', 'Status: Lead → Customer'],
+      ['status_change', 'Status set to Lead'],
+      ['order', 'Order T-2 (Returned)'],
       ['task', 'Task done: Send quote'],
-      ['order', 'Order T-1 (confirmed)'],
-      ['interaction', 'note: Same time B'],
-      ['interaction', 'email: Same time A'],
-      ['interaction', 'call: First call'],
+      ['order', 'Order T-1 (Confirmed)'],
+      ['interaction', 'Note: Same time B'],
+      ['interaction', 'Email: Same time A'],
+      ['interaction', 'Call: First call'],
     ]);
     const times = full.map((e) => Date.parse(e.at));
     expect(times).toEqual([...times].sort((a, b) => b - a));
@@ -61,12 +61,12 @@ describe.each(ENGINES)('account timeline API on %s', (engine) => {
 
   it('describes each entry with its detail and the user behind it', async () => {
     const byTitle = new Map(full.map((e) => [e.title, e]));
-    expect(byTitle.get('call: First call')).toMatchObject({ detail: 'Met the buyer', userId: t.rep.id, at: '2026-01-05T09:00:00.000Z' });
-    expect(byTitle.get('note: Same time B')).toMatchObject({ detail: null, userId: null });
-    expect(byTitle.get('Order T-1 (confirmed)')).toMatchObject({ detail: '12.50 EUR for 3 items', userId: null });
-    expect(byTitle.get('Order T-2 (returned)')).toMatchObject({ detail: '-0.50 EUR for -1 items', at: '2026-02-01T00:00:00.000Z' });
+    expect(byTitle.get('Call: First call')).toMatchObject({ detail: 'Met the buyer', userId: t.rep.id, at: '2026-01-05T09:00:00.000Z' });
+    expect(byTitle.get('Note: Same time B')).toMatchObject({ detail: null, userId: null });
+    expect(byTitle.get('Order T-1 (Confirmed)')).toMatchObject({ detail: '12.50 EUR for 3 items', userId: null });
+    expect(byTitle.get('Order T-2 (Returned)')).toMatchObject({ detail: '-0.50 EUR for -1 item', at: '2026-02-01T00:00:00.000Z' });
     expect(byTitle.get('Task done: Send quote')).toMatchObject({ userId: t.manager.id });
-    expect(byTitle.get('Status lead → customer')).toMatchObject({ userId: t.admin.id, detail: null });
+    expect(byTitle.get('Status: Lead → Customer')).toMatchObject({ userId: t.admin.id, detail: null });
   });
 
   it.each([1, 2, 3, 4])('pages %i at a time across kinds without repeating or skipping an entry', async (limit) => {
@@ -78,9 +78,9 @@ describe.each(ENGINES)('account timeline API on %s', (engine) => {
   it('keeps only the kinds asked for, and pages through them', async () => {
     const kinds = async (query: string) =>
       (await t.call('GET', `/api/v1/accounts/${accountId}/timeline?${query}`)).json().items.map((e: Entry) => e.title);
-    expect(await kinds('kinds=order,task')).toEqual(['Task: Renewal', 'Order T-2 (returned)', 'Task done: Send quote', 'Order T-1 (confirmed)']);
-    expect(await kinds('kinds=interaction')).toEqual(['note: Same time B', 'email: Same time A', 'call: First call']);
-    expect(await kinds(`kinds=${encodeURIComponent(' status_change , order ')}`)).toEqual(['Status lead → customer', 'Status new → lead', 'Order T-2 (returned)', 'Order T-1 (confirmed)']);
+    expect(await kinds('kinds=order,task')).toEqual(['Task: Renewal', 'Order T-2 (Returned)', 'Task done: Send quote', 'Order T-1 (Confirmed)']);
+    expect(await kinds('kinds=interaction')).toEqual(['Note: Same time B', 'Email: Same time A', 'Call: First call']);
+    expect(await kinds(`kinds=${encodeURIComponent(' status_change , order ')}`)).toEqual(['Status: Lead → Customer', 'Status set to Lead', 'Order T-2 (Returned)', 'Order T-1 (Confirmed)']);
     const pages = await allPages<Entry>(t, `/api/v1/accounts/${accountId}/timeline?kinds=interaction,task&limit=2`);
     expect(pages.flat()).toEqual(full.filter((e) => e.kind === 'interaction' || e.kind === 'task'));
   });

@@ -56,6 +56,14 @@ describe('clientele analyze and snapshot on the embedded store', { timeout: 240_
     expect(snapshot.stdout).toMatch(/\n\s*Big accounts that went quiet:?\s+\d+/);
     expect(snapshot.stdout).toMatch(/Inactive accounts by ABC class [^\n]*big accounts that went quiet\)\nCLASS\s+ACCOUNTS\s+SHARE\s+REVENUE\nA\s+\d+/);
     expect(snapshot.stdout).toMatch(/Snapshot \d+ kept/);
+    // Classes read as words, never as the stored values.
+    expect(snapshot.stdout).toMatch(/Sales-volume tier\nCLASS\s+ACCOUNTS\s+SHARE\s+REVENUE\nVery high\s+\d+/);
+    expect(snapshot.stdout).not.toMatch(/very_high|one_time|ex_customer|potential_loyalists|need_attention/);
+
+    const french = await runCli(['analyze', '--as-of', '2025-01-01', '--lang', 'fr'], env);
+    expect(french.code, french.stderr).toBe(0);
+    expect(french.stdout).toMatch(/^Portefeuille au 2025-01-01 \(analyse \d+, analyse\)/);
+    expect(french.stdout).toMatch(/Niveau de volume de ventes\nCLASSE\s+COMPTES\s+PART\s+CA\nTrès élevé\s+\d+/);
     const bad = await runCli(['analyze', '--as-of', '2025-02-30'], env);
     expect(bad.code).toBe(7);
     expect(bad.stderr).toContain('asOf must be a date as YYYY-MM-DD, not "2025-02-30"');

@@ -83,9 +83,23 @@ describe('the clientele CLI on the embedded store', { timeout: 240_000 }, () => 
     const shown = await cli('account', 'show', String(page.items[0].id));
     expect(shown.code).toBe(0);
     expect(shown.stdout).toContain(`Account ${page.items[0].id}: Acme SARL`);
-    expect(shown.stdout).toMatch(/owner\s+ana@example\.com/);
+    expect(shown.stdout).toMatch(/Owner\s+ana@example\.com/);
     expect(shown.stdout).toContain('Contacts (0)');
-    expect(shown.stdout).toContain('Status new → customer');
+    expect(shown.stdout).toContain('Status set to Customer');
+    expect(shown.stdout).not.toMatch(/\bnew\b|→ customer/);
+  });
+
+  it('speaks the language asked for with --lang, or the one of the locale', async () => {
+    const { items: [acme] } = JSON.parse((await cli('account', 'list', '--status', 'customer', '--format', 'json')).stdout);
+    const french = await cli('account', 'show', String(acme.id), '--lang', 'fr');
+    expect(french.code).toBe(0);
+    expect(french.stdout).toContain(`Compte ${acme.id} : Acme SARL`);
+    expect(french.stdout).toMatch(/Statut\s+Client depuis le/);
+    expect(french.stdout).toContain('Statut fixé à Client');
+
+    const spanish = await runCli(['account', 'list'], { ...env, LANG: 'es_ES.UTF-8' });
+    expect(spanish.stdout).toMatch(/^ID\s+NOMBRE\s+ESTADO\s+PAÍS/);
+    expect(spanish.stdout).toMatch(/Acme SARL\s+Cliente\s+FR/);
   });
 
   it('loads the demo portfolio only into an empty store, or with --reset', async () => {

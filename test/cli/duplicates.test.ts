@@ -46,7 +46,7 @@ describe('clientele duplicates and merge on the embedded store', { timeout: 240_
     expect(merged).toMatchObject({ code: 0, stderr: '' });
     expect(merged.stdout).toContain(`Merged account ${ids.merged} into account ${ids.kept} (Acme).`);
     expect(merged.stdout).toMatch(/moved\s+0 contacts, 1 order, 0 interactions, 0 tasks, 0 status changes/);
-    expect(merged.stdout).toMatch(/filled\s+phone/);
+    expect(merged.stdout).toMatch(/filled\s+Phone/);
 
     await withStore(async (store) => {
       expect(await store.accounts.get(ids.merged)).toBeUndefined();

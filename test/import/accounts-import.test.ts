@@ -51,7 +51,7 @@ describe.each(ENGINES)('importing accounts on %s', (engine) => {
     const audit = await t.store.audit.list({ entity: 'account', entityId: String(account!.id) });
     expect(audit.items[0]).toMatchObject({ action: 'import_update', changes: { status: ['prospect', 'customer'], city: ['Liège', 'Namur'] } });
     const timeline = await t.store.timeline.page(account!.id, { limit: 5, kinds: ['status_change'] });
-    expect(timeline.items[0]!.title).toBe('Status prospect → customer');
+    expect(timeline.items[0]!.facts).toEqual({ fromStatus: 'prospect', toStatus: 'customer' });
   });
 
   it('writes nothing when one row is invalid and reports row, column, value and reason', async () => {

@@ -34,10 +34,13 @@ describe.each(ENGINES)('timeline store on %s', (engine) => {
     const page = await store.timeline.page(account.id, { limit: 50, kinds: ['interaction', 'order', 'task', 'status_change'] });
     expect(page.nextCursor).toBeNull();
     expect(page.items.map(({ id: _, ...entry }) => entry)).toEqual([
-      { kind: 'status_change', at: '2024-04-01T10:00:00.000Z', title: 'Status lead → customer', detail: null, userId: user.id },
-      { kind: 'task', at: '2024-03-01T10:00:00.000Z', title: 'Task done: Follow up', detail: 'Ask for feedback', userId: user.id },
-      { kind: 'order', at: '2024-02-01T10:00:00.000Z', title: `Order ${(await store.orders.get(order))!.number} (shipped)`, detail: '-5.05 for -1 items', userId: null },
-      { kind: 'interaction', at: '2024-01-01T10:00:00.000Z', title: 'call: Intro', detail: 'Said hello', userId: user.id },
+      { kind: 'status_change', at: '2024-04-01T10:00:00.000Z', facts: { fromStatus: 'lead', toStatus: 'customer' }, detail: null, userId: user.id },
+      { kind: 'task', at: '2024-03-01T10:00:00.000Z', facts: { taskTitle: 'Follow up', done: true }, detail: 'Ask for feedback', userId: user.id },
+      {
+        kind: 'order', at: '2024-02-01T10:00:00.000Z', detail: null, userId: null,
+        facts: { orderNumber: (await store.orders.get(order))!.number, orderStatus: 'shipped', total: '-5.05', itemCount: -1 },
+      },
+      { kind: 'interaction', at: '2024-01-01T10:00:00.000Z', facts: { interactionType: 'call', subject: 'Intro' }, detail: 'Said hello', userId: user.id },
     ]);
     expect(page.items.find((e) => e.kind === 'interaction')?.id).toBe(interaction.id);
     expect(page.items.find((e) => e.kind === 'task')?.id).toBe(task.id);

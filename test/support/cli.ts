@@ -13,8 +13,9 @@ export interface CliResult {
 
 /** The environment of a CLI run on the embedded store in `dataDir`, whatever the test runner's own. */
 export function cliEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, CLIENTELE_DATA_DIR: dataDir, CLIENTELE_SCRYPT_LOG_N: '10', LOG_LEVEL: 'warn', ...extra };
-  for (const name of ['DATABASE_URL', 'CLIENTELE_ADMIN_EMAIL', 'CLIENTELE_ADMIN_PASSWORD']) if (!(name in extra)) delete env[name];
+  // English whatever the runner's locale, unless a test asks for a language.
+  const env: NodeJS.ProcessEnv = { ...process.env, CLIENTELE_DATA_DIR: dataDir, CLIENTELE_SCRYPT_LOG_N: '10', LOG_LEVEL: 'warn', LANG: 'C.UTF-8', ...extra };
+  for (const name of ['DATABASE_URL', 'CLIENTELE_ADMIN_EMAIL', 'CLIENTELE_ADMIN_PASSWORD', 'LC_ALL', 'LC_MESSAGES']) if (!(name in extra)) delete env[name];
   return env;
 }
 

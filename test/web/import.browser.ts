@@ -134,7 +134,7 @@ describe('settings', () => {
     await addUser.getByText('At least 10 characters.').waitFor();
     await addUser.getByLabel('First password').fill('a fine first password');
     await addUser.getByRole('button', { name: 'Add user' }).click();
-    await page.getByText('Nina Newrep added as Rep.').waitFor();
+    await page.getByText('Nina Newrep added as Sales rep.').waitFor();
     await page.getByLabel('Role of Nina Newrep').selectOption('manager');
     await page.getByText('Nina Newrep: role set to Manager.').waitFor();
     expect((await server.store.users.getByEmail('new.rep@example.com'))!.role).toBe('manager');

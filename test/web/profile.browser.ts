@@ -51,7 +51,7 @@ describe('the account profile', () => {
     await page.getByRole('button', { name: 'Save call' }).click();
     await page.getByText('Call logged.').waitFor();
     const top = page.locator('.timeline-entry').first();
-    await expect.poll(() => top.locator('.timeline-title').textContent()).toBe('call: Called about the spring order');
+    await expect.poll(() => top.locator('.timeline-title').textContent()).toBe('Call: Called about the spring order');
     expect(await top.textContent()).toContain(server.manager.name);
     await screenshot(page, 'profile-call-logged');
 
@@ -75,7 +75,7 @@ describe('the account profile', () => {
     await page.getByRole('form', { name: 'Owner and status' }).getByLabel('Status').selectOption('ex_customer');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('Status changed to Ex-customer.').waitFor();
-    await page.getByText('Status customer → ex_customer').waitFor();
+    await page.getByText('Status: Customer → Ex-customer').waitFor();
     expect(await page.locator('.profile-header .badge').first().textContent()).toBe('Ex-customer');
     expect((await server.store.accounts.get(account.id))!.status).toBe('ex_customer');
     expect(errors).toEqual([]);

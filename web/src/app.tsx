@@ -1,5 +1,6 @@
 // The pages and their addresses. The list is in the first bundle; the other pages, and the
 // charting code above all, load when first opened.
+import { t } from './shared/i18n/i18n';
 import { lazy, Suspense, type ComponentType } from 'react';
 import { AccountsPage } from './features/accounts/accounts-page';
 import { AppShell } from './features/shell/app-shell';
@@ -49,7 +50,7 @@ export function App() {
   return (
     <AppShell>
       <PageErrorBoundary key={pathname}>
-        <Suspense fallback={<p className="page-loading">Loading…</p>}>
+        <Suspense fallback={<p className="page-loading">{t('web.common.loading')}</p>}>
           <Page params={found?.params ?? {}} />
         </Suspense>
       </PageErrorBoundary>

@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, loadDashboard } from './app';
+import { t } from './shared/i18n/i18n';
+import { LanguageRoot } from './shared/i18n/language-root';
 import { SessionProvider } from './shared/session/session';
 import './styles.css';
 
@@ -9,8 +11,10 @@ if (window.location.pathname === '/') void loadDashboard();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <SessionProvider fallback={<p className="page-loading">Loading Clientele…</p>}>
-      <App />
+    <SessionProvider fallback={<p className="page-loading">{t('web.common.loadingApp')}</p>}>
+      <LanguageRoot>
+        <App />
+      </LanguageRoot>
     </SessionProvider>
   </StrictMode>,
 );

@@ -21,7 +21,7 @@ export async function userRoutes(base: FastifyInstance, { store, secureCookies }
     async (request, reply) => reply.status(201).send(await users.create(contextOf(store, request), request.body)));
   app.get('/users/:id', { schema: { tags, summary: 'Read a user', params: IdParams, response: { 200: Listed, ...errors(401, 404) } } },
     (request) => users.get(contextOf(store, request), request.params.id));
-  app.patch('/users/:id', { schema: { tags, summary: 'Change a user (admins; anyone for their own name and password)', params: IdParams, body: UserPatchSchema, response: { 200: UserSchema, ...errors(400, 401, 403, 404, 409) } } },
+  app.patch('/users/:id', { schema: { tags, summary: 'Change a user (admins; anyone for their own name, language and password)', params: IdParams, body: UserPatchSchema, response: { 200: UserSchema, ...errors(400, 401, 403, 404, 409) } } },
     async (request, reply) => {
       const user = await users.update(contextOf(store, request), request.params.id, request.body);
       // A new password ends every session, this one too; the browser that changed it gets a fresh one.

@@ -10,11 +10,14 @@ import { accountTimeline, createAccount, getAccount, listAccounts } from '../../
 import { accountClasses } from '../../services/analysis/analysis-views.js';
 import { BUYING_NOW_FILTER, daysWords, FIGURE_LABELS } from '../../domain/figures.js';
 import { contacts } from '../../services/contacts.js';
+import { baseCurrency } from '../../services/currency.js';
 import type { Context } from '../../services/context.js';
 import { users } from '../../services/users.js';
 import { formatFields, formatOption, formatTable, type OutputFormat, print, printJson, shortTime } from '../format-output.js';
+import { label, t } from '../language.js';
 import { count, day, money, orderAmountWords } from '../locale-format.js';
 import { runCommand, useStore } from '../run-command.js';
+import { timelineWords } from '../../domain/i18n/timeline-words.js';
 import { validateOptions } from '../validate-options.js';
 
 /** API fields set by an option of another name. */
@@ -83,7 +86,7 @@ function addCommand(): Command {
         const input = validateOptions(AccountCreateSchema, dropUndefined({ ...fields, ownerId: await ownerIdOf(ctx, options.ownerEmail) }), OPTION_OF);
         const account = await createAccount(ctx, input);
         if (options.format === 'json') printJson(account);
-        else print(`Added account ${account.id}: ${account.name} (${account.status}).`);
+        else print(t('cli.account.added', { id: account.id, name: account.name, status: label('accountStatus', account.status) }));
       });
     }));
 }
@@ -115,10 +118,12 @@ function listCommand(): Command {
         if (options.format === 'json') return printJson(page);
         const owners = await ownerEmails(ctx);
         print(formatTable(page.items, [
-          ['ID', (a: Account) => a.id], ['NAME', (a) => a.name], ['STATUS', (a) => a.status], ['COUNTRY', (a) => a.country],
-          ['CITY', (a) => a.city], ['SEGMENT', (a) => a.segment], ['OWNER', (a) => (a.ownerId ? owners.get(a.ownerId) : '')],
+          [t('cli.account.columns.id'), (a: Account) => a.id], [t('cli.account.columns.name'), (a) => a.name],
+          [t('cli.account.columns.status'), (a) => label('accountStatus', a.status)], [t('cli.account.columns.country'), (a) => a.country],
+          [t('cli.account.columns.city'), (a) => a.city], [t('cli.account.columns.segment'), (a) => a.segment],
+          [t('cli.account.columns.owner'), (a) => (a.ownerId ? owners.get(a.ownerId) : '')],
         ]));
-        if (page.nextCursor) print(`\nMore accounts: run again with --cursor ${page.nextCursor}`);
+        if (page.nextCursor) print(`\n${t('cli.account.more', { cursor: page.nextCursor })}`);
       });
     }));
 }
@@ -138,18 +143,18 @@ async function analysedFigures(ctx: Context, id: number): Promise<{ classes: Acc
 /** The figures the profile page shows beside the classes, under the same labels. */
 function printAnalysedFigures({ classes, missing }: { classes: AccountClasses | null; missing?: string }) {
   if (!classes) {
-    print(`\nNo analysed figures: ${missing}`);
+    print(`\n${t('cli.account.noFigures', { why: missing })}`);
     return;
   }
   const summary = classes.summary as { revenueLast12Months: string; lastPurchase: string | null; medianGapDays: number | null; orderCount: number };
-  const words = (reason: Record<string, any> | null | undefined) => `${reason?.class}: ${reason?.rule}`;
-  print(`\nFigures as of ${classes.run.asOf} (latest analysis), amounts in ${classes.currency}`);
+  print(`\n${t('cli.account.figuresAsOf', { asOf: classes.run.asOf, currency: classes.currency })}`);
   print(formatFields([
-    ['Revenue, last 12 months', money(summary.revenueLast12Months, classes.currency)],
-    ['Last purchase', summary.lastPurchase ? day(summary.lastPurchase) : 'never'],
+    [t('cli.account.revenue12'), money(summary.revenueLast12Months, classes.currency)],
+    [t('cli.account.lastPurchase'), summary.lastPurchase ? day(summary.lastPurchase) : t('cli.never')],
     [FIGURE_LABELS.timeBetweenPurchases, summary.medianGapDays === null ? null : daysWords(summary.medianGapDays)],
-    ['Orders', count(summary.orderCount)],
-    ['Activity', words(classes.status)], ['ABC', words(classes.abc)], ['Frequency', words(classes.frequency)],
+    [t('cli.account.orders'), count(summary.orderCount)],
+    [t('cli.account.activity'), label('activity', classes.status?.class)], [t('cli.account.abc'), label('abc', classes.abc?.class)],
+    [t('cli.account.frequency'), label('frequency', classes.frequency?.class)],
   ]));
 }
 
@@ -173,27 +178,32 @@ function showCommand(): Command {
         const analysed = await analysedFigures(ctx, id);
         if (options.format === 'json') return printJson({ account, contacts: people.items, timeline: timeline.items, classes: analysed.classes });
         const owner = account.ownerId ? (await ctx.store.users.get(account.ownerId))?.email : null;
-        print(`Account ${account.id}: ${account.name}`);
+        print(t('cli.account.heading', { id: account.id, name: account.name }));
         print(formatFields([
-          ['status', `${account.status} since ${account.statusChangedAt.slice(0, 10)}`],
-          ['kind', account.kind], ['sector', account.sector], ['segment', account.segment], ['size', account.size],
-          ['relationship', account.relationshipType],
-          ['address', [account.postalCode, account.city, account.region, account.country].filter(Boolean).join(', ')],
-          ['email', account.email], ['phone', account.phone], ['website', account.website], ['owner', owner],
-          ['tags', account.tags.join(', ')], ['external id', account.externalId], ['created', shortTime(account.createdAt)],
+          [t('labels.field.status'), t('cli.account.statusSince', { status: label('accountStatus', account.status), day: account.statusChangedAt.slice(0, 10) })],
+          [t('labels.field.kind'), label('accountKind', account.kind)], [t('labels.field.sector'), account.sector], [t('labels.field.segment'), account.segment],
+          [t('labels.field.size'), label('accountSize', account.size)], [t('cli.account.relationship'), label('relationshipType', account.relationshipType)],
+          [t('cli.account.address'), [account.postalCode, account.city, account.region, account.country].filter(Boolean).join(', ')],
+          [t('labels.field.email'), account.email], [t('labels.field.phone'), account.phone], [t('labels.field.website'), account.website],
+          [t('labels.field.ownerId'), owner], [t('labels.field.tags'), account.tags.join(', ')], [t('labels.field.externalId'), account.externalId],
+          [t('cli.account.created'), shortTime(account.createdAt)],
         ]));
         printAnalysedFigures(analysed);
-        print(`\nContacts (${people.items.length}${people.nextCursor ? '+' : ''})`);
+        print(`\n${t('cli.account.contacts', { count: `${people.items.length}${people.nextCursor ? '+' : ''}` })}`);
         if (people.items.length) {
           print(formatTable(people.items, [
-            ['ID', (c) => c.id], ['NAME', (c) => [c.firstName, c.lastName].filter(Boolean).join(' ')], ['JOB TITLE', (c) => c.jobTitle],
-            ['EMAIL', (c) => c.email], ['PHONE', (c) => c.phone], ['PREFERS', (c) => c.preferredChannel],
+            [t('cli.account.columns.id'), (c) => c.id], [t('cli.account.columns.name'), (c) => [c.firstName, c.lastName].filter(Boolean).join(' ')],
+            [t('cli.account.columns.jobTitle'), (c) => c.jobTitle], [t('cli.account.columns.email'), (c) => c.email],
+            [t('cli.account.columns.phone'), (c) => c.phone], [t('cli.account.columns.prefers'), (c) => label('channel', c.preferredChannel)],
           ]));
         }
-        print(`\nLatest activity (${timeline.items.length})`);
+        print(`\n${t('cli.account.latestActivity', { count: timeline.items.length })}`);
         if (timeline.items.length) {
-          print(formatTable(timeline.items, [
-            ['WHEN', (e) => shortTime(e.at)], ['KIND', (e) => e.kind], ['WHAT', (e) => e.title], ['DETAIL', (e) => (e.amount ? orderAmountWords(e.amount) : e.detail)],
+          const currency = await baseCurrency(ctx.store);
+          const entries = timeline.items.map((e) => ({ ...e, ...timelineWords(e, t, (total) => `${total} ${currency}`) }));
+          print(formatTable(entries, [
+            [t('cli.account.columns.when'), (e) => shortTime(e.at)], [t('cli.account.columns.kind'), (e) => label('timelineKind', e.kind)],
+            [t('cli.account.columns.what'), (e) => e.title], [t('cli.account.columns.detail'), (e) => (e.amount ? orderAmountWords(e.amount) : e.detail)],
           ]));
         }
       });

@@ -13,6 +13,7 @@ import type { AnalysisRun } from '../../store/repositories/analysis-runs.js';
 import { confirm } from '../confirm.js';
 import { formatFields, formatTable, print, printJson } from '../format-output.js';
 import { count, day, money, percent } from '../locale-format.js';
+import { label, t } from '../language.js';
 import { withStore } from '../run-command.js';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
@@ -20,66 +21,67 @@ type Format = (typeof FORMATS)[number];
 
 const pct = percent;
 
-function classTable(title: string, counts: Record<string, { accounts: number; revenue: string }>, order: readonly string[] | undefined, currency: string) {
+/** `group` names the classes' labels (src/domain/i18n): the table shows "Very high", never very_high. */
+function classTable(title: string, group: string, counts: Record<string, { accounts: number; revenue: string }>, order: readonly string[] | undefined, currency: string) {
   const keys = order ? order.filter((k) => k in counts) : Object.keys(counts).sort((a, b) => counts[b]!.accounts - counts[a]!.accounts);
   const total = keys.reduce((n, k) => n + counts[k]!.accounts, 0);
   print(`\n${title}`);
-  print(formatTable(keys, [['CLASS', (k) => k], ['ACCOUNTS', (k) => count(counts[k]!.accounts)], ['SHARE', (k) => pct(counts[k]!.accounts / total)], ['REVENUE', (k) => money(counts[k]!.revenue, currency)]]));
+  print(formatTable(keys, [[t('cli.report.columns.class'), (k) => label(group, k)], [t('cli.report.columns.accounts'), (k) => count(counts[k]!.accounts)], [t('cli.report.columns.share'), (k) => pct(counts[k]!.accounts / total)], [t('cli.report.columns.revenue'), (k) => money(counts[k]!.revenue, currency)]]));
 }
 
 function printReport(report: PortfolioReport) {
   const m = (amount: string | null | undefined) => money(amount, report.currency);
-  print(`Portfolio as of ${day(report.run.asOf)} (run ${report.run.id}, ${report.run.kind}), amounts in ${report.currency}`);
+  print(t('cli.report.heading', { asOf: day(report.run.asOf), run: report.run.id, kind: t(`cli.report.runKind.${report.run.kind}`), currency: report.currency }));
   print(formatFields([
-    ['Accounts', count(report.accounts)], ['Revenue (ranking period)', m(report.revenue)],
-    [FIGURE_LABELS.buyingNow, count(report.buyingNow.accounts)], ['Their average ticket', m(report.buyingNow.averageTicket)],
-    ['Their typical time between purchases (median)', report.buyingNow.medianDaysBetweenPurchases === null ? null : daysWords(report.buyingNow.medianDaysBetweenPurchases)],
-    ['Accounts with pre-churn signals', count(report.churn.accounts)],
+    [t('cli.report.accounts'), count(report.accounts)], [t('cli.report.revenue'), m(report.revenue)],
+    [FIGURE_LABELS.buyingNow, count(report.buyingNow.accounts)], [t('cli.report.averageTicket'), m(report.buyingNow.averageTicket)],
+    [t('cli.report.typicalGap'), report.buyingNow.medianDaysBetweenPurchases === null ? null : daysWords(report.buyingNow.medianDaysBetweenPurchases)],
+    [t('cli.report.churnAccounts'), count(report.churn.accounts)],
     [FIGURE_LABELS.bigAccountsGoneQuiet, count(report.inactiveValue.A?.accounts ?? 0)],
-    [`Revenue share of the top ${pct(report.abc.topShare.accountShare)}`, pct(report.abc.topShare.revenueShare)],
-    ['Gini coefficient', report.abc.gini === null ? null : report.abc.gini.toFixed(3)],
+    [t('cli.report.topShare', { share: pct(report.abc.topShare.accountShare) }), pct(report.abc.topShare.revenueShare)],
+    [t('cli.report.gini'), report.abc.gini === null ? null : report.abc.gini.toFixed(3)],
   ]));
   const lifetime = report.lifetime as { portfolio?: { expectedPurchases: number; totalClv: string }; settings?: { horizonMonths: number; discountRatePerYear: number }; problem?: string } | null;
   if (lifetime?.portfolio && lifetime.settings) {
     print(formatFields([
-      [`Purchases expected over ${lifetime.settings.horizonMonths} months`, count(Math.round(lifetime.portfolio.expectedPurchases))],
-      [`Lifetime value over ${lifetime.settings.horizonMonths} months (${pct(lifetime.settings.discountRatePerYear)} a year)`, m(lifetime.portfolio.totalClv)],
+      [t('cli.report.expectedPurchases', { months: lifetime.settings.horizonMonths }), count(Math.round(lifetime.portfolio.expectedPurchases))],
+      [t('cli.report.lifetimeValue', { months: lifetime.settings.horizonMonths, rate: pct(lifetime.settings.discountRatePerYear) }), m(lifetime.portfolio.totalClv)],
     ]));
   } else if (lifetime?.problem) {
-    print(`  No lifetime-value model: ${lifetime.problem}`);
+    print(`  ${t('cli.report.noLifetimeModel', { problem: lifetime.problem })}`);
   }
-  classTable('Status', report.classes.status ?? {}, ['current', 'active', 'inactive', 'potential', 'probable', 'unqualified', 'ex_customer'], report.currency);
+  classTable(t('cli.report.status'), 'activity', report.classes.status ?? {}, ['current', 'active', 'inactive', 'potential', 'probable', 'unqualified', 'ex_customer'], report.currency);
   // The Pareto ranks the revenue of the period; inactive accounts without any are ranked apart (docs/inactive-value-class.md).
-  classTable('ABC (Pareto)', report.abc.classes, ['A', 'B', 'C'], report.currency);
-  classTable(`Inactive accounts by ABC class (ranked among themselves on their last active year; A: ${FIGURE_LABELS.bigAccountsGoneQuiet.toLowerCase()})`,
+  classTable(t('cli.report.abc'), 'abc', report.abc.classes, ['A', 'B', 'C'], report.currency);
+  classTable(t('cli.report.inactiveAbc', { quiet: FIGURE_LABELS.bigAccountsGoneQuiet.toLowerCase() }), 'abc',
     report.inactiveValue, ['A', 'B', 'C', 'none'], report.currency);
-  classTable('Sales-volume tier', report.classes.volumeTier ?? {}, ['very_high', 'high', 'average', 'low', 'none'], report.currency);
-  classTable('Purchase frequency', report.classes.frequency ?? {}, ['frequent', 'regular', 'occasional', 'one_time', 'none'], report.currency);
-  classTable('RFM segment', report.classes.rfm ?? {}, undefined, report.currency);
+  classTable(t('cli.report.volumeTier'), 'volumeTier', report.classes.volumeTier ?? {}, ['very_high', 'high', 'average', 'low', 'none'], report.currency);
+  classTable(t('cli.report.frequency'), 'frequency', report.classes.frequency ?? {}, ['frequent', 'regular', 'occasional', 'one_time', 'none'], report.currency);
+  classTable(t('cli.report.rfm'), 'rfm', report.classes.rfm ?? {}, undefined, report.currency);
   if (report.inactive.length) {
-    print('\nInactive accounts most worth recovering');
-    print(formatTable(report.inactive as { accountId: number; name: string; detail?: Record<string, any> }[], [['ID', (i) => i.accountId], ['NAME', (i) => i.name], ['SINCE', (i) => day(i.detail?.inactiveSince)],
-      ['LAST BOUGHT', (i) => (i.detail?.lastPurchaseItems ?? []).join(', ')], ['YEARLY AT STAKE', (i) => m(i.detail?.yearlyRevenueAtStake ?? '0.00')],
-      ['SCORE', (i) => i.detail?.score?.toFixed(2)]]));
+    print(`\n${t('cli.report.recover')}`);
+    print(formatTable(report.inactive as { accountId: number; name: string; detail?: Record<string, any> }[], [[t('cli.report.columns.id'), (i) => i.accountId], [t('cli.report.columns.name'), (i) => i.name], [t('cli.report.columns.since'), (i) => day(i.detail?.inactiveSince)],
+      [t('cli.report.columns.lastBought'), (i) => (i.detail?.lastPurchaseItems ?? []).join(', ')], [t('cli.report.columns.yearlyAtStake'), (i) => m(i.detail?.yearlyRevenueAtStake ?? '0.00')],
+      [t('cli.report.columns.score'), (i) => i.detail?.score?.toFixed(2)]]));
   }
   if (report.churnAccounts.length) {
-    print('\nPre-churn signals (largest accounts first)');
+    print(`\n${t('cli.report.churn')}`);
     // The reasons are sentences: each goes on its own line under its account.
-    const [heading, ...rows] = formatTable(report.churnAccounts, [['ID', (i) => i.accountId], ['NAME', (i) => i.name], ['REVENUE', (i) => m(i.revenue)]]).split('\n');
+    const [heading, ...rows] = formatTable(report.churnAccounts, [[t('cli.report.columns.id'), (i) => i.accountId], [t('cli.report.columns.name'), (i) => i.name], [t('cli.report.columns.revenue'), (i) => m(i.revenue)]]).split('\n');
     print(heading!);
     rows.forEach((row, i) => print([row, ...((report.churnAccounts[i]!.signals ?? []) as { reason: string }[]).map((s) => `      ${s.reason}`)].join('\n')));
   }
   if (report.growth.length) {
-    print('\nActive accounts with most room to grow');
-    print(formatTable(report.growth as { accountId: number; name: string; revenue: string; detail?: Record<string, any> }[], [['ID', (i) => i.accountId], ['NAME', (i) => i.name], ['REVENUE', (i) => m(i.revenue)],
-      ['PEER BENCHMARK', (i) => m(i.detail?.peerBenchmark)], ['POTENTIAL', (i) => m(i.detail?.potential)]]));
+    print(`\n${t('cli.report.growth')}`);
+    print(formatTable(report.growth as { accountId: number; name: string; revenue: string; detail?: Record<string, any> }[], [[t('cli.report.columns.id'), (i) => i.accountId], [t('cli.report.columns.name'), (i) => i.name], [t('cli.report.columns.revenue'), (i) => m(i.revenue)],
+      [t('cli.report.columns.peerBenchmark'), (i) => m(i.detail?.peerBenchmark)], [t('cli.report.columns.potential'), (i) => m(i.detail?.potential)]]));
   }
-  print('\nBy segment');
-  print(formatTable(report.sections.segment, [['SEGMENT', (r) => r.key.segment ?? '(none)'], ['ACCOUNTS', (r) => count(r.accounts)], ['REVENUE', (r) => m(r.revenue)],
-    ['A/B/C', (r) => `${r.abc.A}/${r.abc.B}/${r.abc.C}`], ['ACTIVE', (r) => pct(r.activeRate)], ['CHURN SIGNALS', (r) => r.accountsWithChurnSignals]]));
+  print(`\n${t('cli.report.bySegment')}`);
+  print(formatTable(report.sections.segment, [[t('cli.report.columns.segment'), (r) => r.key.segment ?? t('cli.none')], [t('cli.report.columns.accounts'), (r) => count(r.accounts)], [t('cli.report.columns.revenue'), (r) => m(r.revenue)],
+    ['A/B/C', (r) => `${r.abc.A}/${r.abc.B}/${r.abc.C}`], [t('cli.report.columns.active'), (r) => pct(r.activeRate)], [t('cli.report.columns.churnSignals'), (r) => r.accountsWithChurnSignals]]));
   if (report.goals.length) {
-    print('\nGoals');
-    print(formatTable(report.goals, [['FOR', (g) => g.rep ?? 'Portfolio'], ['GOAL', (g) => g.description], ['MET', (g) => (g.met === null ? '–' : g.met ? 'yes' : 'not yet')]]));
+    print(`\n${t('cli.report.goals')}`);
+    print(formatTable(report.goals, [[t('cli.report.columns.for'), (g) => g.rep ?? t('cli.report.portfolio')], [t('cli.report.columns.goal'), (g) => g.description], [t('cli.report.columns.met'), (g) => (g.met === null ? '–' : g.met ? t('cli.report.met') : t('cli.report.notYet'))]]));
   }
 }
 
@@ -126,7 +128,7 @@ function command(name: 'analyze' | 'snapshot', description: string) {
       const report = await portfolioReport(ctx);
       if (options.format === 'json') return printJson(report);
       printReport(report);
-      if (name === 'snapshot') print(`\nSnapshot ${run.id} kept: compare later with GET /api/v1/analysis/movements.`);
+      if (name === 'snapshot') print(`\n${t('cli.report.snapshotKept', { id: run.id })}`);
     }));
 }
 

@@ -5,6 +5,7 @@ import { DUPLICATE_KINDS, type DuplicateKind } from '../../domain/duplicates/fin
 import { ClienteleError } from '../../domain/errors.js';
 import { mergeAccounts, mergeContacts } from '../../services/duplicates.js';
 import { formatFields, formatOption, type OutputFormat, print, printJson } from '../format-output.js';
+import { label, t } from '../language.js';
 import { runCommand, useStore } from '../run-command.js';
 
 const idOf = (text: string, field: string) => {
@@ -12,7 +13,8 @@ const idOf = (text: string, field: string) => {
   return Number(text);
 };
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+/** Field names in words: "hasInterest" reads "Has shown interest". */
+const fieldWords = (fields: readonly string[]) => fields.map((field) => label('field', field)).join(', ');
 
 export function mergeCommand(): Command {
   return new Command('merge')
@@ -32,25 +34,26 @@ export function mergeCommand(): Command {
           const result = await mergeAccounts(ctx, keepId, dropId);
           if (options.format === 'json') return printJson(result);
           const { moved } = result;
-          print(`Merged account ${dropId} into account ${keepId} (${result.kept.name}).`);
+          print(t('cli.merge.accounts', { from: dropId, into: keepId, name: result.kept.name }));
           print(formatFields([
-            ['moved', [plural(moved.contacts, 'contact'), plural(moved.orders, 'order'), plural(moved.interactions, 'interaction'),
-              plural(moved.tasks, 'task'), plural(moved.statusChanges, 'status change')].join(', ')],
-            ['filled', result.filled.join(', ')],
-            ['tags added', result.tagsAdded.join(', ')],
-            ['custom fields added', result.customFieldsAdded.join(', ')],
+            [t('cli.merge.moved'), [t('cli.merge.contact', { count: moved.contacts }), t('cli.merge.order', { count: moved.orders }),
+              t('cli.merge.interaction', { count: moved.interactions }), t('cli.merge.task', { count: moved.tasks }),
+              t('cli.merge.statusChange', { count: moved.statusChanges })].join(', ')],
+            [t('cli.merge.filled'), fieldWords(result.filled)],
+            [t('cli.merge.tagsAdded'), result.tagsAdded.join(', ')],
+            [t('cli.merge.customFieldsAdded'), result.customFieldsAdded.join(', ')],
           ]));
         } else {
           const result = await mergeContacts(ctx, keepId, dropId);
           if (options.format === 'json') return printJson(result);
-          print(`Merged contact ${dropId} into contact ${keepId} (${[result.kept.firstName, result.kept.lastName].filter(Boolean).join(' ')}).`);
+          print(t('cli.merge.contacts', { from: dropId, into: keepId, name: [result.kept.firstName, result.kept.lastName].filter(Boolean).join(' ') }));
           print(formatFields([
-            ['moved', plural(result.moved.interactions, 'interaction')],
-            ['filled', result.filled.join(', ')],
-            ['consent taken', result.consentTaken.join(', ')],
+            [t('cli.merge.moved'), t('cli.merge.interaction', { count: result.moved.interactions })],
+            [t('cli.merge.filled'), fieldWords(result.filled)],
+            [t('cli.merge.consentTaken'), result.consentTaken.map((channel) => label('channel', channel)).join(', ')],
           ]));
         }
-        print(`${kind === 'account' ? 'Account' : 'Contact'} ${dropId} is gone; its audit trail is kept, and looking it up says where it went.`);
+        print(t(kind === 'account' ? 'cli.merge.accountGone' : 'cli.merge.contactGone', { id: dropId }));
       });
     }));
 }

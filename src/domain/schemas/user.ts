@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { LANGUAGES } from '../i18n/languages.js';
 import { ROLES } from '../customer-file.js';
 import { DateTime, Email, Enum, Id, Name, Nullable, Text, Timestamps, strict } from './common.js';
 
@@ -8,6 +9,7 @@ export const UserSchema = Type.Object({
   name: Type.String(),
   role: Enum(ROLES),
   active: Type.Boolean(),
+  language: Nullable(Enum(LANGUAGES, 'The language chosen for the web app; null follows the browser')),
   ...Timestamps,
 }, { $id: 'User' });
 export type User = Static<typeof UserSchema>;
@@ -30,6 +32,7 @@ export const UserPatchSchema = Type.Partial(Type.Object({
   name: Name(),
   role: Enum(ROLES),
   active: Type.Boolean(),
+  language: Nullable(Enum(LANGUAGES)),
   password: Password,
 }), { ...strict, minProperties: 1, $id: 'UserPatch' });
 export type UserPatch = Static<typeof UserPatchSchema>;

@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import type { TimelineKind } from '../../domain/customer-file.js';
 import { ClienteleError } from '../../domain/errors.js';
 import { formatRate } from '../../domain/exchange-rate.js';
-import { formatMoney } from '../../domain/money.js';
-import type { TimelineAmount, TimelineEntry } from '../../domain/schemas/timeline.js';
+import { cents, formatMoney } from '../../domain/money.js';
+import type { TimelineAmount, TimelineEntry, TimelineFacts } from '../../domain/schemas/timeline.js';
 import { type Executor, isoRequired } from '../executor.js';
 import { isCursorTime } from '../keyset.js';
 
@@ -11,13 +11,32 @@ interface TimelineRow {
   kind: TimelineKind;
   id: number;
   at: Date;
-  title: string;
+  a: string | null;
+  b: string | null;
+  amount: string | number | null;
+  n: number | string | null;
+  flag: boolean | null;
   detail: string | null;
   user_id: number | null;
 }
 
+/** An entry as stored: its facts; the service words its title (domain/i18n/timeline-words.ts). */
+export type StoredTimelineEntry = Omit<TimelineEntry, 'title' | 'detail'> & { detail: string | null };
+
+function factsOf(row: TimelineRow): TimelineFacts {
+  switch (row.kind) {
+    case 'interaction': return { interactionType: row.a as TimelineFacts['interactionType'], subject: row.b ?? '' };
+    case 'order': return {
+      orderNumber: row.a ?? '', orderStatus: row.b as TimelineFacts['orderStatus'],
+      total: formatMoney(cents(Number(row.amount))), itemCount: Number(row.n),
+    };
+    case 'task': return { taskTitle: row.a ?? '', done: row.flag === true };
+    case 'status_change': return { fromStatus: row.a as TimelineFacts['fromStatus'], toStatus: row.b as TimelineFacts['toStatus'] };
+  }
+}
+
 export interface TimelinePage {
-  items: TimelineEntry[];
+  items: StoredTimelineEntry[];
   nextCursor: string | null;
 }
 
@@ -61,7 +80,7 @@ async function orderAmounts(db: Executor, ids: readonly number[], baseCurrency: 
  */
 export function timelineRepository(db: Executor) {
   return {
-    /** `currency`, when given, names the orders' amounts in their line ("898.85 EUR for 3 items"). */
+    /** `currency`, the organisation's, gives each order its `amount` in it. */
     async page(accountId: number, options: { limit: number; cursor?: string; kinds?: TimelineKind[]; currency?: string }): Promise<TimelinePage> {
       const kinds = new Set(options.kinds?.length ? options.kinds : ['interaction', 'order', 'task', 'status_change']);
       const cursor = options.cursor ? decode(options.cursor) : undefined;
@@ -69,28 +88,30 @@ export function timelineRepository(db: Executor) {
       const after = (timeColumn: string, kind: TimelineKind) =>
         cursor ? sql`and (${sql.ref(timeColumn)}, ${kind}::text, id) < (${cursor[0]}::timestamptz, ${cursor[1]}::text, ${cursor[2]}::bigint)` : sql``;
 
+      // Each source fills the same columns: two texts, a number, a flag and a detail; the
+      // facts below name them, and the reader words them (domain/i18n/timeline-words.ts).
       const parts = [];
       if (kinds.has('interaction')) {
-        parts.push(sql`(select 'interaction'::text as kind, id, occurred_at as at, type || ': ' || subject as title, body as detail, user_id
+        parts.push(sql`(select 'interaction'::text as kind, id, occurred_at as at, type::text as a, subject::text as b,
+            null::numeric as amount, null::bigint as n, null::boolean as flag, body as detail, user_id
           from interactions where account_id = ${accountId} ${after('occurred_at', 'interaction')}
           order by occurred_at desc, id desc limit ${take})`);
       }
       if (kinds.has('order')) {
-        parts.push(sql`(select 'order'::text as kind, id, ordered_at as at,
-            'Order ' || number || ' (' || status || ')' as title,
-            to_char(total_cents / 100.0, 'FM999999999999990.00') || coalesce(' ' || coalesce(currency, ${options.currency ?? null}::text), '') || ' for ' || item_count || ' items' as detail, null::bigint as user_id
+        parts.push(sql`(select 'order'::text as kind, id, ordered_at as at, number::text as a, status::text as b,
+            total_cents as amount, item_count::bigint as n, null::boolean as flag, null::text as detail, null::bigint as user_id
           from orders where account_id = ${accountId} ${after('ordered_at', 'order')}
           order by ordered_at desc, id desc limit ${take})`);
       }
       if (kinds.has('task')) {
-        parts.push(sql`(select 'task'::text as kind, id, due_at as at,
-            case when done then 'Task done: ' else 'Task: ' end || title as title, notes as detail, assignee_id as user_id
+        parts.push(sql`(select 'task'::text as kind, id, due_at as at, title::text as a, null::text as b,
+            null::numeric as amount, null::bigint as n, done as flag, notes as detail, assignee_id as user_id
           from tasks where account_id = ${accountId} ${after('due_at', 'task')}
           order by due_at desc, id desc limit ${take})`);
       }
       if (kinds.has('status_change')) {
-        parts.push(sql`(select 'status_change'::text as kind, id, changed_at as at,
-            'Status ' || coalesce(from_status, 'new') || ' → ' || to_status as title, null::text as detail, changed_by as user_id
+        parts.push(sql`(select 'status_change'::text as kind, id, changed_at as at, from_status::text as a, to_status::text as b,
+            null::numeric as amount, null::bigint as n, null::boolean as flag, null::text as detail, changed_by as user_id
           from account_status_changes where account_id = ${accountId} ${after('changed_at', 'status_change')}
           order by changed_at desc, id desc limit ${take})`);
       }
@@ -103,7 +124,7 @@ export function timelineRepository(db: Executor) {
       const amounts = await orderAmounts(db, pageRows.filter((r) => r.kind === 'order').map((r) => Number(r.id)), options.currency);
       return {
         items: pageRows.map((r) => ({
-          kind: r.kind, id: Number(r.id), at: isoRequired(r.at), title: r.title, detail: r.detail, userId: r.user_id === null ? null : Number(r.user_id),
+          kind: r.kind, id: Number(r.id), at: isoRequired(r.at), detail: r.detail, facts: factsOf(r), userId: r.user_id === null ? null : Number(r.user_id),
           ...(r.kind === 'order' && amounts.has(Number(r.id)) && { amount: amounts.get(Number(r.id))! }),
         })),
         nextCursor: more && last ? encode(last) : null,

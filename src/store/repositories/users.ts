@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import type { Language } from '../../domain/i18n/languages.js';
 import type { Role } from '../../domain/customer-file.js';
 import type { User } from '../../domain/schemas/user.js';
 import type { UsersTable } from '../schema.js';
@@ -12,6 +13,7 @@ const toUser = (row: Selectable<UsersTable>): UserWithHash => ({
   name: row.name,
   role: row.role,
   active: row.active,
+  language: row.language ?? null,
   passwordHash: row.password_hash,
   createdAt: isoRequired(row.created_at),
   updatedAt: isoRequired(row.updated_at),
@@ -43,11 +45,12 @@ export function usersRepository(db: Executor) {
         .returningAll().executeTakeFirstOrThrow();
       return toUser(row);
     },
-    async update(id: number, patch: { name?: string; role?: Role; active?: boolean; passwordHash?: string }) {
+    async update(id: number, patch: { name?: string; role?: Role; active?: boolean; language?: Language | null; passwordHash?: string }) {
       const row = await db.updateTable('users').set({
         ...(patch.name !== undefined && { name: patch.name }),
         ...(patch.role !== undefined && { role: patch.role }),
         ...(patch.active !== undefined && { active: patch.active }),
+        ...(patch.language !== undefined && { language: patch.language }),
         ...(patch.passwordHash !== undefined && { password_hash: patch.passwordHash }),
         updated_at: new Date(),
       }).where('id', '=', id).returningAll().executeTakeFirst();

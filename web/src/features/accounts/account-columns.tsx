@@ -8,6 +8,7 @@ import { StatusBadge } from './status-badge';
 
 export interface Column {
   key: string;
+  /** The catalog key of its heading (src/domain/i18n). */
   label: string;
   /** Width in the grid template (px or fr). */
   width: string;
@@ -19,31 +20,31 @@ export interface Column {
 }
 
 export const COLUMNS: Column[] = [
-  { key: 'name', label: 'Name', width: 'minmax(12rem, 2fr)', sort: 'name', render: (a) => <Link to={`/accounts/${a.id}`}>{a.name}</Link> },
-  { key: 'status', label: 'Status', width: '8rem', render: (a) => <StatusBadge status={a.status} /> },
-  { key: 'owner', label: 'Owner', width: 'minmax(7rem, 1fr)', render: (a, nameOf) => nameOf(a.ownerId) },
-  { key: 'segment', label: 'Segment', width: 'minmax(6rem, 1fr)', render: (a) => a.segment },
-  { key: 'sector', label: 'Sector', width: 'minmax(6rem, 1fr)', render: (a) => a.sector },
-  { key: 'size', label: 'Size', width: '7rem', render: (a) => words(a.size) },
-  { key: 'country', label: 'Country', width: 'minmax(6rem, 1fr)', render: (a) => countryName(a.country) },
-  { key: 'city', label: 'City', width: 'minmax(6rem, 1fr)', render: (a) => a.city },
-  { key: 'relationshipType', label: 'Relationship', width: '8rem', render: (a) => words(a.relationshipType) },
-  { key: 'tags', label: 'Tags', width: 'minmax(6rem, 1fr)', render: (a) => a.tags.join(', ') },
-  { key: 'email', label: 'Email', width: 'minmax(9rem, 1.5fr)', render: (a) => a.email },
-  { key: 'phone', label: 'Phone', width: '9rem', render: (a) => a.phone },
-  { key: 'activity', label: 'Activity', width: '7rem', analysis: true, render: (a) => classWords('status', a.classes?.status) },
-  { key: 'abc', label: 'ABC', width: '4.5rem', analysis: true, render: (a) => classWords('abc', a.classes?.abc) },
-  { key: 'rfm', label: 'RFM segment', width: 'minmax(8rem, 1fr)', analysis: true, render: (a) => classWords('rfm', a.classes?.rfm) },
-  { key: 'tier', label: 'Volume tier', width: '7rem', analysis: true, render: (a) => classWords('tier', a.classes?.volumeTier) },
-  { key: 'frequency', label: 'Frequency', width: '7rem', analysis: true, render: (a) => classWords('frequency', a.classes?.frequency) },
-  { key: 'revenue', label: 'Revenue', width: '7rem', sort: 'revenue', analysis: true, render: (a) => formatMoney(a.classes?.revenue, a.currency) },
-  { key: 'value', label: 'Value (ABC)', width: '7rem', sort: 'value', analysis: true, render: (a) => formatMoney(a.classes?.value, a.currency) },
-  { key: 'clv', label: 'CLV', width: '6.5rem', sort: 'clv', analysis: true, render: (a) => formatMoney(a.classes?.clv, a.currency) },
-  { key: 'pAlive', label: 'P(alive)', width: '5.5rem', analysis: true, render: (a) => formatPercent(a.classes?.pAlive) },
-  { key: 'churn', label: 'Pre-churn', width: 'minmax(8rem, 1fr)', analysis: true,
+  { key: 'name', label: 'web.column.name', width: 'minmax(12rem, 2fr)', sort: 'name', render: (a) => <Link to={`/accounts/${a.id}`}>{a.name}</Link> },
+  { key: 'status', label: 'web.column.status', width: '8rem', render: (a) => <StatusBadge status={a.status} /> },
+  { key: 'owner', label: 'web.column.owner', width: 'minmax(7rem, 1fr)', render: (a, nameOf) => nameOf(a.ownerId) },
+  { key: 'segment', label: 'web.column.segment', width: 'minmax(6rem, 1fr)', render: (a) => a.segment },
+  { key: 'sector', label: 'web.column.sector', width: 'minmax(6rem, 1fr)', render: (a) => a.sector },
+  { key: 'size', label: 'web.column.size', width: '7rem', render: (a) => words(a.size, 'accountSize') },
+  { key: 'country', label: 'web.column.country', width: 'minmax(6rem, 1fr)', render: (a) => countryName(a.country) },
+  { key: 'city', label: 'web.column.city', width: 'minmax(6rem, 1fr)', render: (a) => a.city },
+  { key: 'relationshipType', label: 'web.column.relationshipType', width: '8rem', render: (a) => words(a.relationshipType, 'relationshipType') },
+  { key: 'tags', label: 'web.column.tags', width: 'minmax(6rem, 1fr)', render: (a) => a.tags.join(', ') },
+  { key: 'email', label: 'web.column.email', width: 'minmax(9rem, 1.5fr)', render: (a) => a.email },
+  { key: 'phone', label: 'web.column.phone', width: '9rem', render: (a) => a.phone },
+  { key: 'activity', label: 'web.column.activity', width: '7rem', analysis: true, render: (a) => classWords('status', a.classes?.status) },
+  { key: 'abc', label: 'web.column.abc', width: '4.5rem', analysis: true, render: (a) => classWords('abc', a.classes?.abc) },
+  { key: 'rfm', label: 'web.column.rfm', width: 'minmax(8rem, 1fr)', analysis: true, render: (a) => classWords('rfm', a.classes?.rfm) },
+  { key: 'tier', label: 'web.column.tier', width: '7rem', analysis: true, render: (a) => classWords('tier', a.classes?.volumeTier) },
+  { key: 'frequency', label: 'web.column.frequency', width: '7rem', analysis: true, render: (a) => classWords('frequency', a.classes?.frequency) },
+  { key: 'revenue', label: 'web.column.revenue', width: '7rem', sort: 'revenue', analysis: true, render: (a) => formatMoney(a.classes?.revenue, a.currency) },
+  { key: 'value', label: 'web.column.value', width: '7rem', sort: 'value', analysis: true, render: (a) => formatMoney(a.classes?.value, a.currency) },
+  { key: 'clv', label: 'web.column.clv', width: '6.5rem', sort: 'clv', analysis: true, render: (a) => formatMoney(a.classes?.clv, a.currency) },
+  { key: 'pAlive', label: 'web.column.pAlive', width: '5.5rem', analysis: true, render: (a) => formatPercent(a.classes?.pAlive) },
+  { key: 'churn', label: 'web.column.churn', width: 'minmax(8rem, 1fr)', analysis: true,
     render: (a) => (a.classes?.churnSignals ?? []).map((s) => classWords('churn', s)).join(', ') },
-  { key: 'updatedAt', label: 'Updated', width: '7.5rem', sort: 'updatedAt', render: (a) => formatDate(a.updatedAt) },
-  { key: 'createdAt', label: 'Created', width: '7.5rem', sort: 'createdAt', render: (a) => formatDate(a.createdAt) },
+  { key: 'updatedAt', label: 'web.column.updatedAt', width: '7.5rem', sort: 'updatedAt', render: (a) => formatDate(a.updatedAt) },
+  { key: 'createdAt', label: 'web.column.createdAt', width: '7.5rem', sort: 'createdAt', render: (a) => formatDate(a.createdAt) },
 ];
 
 export const DEFAULT_COLUMNS = ['name', 'status', 'activity', 'abc', 'owner', 'segment', 'country', 'city', 'revenue'];

@@ -8,6 +8,7 @@ export type FilterKind = 'choice' | 'text' | 'owner' | 'country' | 'tags' | 'ran
 
 export interface FilterField {
   key: string;
+  /** The catalog key of its label (src/domain/i18n). */
   label: string;
   kind: FilterKind;
   /** For choices: groups of values, each under a heading when there are several. */
@@ -23,22 +24,22 @@ export interface FilterField {
 const one = (values: readonly string[]) => [{ label: '', values }];
 
 export const FILTER_FIELDS: FilterField[] = [
-  { key: 'status', label: 'Status', kind: 'choice', dimension: 'status', groups: [{ label: 'Lifecycle', values: ACCOUNT_STATUSES }, { label: 'Activity (analysis)', values: [BUYING_NOW_FILTER, ...ACTIVITY_STATUSES] }] },
-  { key: 'abc', label: 'ABC class', kind: 'choice', dimension: 'abc', groups: one(ABC_CLASSES), analysis: true },
-  { key: 'ranking', label: 'Ranked on', kind: 'choice', dimension: 'ranking', groups: one(VALUE_RANKINGS), analysis: true },
-  { key: 'rfm', label: 'RFM segment', kind: 'choice', dimension: 'rfm', groups: one([...RFM_SEGMENTS, 'none']), analysis: true },
-  { key: 'tier', label: 'Volume tier', kind: 'choice', dimension: 'tier', groups: one(VOLUME_TIERS), analysis: true },
-  { key: 'frequency', label: 'Frequency', kind: 'choice', dimension: 'frequency', groups: one(FREQUENCY_CLASSES), analysis: true },
-  { key: 'churn', label: 'Pre-churn signals', kind: 'choice', dimension: 'churn', groups: one(['true', 'false']), analysis: true },
-  { key: 'ownerId', label: 'Owner', kind: 'owner' },
-  { key: 'segment', label: 'Segment', kind: 'text' },
-  { key: 'sector', label: 'Sector', kind: 'text' },
-  { key: 'size', label: 'Size', kind: 'choice', groups: one(ACCOUNT_SIZES) },
-  { key: 'country', label: 'Country', kind: 'country' },
-  { key: 'relationshipType', label: 'Relationship', kind: 'choice', groups: one(RELATIONSHIP_TYPES) },
-  { key: 'tags', label: 'Tags (all of)', kind: 'tags' },
-  { key: 'clv', label: 'Lifetime value', kind: 'range', range: { min: 'clvMin', max: 'clvMax' }, analysis: true },
-  { key: 'pAlive', label: 'Probability alive', kind: 'range', range: { min: 'pAliveMin', max: 'pAliveMax', scale: 100, unit: '%' }, analysis: true },
+  { key: 'status', label: 'web.filter.status', kind: 'choice', dimension: 'status', groups: [{ label: 'web.filter.lifecycle', values: ACCOUNT_STATUSES }, { label: 'web.filter.activityGroup', values: [BUYING_NOW_FILTER, ...ACTIVITY_STATUSES] }] },
+  { key: 'abc', label: 'web.filter.abc', kind: 'choice', dimension: 'abc', groups: one(ABC_CLASSES), analysis: true },
+  { key: 'ranking', label: 'web.filter.ranking', kind: 'choice', dimension: 'ranking', groups: one(VALUE_RANKINGS), analysis: true },
+  { key: 'rfm', label: 'web.filter.rfm', kind: 'choice', dimension: 'rfm', groups: one([...RFM_SEGMENTS, 'none']), analysis: true },
+  { key: 'tier', label: 'web.filter.tier', kind: 'choice', dimension: 'tier', groups: one(VOLUME_TIERS), analysis: true },
+  { key: 'frequency', label: 'web.filter.frequency', kind: 'choice', dimension: 'frequency', groups: one(FREQUENCY_CLASSES), analysis: true },
+  { key: 'churn', label: 'web.filter.churn', kind: 'choice', dimension: 'churn', groups: one(['true', 'false']), analysis: true },
+  { key: 'ownerId', label: 'web.filter.ownerId', kind: 'owner' },
+  { key: 'segment', label: 'web.filter.segment', kind: 'text' },
+  { key: 'sector', label: 'web.filter.sector', kind: 'text' },
+  { key: 'size', label: 'web.filter.size', kind: 'choice', groups: one(ACCOUNT_SIZES) },
+  { key: 'country', label: 'web.filter.country', kind: 'country' },
+  { key: 'relationshipType', label: 'web.filter.relationshipType', kind: 'choice', groups: one(RELATIONSHIP_TYPES) },
+  { key: 'tags', label: 'web.filter.tags', kind: 'tags' },
+  { key: 'clv', label: 'web.filter.clv', kind: 'range', range: { min: 'clvMin', max: 'clvMax' }, analysis: true },
+  { key: 'pAlive', label: 'web.filter.pAlive', kind: 'range', range: { min: 'pAliveMin', max: 'pAliveMax', scale: 100, unit: '%' }, analysis: true },
 ];
 
 export const SORTS = ['name', '-name', 'createdAt', '-createdAt', 'updatedAt', '-updatedAt'] as const;

@@ -1,5 +1,6 @@
 // The account list: search, filters, sort, columns, saved views, bulk actions and export over
 // a virtualised table of the whole portfolio.
+import { t } from '../../shared/i18n/i18n';
 import { useCallback, useMemo, useState } from 'react';
 import { navigate, useLocation } from '../../shared/router/navigation';
 import { useUser } from '../../shared/session/session';
@@ -21,11 +22,6 @@ import { SavedViewsMenu } from './saved-views-menu';
 import { useAccountPages } from './use-account-pages';
 import { useKnownValues } from './use-known-values';
 
-const SORT_LABELS: Record<string, string> = {
-  name: 'Name, A to Z', '-name': 'Name, Z to A', createdAt: 'Oldest first', '-createdAt': 'Newest first',
-  updatedAt: 'Least recently updated', '-updatedAt': 'Recently updated',
-  '-revenue': 'Highest revenue', revenue: 'Lowest revenue', '-value': 'Highest value (ABC)', value: 'Lowest value (ABC)', '-clv': 'Highest lifetime value', clv: 'Lowest lifetime value',
-};
 
 export function AccountsPage() {
   const user = useUser();
@@ -76,25 +72,25 @@ export function AccountsPage() {
   return (
     <section className="page accounts-page" aria-labelledby="accounts-title">
       <div className="page-title">
-        <h1 id="accounts-title">Accounts</h1>
+        <h1 id="accounts-title">{t('web.accounts.title')}</h1>
         <span className="muted" aria-live="polite">
-          {pages.loading && pages.items.length === 0 ? 'Loading…' : `${pages.items.length}${pages.hasMore ? '+' : ''} shown`}
+          {pages.loading && pages.items.length === 0 ? t('web.common.loading') : t(pages.hasMore ? 'web.accounts.shownMore' : 'web.accounts.shown', { count: pages.items.length })}
         </span>
       </div>
       <div className="toolbar">
         <div className="field search-field">
-          <label htmlFor="account-search">Search</label>
-          <CommittedInput id="account-search" type="search" value={state.q} placeholder="Name, email, phone, contact…"
+          <label htmlFor="account-search">{t('web.accounts.search')}</label>
+          <CommittedInput id="account-search" type="search" value={state.q} placeholder={t('web.accounts.searchPlaceholder')}
             onCommit={(q) => update({ ...state, q })} />
         </div>
         <div className="field">
-          <label htmlFor="account-sort">Sort</label>
+          <label htmlFor="account-sort">{t('web.accounts.sort')}</label>
           <select id="account-sort" value={state.sort} onChange={(e) => update({ ...state, sort: e.target.value })}>
-            {[...SORTS, ...(analysed ? ANALYSIS_SORTS : [])].map((s) => <option key={s} value={s}>{SORT_LABELS[s] ?? s}</option>)}
+            {[...SORTS, ...(analysed ? ANALYSIS_SORTS : [])].map((s) => <option key={s} value={s}>{t(`web.sort.${s}`)}</option>)}
           </select>
         </div>
         <button type="button" aria-expanded={filtersOpen} aria-controls="account-filters" onClick={() => setFiltersOpen((o) => !o)}>
-          Filters{count > 0 ? ` (${count})` : ''}
+          {count > 0 ? t('web.accounts.filtersCount', { count }) : t('web.accounts.filters')}
         </button>
         <ColumnChooser columns={columnsFor(analysed)} chosen={columns} onChange={chooseColumns} />
         <SavedViewsMenu views={views}
@@ -102,12 +98,12 @@ export function AccountsPage() {
           onSave={(name) => setViews(saveView(localStorage, user.id, { name, search: writeListState(state), columns }))}
           onDelete={(name) => setViews(deleteView(localStorage, user.id, name))} />
         <details className="menu">
-          <summary>Export</summary>
+          <summary>{t('web.accounts.export')}</summary>
           <div className="menu-body">
-            <p className="muted">Exports every account matching the filters, with the columns an import reads.</p>
-            <a href={accountsApi.exportUrl(query, 'csv')} download>Download CSV</a>
+            <p className="muted">{t('web.accounts.exportHint')}</p>
+            <a href={accountsApi.exportUrl(query, 'csv')} download>{t('web.accounts.downloadCsv')}</a>
             {' · '}
-            <a href={accountsApi.exportUrl(query, 'xlsx')} download>Download XLSX</a>
+            <a href={accountsApi.exportUrl(query, 'xlsx')} download>{t('web.accounts.downloadXlsx')}</a>
           </div>
         </details>
       </div>

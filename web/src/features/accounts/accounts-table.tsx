@@ -1,5 +1,6 @@
 // The account list as a virtualised table: only the rows in view exist in the page, and the
 // next cursor page loads as the scroll nears the end, so the whole portfolio scrolls smoothly.
+import { t } from '../../shared/i18n/i18n';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { Account } from '../../shared/api/types';
@@ -68,20 +69,20 @@ export function AccountsTable({ pages, columns, nameOf, selected, onToggle, onTo
 
   return (
     <div className="table-scroller" ref={scroller} tabIndex={-1}>
-      <div role="table" aria-label="Accounts" aria-rowcount={hasMore ? -1 : items.length + 1} className={compact ? 'accounts-table compact' : 'accounts-table'}>
+      <div role="table" aria-label={t('web.accounts.table')} aria-rowcount={hasMore ? -1 : items.length + 1} className={compact ? 'accounts-table compact' : 'accounts-table'}>
         <div role="rowgroup" className="table-head">
           <div role="row" aria-rowindex={1} className="table-row" style={{ gridTemplateColumns: template }}>
             <div role="columnheader" className="cell cell-select">
-              <input type="checkbox" aria-label="Select all loaded accounts" checked={allSelected} onChange={onToggleAll} disabled={items.length === 0} />
+              <input type="checkbox" aria-label={t('web.accounts.selectAll')} checked={allSelected} onChange={onToggleAll} disabled={items.length === 0} />
             </div>
-            {compact ? <div role="columnheader" className="cell">Account</div> : columns.map((column) => (
+            {compact ? <div role="columnheader" className="cell">{t('web.accounts.account')}</div> : columns.map((column) => (
               <div role="columnheader" key={column.key} className="cell" aria-sort={ariaSort(sort, column)}>
                 {column.sort ? (
                   <button type="button" className="sort-button" onClick={() => onSort(column.sort!)}>
-                    {column.label}
+                    {t(column.label)}
                     <span aria-hidden="true">{sort === column.sort ? ' ▲' : sort === `-${column.sort}` ? ' ▼' : ''}</span>
                   </button>
-                ) : column.label}
+                ) : t(column.label)}
               </div>
             ))}
           </div>
@@ -95,8 +96,8 @@ export function AccountsTable({ pages, columns, nameOf, selected, onToggle, onTo
                 <div role="row" key="tail" aria-rowindex={row.index + 2} className="table-row table-tail" style={{ ...style, gridTemplateColumns: '1fr' }}>
                   <div role="cell" className="cell">
                     {error ? (
-                      <span role="alert">{describeError(error)} <button type="button" onClick={pages.retry}>Try again</button></span>
-                    ) : items.length === 0 ? 'Loading accounts…' : 'Loading more accounts…'}
+                      <span role="alert">{describeError(error)} <button type="button" onClick={pages.retry}>{t('web.common.tryAgain')}</button></span>
+                    ) : items.length === 0 ? t('web.accounts.loading') : t('web.accounts.loadingMore')}
                   </div>
                 </div>
               );
@@ -106,7 +107,7 @@ export function AccountsTable({ pages, columns, nameOf, selected, onToggle, onTo
               <div role="row" key={account.id} aria-rowindex={row.index + 2} aria-selected={isSelected} data-account-id={account.id}
                 className={isSelected ? 'table-row selected' : 'table-row'} style={style}>
                 <div role="cell" className="cell cell-select">
-                  <input type="checkbox" aria-label={`Select ${account.name}`} checked={isSelected} onChange={() => onToggle(account.id)} />
+                  <input type="checkbox" aria-label={t('web.accounts.select', { name: account.name })} checked={isSelected} onChange={() => onToggle(account.id)} />
                 </div>
                 {renderRow(account)}
               </div>
@@ -114,7 +115,7 @@ export function AccountsTable({ pages, columns, nameOf, selected, onToggle, onTo
           })}
         </div>
       </div>
-      {!pages.loading && !error && items.length === 0 && <p className="empty">No account matches these filters.</p>}
+      {!pages.loading && !error && items.length === 0 && <p className="empty">{t('web.accounts.empty')}</p>}
     </div>
   );
 }

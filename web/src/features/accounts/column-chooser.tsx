@@ -1,3 +1,4 @@
+import { t } from '../../shared/i18n/i18n';
 import type { Column } from './account-columns';
 
 /** A disclosure with one checkbox per column; the name column always shows. */
@@ -5,13 +6,13 @@ export function ColumnChooser({ columns, chosen, onChange }: { columns: Column[]
   const toggle = (key: string) => onChange(chosen.includes(key) ? chosen.filter((k) => k !== key) : [...chosen, key]);
   return (
     <details className="menu">
-      <summary>Columns</summary>
+      <summary>{t('web.accounts.columns')}</summary>
       <fieldset className="menu-body">
-        <legend>Columns to show</legend>
+        <legend>{t('web.accounts.columnsToShow')}</legend>
         {columns.filter((c) => c.key !== 'name').map((column) => (
           <label key={column.key} className="check">
             <input type="checkbox" checked={chosen.includes(column.key)} onChange={() => toggle(column.key)} />
-            {column.label}
+            {t(column.label)}
           </label>
         ))}
       </fieldset>

@@ -1,4 +1,5 @@
 // One control per filter field; each change applies at once (typed text after a pause).
+import { t } from '../../shared/i18n/i18n';
 import { useId } from 'react';
 import { COUNTRY_CODES } from '../../shared/api/vocabulary';
 import type { User } from '../../shared/api/types';
@@ -17,11 +18,12 @@ interface Props {
   onClear(): void;
 }
 
-const COUNTRIES = [...COUNTRY_CODES].map((code) => ({ code, name: countryName(code) })).sort((a, b) => a.name.localeCompare(b.name));
-const CHURN: Record<string, string> = { true: 'With signals', false: 'Without signals' };
+/** The countries by name in the current language; the page is drawn again when it changes. */
+const countries = () => [...COUNTRY_CODES].map((code) => ({ code, name: countryName(code) })).sort((a, b) => a.name.localeCompare(b.name));
+const CHURN: Record<string, string> = { true: 'web.filter.withSignals', false: 'web.filter.withoutSignals' };
 
 function valueWords(field: FilterField, value: string): string {
-  if (field.dimension === 'churn') return CHURN[value] ?? value;
+  if (field.dimension === 'churn') return CHURN[value] ? t(CHURN[value]) : value;
   return field.dimension ? classWords(field.dimension, value) : words(value);
 }
 
@@ -31,7 +33,7 @@ function ChoiceOptions({ field }: { field: FilterField }) {
   return (
     <>
       {groups.map((group) => (
-        <optgroup key={group.label} label={group.label}>
+        <optgroup key={group.label} label={t(group.label)}>
           {group.values.map((v) => <option key={v} value={v}>{valueWords(field, v)}</option>)}
         </optgroup>
       ))}
@@ -43,7 +45,7 @@ export function FilterPanel({ fields, values, users, suggestions = {}, onChange,
   const base = useId();
   return (
     <fieldset className="filter-panel">
-      <legend className="visually-hidden">Filters</legend>
+      <legend className="visually-hidden">{t('web.accounts.filters')}</legend>
       {fields.map((field) => {
         const id = `${base}-${field.key}`;
         const value = values[field.key] ?? '';
@@ -51,12 +53,12 @@ export function FilterPanel({ fields, values, users, suggestions = {}, onChange,
           const { min, max, scale = 1, unit } = field.range;
           return (
             <fieldset className="field range-field" key={field.key}>
-              <legend>{field.label}{unit ? ` (${unit})` : ''}</legend>
+              <legend>{t(field.label)}{unit ? ` (${unit})` : ''}</legend>
               <div className="range-inputs">
-                <CommittedInput aria-label={`${field.label} from`} inputMode="decimal" placeholder="from" value={rangeText(values[min], scale)}
+                <CommittedInput aria-label={t('web.filter.from', { label: t(field.label) })} inputMode="decimal" placeholder={t('web.filter.fromPlaceholder')} value={rangeText(values[min], scale)}
                   onCommit={(v) => onChange(min, rangeValue(v, scale))} />
                 <span aria-hidden="true">–</span>
-                <CommittedInput aria-label={`${field.label} up to`} inputMode="decimal" placeholder="to" value={rangeText(values[max], scale)}
+                <CommittedInput aria-label={t('web.filter.upTo', { label: t(field.label) })} inputMode="decimal" placeholder={t('web.filter.toPlaceholder')} value={rangeText(values[max], scale)}
                   onCommit={(v) => onChange(max, rangeValue(v, scale))} />
               </div>
             </fieldset>
@@ -64,29 +66,29 @@ export function FilterPanel({ fields, values, users, suggestions = {}, onChange,
         }
         return (
           <div className="field" key={field.key}>
-            <label htmlFor={id}>{field.label}</label>
+            <label htmlFor={id}>{t(field.label)}</label>
             {field.kind === 'choice' && (
               <select id={id} value={value} onChange={(e) => onChange(field.key, e.target.value)}>
-                <option value="">Any</option>
+                <option value="">{t('web.common.any')}</option>
                 <ChoiceOptions field={field} />
               </select>
             )}
             {field.kind === 'owner' && (
               <select id={id} value={value} onChange={(e) => onChange(field.key, e.target.value)}>
-                <option value="">Anyone</option>
+                <option value="">{t('web.common.anyone')}</option>
                 {users.map((u) => <option key={u.id} value={String(u.id)}>{u.name}</option>)}
               </select>
             )}
             {field.kind === 'country' && (
               <select id={id} value={value} onChange={(e) => onChange(field.key, e.target.value)}>
-                <option value="">Any</option>
-                {COUNTRIES.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
+                <option value="">{t('web.common.any')}</option>
+                {countries().map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
               </select>
             )}
             {(field.kind === 'text' || field.kind === 'tags') && (
               <CommittedInput id={id} type="text" value={value} onCommit={(v) => onChange(field.key, v)}
                 list={suggestions[field.key] ? `${id}-values` : undefined}
-                placeholder={field.kind === 'tags' ? 'vip, export' : 'Exact value'} />
+                placeholder={field.kind === 'tags' ? 'vip, export' : t('web.filter.exactValue')} />
             )}
             {suggestions[field.key] && (
               <datalist id={`${id}-values`}>{suggestions[field.key]!.map((v) => <option key={v} value={v} />)}</datalist>
@@ -95,7 +97,7 @@ export function FilterPanel({ fields, values, users, suggestions = {}, onChange,
         );
       })}
       <div className="field filter-actions">
-        <button type="button" onClick={onClear}>Clear filters</button>
+        <button type="button" onClick={onClear}>{t('web.filter.clear')}</button>
       </div>
     </fieldset>
   );

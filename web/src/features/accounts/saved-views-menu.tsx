@@ -1,4 +1,5 @@
 // Save the list as it is (filters, search, sort, columns) under a name, and open it again.
+import { t } from '../../shared/i18n/i18n';
 import { useState, type FormEvent } from 'react';
 import { TextField } from '../../shared/ui/field';
 import type { SavedView } from './saved-views';
@@ -16,7 +17,7 @@ export function SavedViewsMenu({ views, onOpen, onSave, onDelete }: Props) {
   const save = (event: FormEvent) => {
     event.preventDefault();
     if (!name.trim()) {
-      setError('Give the view a name.');
+      setError(t('web.views.nameIt'));
       return;
     }
     onSave(name);
@@ -25,21 +26,21 @@ export function SavedViewsMenu({ views, onOpen, onSave, onDelete }: Props) {
   };
   return (
     <details className="menu">
-      <summary>Saved views</summary>
+      <summary>{t('web.views.title')}</summary>
       <div className="menu-body">
-        {views.length === 0 ? <p className="muted">No saved view yet. Views are kept in this browser.</p> : (
+        {views.length === 0 ? <p className="muted">{t('web.views.none')}</p> : (
           <ul className="view-list">
             {views.map((view) => (
               <li key={view.name}>
                 <button type="button" className="link-button" onClick={() => onOpen(view)}>{view.name}</button>
-                <button type="button" className="small" aria-label={`Delete view ${view.name}`} onClick={() => onDelete(view.name)}>Delete</button>
+                <button type="button" className="small" aria-label={t('web.views.delete', { name: view.name })} onClick={() => onDelete(view.name)}>{t('web.common.delete')}</button>
               </li>
             ))}
           </ul>
         )}
         <form onSubmit={save} className="inline-form">
-          <TextField label="Save this view as" value={name} error={error} onChange={(e) => setName(e.target.value)} />
-          <button type="submit">Save view</button>
+          <TextField label={t('web.views.saveAs')} value={name} error={error} onChange={(e) => setName(e.target.value)} />
+          <button type="submit">{t('web.views.save')}</button>
         </form>
       </div>
     </details>

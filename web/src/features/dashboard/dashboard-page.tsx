@@ -1,5 +1,6 @@
 // The portfolio at a glance. Every chart opens the list filtered to what was clicked. Until the
 // portfolio has been analysed there is nothing to draw; managers can run the analysis from here.
+import { t } from '../../shared/i18n/i18n';
 import { useState } from 'react';
 import { describeError } from '../../shared/api/api-error';
 import { useAsync } from '../../shared/api/use-async';
@@ -36,8 +37,8 @@ function RunButtons({ onDone }: { onDone(): void }) {
   };
   return (
     <div className="form-actions">
-      <button type="button" className="primary" disabled={busy} onClick={() => void run(false)}>{busy ? 'Analysing…' : 'Analyse the portfolio now'}</button>
-      <button type="button" disabled={busy} onClick={() => void run(true)}>Take a snapshot</button>
+      <button type="button" className="primary" disabled={busy} onClick={() => void run(false)}>{busy ? t('web.dashboard.analysing') : t('web.dashboard.analyse')}</button>
+      <button type="button" disabled={busy} onClick={() => void run(true)}>{t('web.dashboard.snapshot')}</button>
       {error && <p className="error-banner" role="alert">{error}</p>}
     </div>
   );
@@ -60,20 +61,20 @@ export default function DashboardPage() {
   return (
     <section className="page dashboard" aria-labelledby="dashboard-title">
       <div className="page-title">
-        <h1 id="dashboard-title">Portfolio</h1>
+        <h1 id="dashboard-title">{t('web.dashboard.title')}</h1>
         {canRun && latest && <RunButtons onDone={runs.reload} />}
       </div>
       <ErrorMessage error={runs.error ?? overview.error} />
       {runs.data && !latest && (
         <div className="card stack">
-          <p>The portfolio has not been analysed yet, so there is nothing to chart.</p>
-          {canRun ? <RunButtons onDone={runs.reload} /> : <p className="muted">Ask a manager to run the analysis.</p>}
+          <p>{t('web.dashboard.notAnalysed')}</p>
+          {canRun ? <RunButtons onDone={runs.reload} /> : <p className="muted">{t('web.dashboard.askManager')}</p>}
         </div>
       )}
       {latest && (
         <>
           <StaleDataNotice run={latest} canRun={canRun} onDone={() => { void loadLatestRun(true); runs.reload(); }} />
-          {overview.data ? <HeadlineFigures overview={overview.data} /> : <p className="muted" role="status">Loading the figures…</p>}
+          {overview.data ? <HeadlineFigures overview={overview.data} /> : <p className="muted" role="status">{t('web.dashboard.loadingFigures')}</p>}
           {/* Keyed by run, so every chart reads the new run after an analysis; each loads its own data at once. */}
           <div className="dashboard-grid" key={latest.id}>
             {overview.data ? <StatusChart overview={overview.data} /> : <div className="card chart-card" aria-hidden="true" />}

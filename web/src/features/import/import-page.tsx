@@ -1,5 +1,6 @@
 // Upload a CSV or XLSX file, check it (the mapping, every problem, nothing written), then run
 // it with a progress bar and download what was rejected. Managers and admins only.
+import { t } from '../../shared/i18n/i18n';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { describeError } from '../../shared/api/api-error';
 import { useUser } from '../../shared/session/session';
@@ -9,8 +10,8 @@ import { words } from '../../shared/ui/words';
 import { followJob, IMPORT_TARGETS, importApi, type ImportJob, type ImportOptions, type ImportTarget } from './import-api';
 import { MappingTable, OrderSummary, Outcome, PreviewTable, ProblemsTable } from './import-report';
 
-const DELIMITERS = [{ value: ',', label: 'Comma' }, { value: ';', label: 'Semicolon' }, { value: 'tab', label: 'Tab' }, { value: '|', label: 'Pipe' }, { value: 'whitespace', label: 'Spaces' }];
-const DATE_FORMATS = [{ value: 'iso', label: 'ISO (2026-01-31)' }, { value: 'dmy', label: 'Day first (31/01/2026)' }, { value: 'mdy', label: 'Month first (01/31/2026)' }, { value: 'ymd_compact', label: 'Compact (20260131)' }];
+const delimiters = () => [{ value: ',', label: t('web.import.comma') }, { value: ';', label: t('web.import.semicolon') }, { value: 'tab', label: t('web.import.tab') }, { value: '|', label: t('web.import.pipe') }, { value: 'whitespace', label: t('web.import.spaces') }];
+const dateFormats = () => [{ value: 'iso', label: t('web.import.iso') }, { value: 'dmy', label: t('web.import.dmy') }, { value: 'mdy', label: t('web.import.mdy') }, { value: 'ymd_compact', label: t('web.import.compact') }];
 
 type Phase = 'idle' | 'checking' | 'checked' | 'running' | 'finished';
 
@@ -28,8 +29,8 @@ export default function ImportPage() {
   if (user.role === 'rep') {
     return (
       <section className="page">
-        <h1>Import</h1>
-        <p>Imports are for managers and admins: they can change accounts beyond your portfolio. <Link to="/accounts">Back to the accounts</Link>.</p>
+        <h1>{t('web.import.title')}</h1>
+        <p>{t('web.import.staffOnly')} <Link to="/accounts">{t('web.import.back')}</Link>.</p>
       </section>
     );
   }
@@ -40,7 +41,7 @@ export default function ImportPage() {
   };
 
   const start = async (dryRun: boolean) => {
-    if (!file) return setFileError('Choose the file to import.');
+    if (!file) return setFileError(t('web.import.chooseFile'));
     setError(null);
     setPhase(dryRun ? 'checking' : 'running');
     following.current?.abort();
@@ -51,7 +52,7 @@ export default function ImportPage() {
       setJob(started);
       const ended = await followJob(started.id, setJob, controller.signal);
       if (controller.signal.aborted) return;
-      if (ended.status === 'failed') setError(ended.error ?? 'The import failed.');
+      if (ended.status === 'failed') setError(ended.error ?? t('web.import.failed'));
       setPhase(dryRun ? 'checked' : 'finished');
     } catch (failure) {
       setError(describeError(failure));
@@ -71,31 +72,31 @@ export default function ImportPage() {
 
   return (
     <section className="page import-page" aria-labelledby="import-title">
-      <h1 id="import-title">Import</h1>
-      <p className="muted">Accounts, contacts, products, orders, order lines or interactions from CSV or XLSX. Columns are recognised by their usual English, French and Spanish names; re-importing the same file changes nothing.</p>
+      <h1 id="import-title">{t('web.import.title')}</h1>
+      <p className="muted">{t('web.import.lead')}</p>
       <form className="card stack" onSubmit={check} noValidate>
         <div className="form-grid">
-          <SelectField label="What the file holds" value={options.target} onChange={(e) => set('target', e.target.value as ImportTarget)}
+          <SelectField label={t('web.import.target')} value={options.target} onChange={(e) => set('target', e.target.value as ImportTarget)}
             choices={IMPORT_TARGETS.map((t) => ({ value: t, label: words(t.replace('-', '_')) }))} />
-          <TextField label="File to import" type="file" accept=".csv,.txt,.tsv,.xlsx" error={fileError}
+          <TextField label={t('web.import.file')} type="file" accept=".csv,.txt,.tsv,.xlsx" error={fileError}
             onChange={(e) => { setFile(e.target.files?.[0] ?? null); setFileError(null); setPhase('idle'); setJob(null); }} />
         </div>
         <details>
-          <summary>Reading options (detected when left empty)</summary>
+          <summary>{t('web.import.readingOptions')}</summary>
           <div className="form-grid">
-            <SelectField label="Delimiter" value={options.delimiter} onChange={(e) => set('delimiter', e.target.value)} blank="Detect" choices={DELIMITERS} />
-            <SelectField label="Encoding" value={options.encoding} onChange={(e) => set('encoding', e.target.value)} blank="UTF-8"
-              choices={[{ value: 'latin1', label: 'Latin-1 (older Excel)' }]} />
-            <SelectField label="Dates" value={options.dateFormat} onChange={(e) => set('dateFormat', e.target.value)} blank="Detect" choices={DATE_FORMATS} />
-            {isSpreadsheet && <TextField label="Sheet" value={options.sheet} onChange={(e) => set('sheet', e.target.value)} hint="The first sheet when empty" />}
+            <SelectField label={t('web.import.delimiter')} value={options.delimiter} onChange={(e) => set('delimiter', e.target.value)} blank={t('web.import.detect')} choices={delimiters()} />
+            <SelectField label={t('web.import.encoding')} value={options.encoding} onChange={(e) => set('encoding', e.target.value)} blank="UTF-8"
+              choices={[{ value: 'latin1', label: t('web.import.latin1') }]} />
+            <SelectField label={t('web.import.dates')} value={options.dateFormat} onChange={(e) => set('dateFormat', e.target.value)} blank={t('web.import.detect')} choices={dateFormats()} />
+            {isSpreadsheet && <TextField label={t('web.import.sheet')} value={options.sheet} onChange={(e) => set('sheet', e.target.value)} hint={t('web.import.sheetHint')} />}
           </div>
           <label className="check"><input type="checkbox" checked={options.decimalComma} onChange={(e) => set('decimalComma', e.target.checked)} /> Amounts use a decimal comma (1 234,50)</label>
         </details>
         {(options.target === 'orders' || options.target === 'order-lines') && (
           <>
             <div className="form-grid">
-              <SelectField label="Lines with no customer (guests)" value={options.guests} onChange={(e) => set('guests', e.target.value as ImportOptions['guests'])}
-                choices={[{ value: 'walk-in', label: 'Keep them as orders of one walk-in account' }, { value: 'leave-out', label: 'Leave them out' }]} />
+              <SelectField label={t('web.import.guests')} value={options.guests} onChange={(e) => set('guests', e.target.value as ImportOptions['guests'])}
+                choices={[{ value: 'walk-in', label: t('web.import.walkIn') }, { value: 'leave-out', label: t('web.import.leaveOut') }]} />
             </div>
             <label className="check">
               <input type="checkbox" checked={options.existingAccountsOnly} onChange={(e) => set('existingAccountsOnly', e.target.checked)} />
@@ -108,18 +109,18 @@ export default function ImportPage() {
           Import the good rows and set the bad ones aside (otherwise one bad row stops the whole import)
         </label>
         <div className="form-actions">
-          <button type="submit" disabled={busy}>Check the file</button>
-          <button type="button" className="primary" disabled={busy || !canRun} onClick={() => void start(false)}>Import</button>
-          {phase === 'idle' && file && <span className="muted">Check the file first: nothing is written until you import.</span>}
+          <button type="submit" disabled={busy}>{t('web.import.check')}</button>
+          <button type="button" className="primary" disabled={busy || !canRun} onClick={() => void start(false)}>{t('web.import.import')}</button>
+          {phase === 'idle' && file && <span className="muted">{t('web.import.checkFirst')}</span>}
           {phase === 'checked' && !canRun && report && report.fatal.length === 0 && (
-            <span className="muted">Fix the problems and check again, or tick “Import the good rows” to set them aside.</span>
+            <span className="muted">{t('web.import.fixOrSkip')}</span>
           )}
         </div>
       </form>
 
       {busy && job && (
         <div className="card" aria-live="polite">
-          <label htmlFor="import-progress">{phase === 'checking' ? 'Checking' : 'Importing'} {job.fileName}: {job.progress.percent} %</label>
+          <label htmlFor="import-progress">{t(phase === 'checking' ? 'web.import.checking' : 'web.import.importing', { file: job.fileName, percent: job.progress.percent })}</label>
           <progress id="import-progress" className="progress" max={100} value={job.progress.percent} />
           <p className="muted">{job.progress.rowsRead.toLocaleString('en-GB')} rows read</p>
         </div>

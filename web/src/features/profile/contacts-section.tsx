@@ -1,4 +1,5 @@
 // The account's people, with the channel each prefers and what they consented to.
+import { t } from '../../shared/i18n/i18n';
 import { useAsync } from '../../shared/api/use-async';
 import type { Contact } from '../../shared/api/types';
 import { CHANNELS } from '../../shared/api/vocabulary';
@@ -7,7 +8,7 @@ import { formatDate, words } from '../../shared/ui/words';
 import { profileApi } from './profile-api';
 
 function ConsentList({ contact }: { contact: Contact }) {
-  if (contact.doNotContact) return <span className="badge status-ex_customer">Do not contact</span>;
+  if (contact.doNotContact) return <span className="badge status-ex_customer">{t('web.contacts.doNotContact')}</span>;
   const known = CHANNELS.filter((c) => contact.consent[c]);
   if (known.length === 0) return <span className="muted">No consent recorded</span>;
   return (
@@ -30,7 +31,7 @@ export function ContactsSection({ accountId }: { accountId: number }) {
   const items = contacts.data?.items ?? [];
   return (
     <section className="card" aria-labelledby="contacts-title">
-      <h2 id="contacts-title">Contacts {contacts.data && <span className="muted">({items.length})</span>}</h2>
+      <h2 id="contacts-title">{t('web.contacts.title')} {contacts.data && <span className="muted">({items.length})</span>}</h2>
       <ErrorMessage error={contacts.error} />
       {contacts.loading && !contacts.data && <p className="muted">Loading contacts…</p>}
       {contacts.data && items.length === 0 && <p className="muted">No contact yet.</p>}
@@ -46,7 +47,7 @@ export function ContactsSection({ accountId }: { accountId: number }) {
               {c.phone && <a href={`tel:${c.phone.replace(/[^+\d]/g, '')}`}>{c.phone}</a>}
             </div>
             <div className="contact-prefs">
-              <span>Prefers: <strong>{c.preferredChannel ? words(c.preferredChannel) : 'not said'}</strong></span>
+              <span>{t('web.contacts.prefers')} <strong>{c.preferredChannel ? words(c.preferredChannel, 'channel') : t('web.contacts.notSaid')}</strong></span>
               <ConsentList contact={c} />
             </div>
           </li>

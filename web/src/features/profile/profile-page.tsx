@@ -1,5 +1,6 @@
 // The account in 360°: who they are, their people, their history, and the quick actions that
 // add to it. Every part loads on its own so a slow timeline does not hold the header back.
+import { t } from '../../shared/i18n/i18n';
 import { useState } from 'react';
 import { ApiError } from '../../shared/api/api-error';
 import { useAsync } from '../../shared/api/use-async';
@@ -25,13 +26,13 @@ export default function ProfilePage({ params }: { params: Params }) {
   if (loaded.error && !current) {
     return (
       <section className="page">
-        <h1>Account not available</h1>
+        <h1>{t('web.profile.notAvailable')}</h1>
         <ErrorMessage error={loaded.error} />
-        <p><Link to="/accounts">Back to the accounts</Link></p>
+        <p><Link to="/accounts">{t('web.import.back')}</Link></p>
       </section>
     );
   }
-  if (!current) return <p className="page-loading">Loading the account…</p>;
+  if (!current) return <p className="page-loading">{t('web.profile.loading')}</p>;
 
   const changed = (next: Account) => {
     setAccount(next);
@@ -40,12 +41,12 @@ export default function ProfilePage({ params }: { params: Params }) {
 
   return (
     <article className="page profile" aria-labelledby="profile-title">
-      <p className="breadcrumb"><Link to="/accounts">← Accounts</Link></p>
+      <p className="breadcrumb"><Link to="/accounts">{t('web.profile.back')}</Link></p>
       <ProfileHeader account={current} />
       <div className="profile-grid">
         <div className="stack">
           <QuickActions account={current} onAccountChanged={changed} onLogged={() => setTimelineVersion((v) => v + 1)} />
-          <TimelineSection accountId={current.id} version={timelineVersion} />
+          <TimelineSection accountId={current.id} currency={current.currency} version={timelineVersion} />
         </div>
         <div className="stack">
           <ContactsSection accountId={current.id} />

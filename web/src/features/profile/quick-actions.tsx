@@ -1,5 +1,6 @@
 // The few things done most often on an account, one tap away: log a call, visit, email or note,
 // add a task, change the owner or the status.
+import { t } from '../../shared/i18n/i18n';
 import { useState } from 'react';
 import type { Account } from '../../shared/api/types';
 import { InteractionForm, type LoggedType } from './interaction-form';
@@ -9,12 +10,12 @@ import { TaskForm } from './task-form';
 type Action = LoggedType | 'task' | 'owner';
 
 const ACTIONS: { action: Action; label: string }[] = [
-  { action: 'call', label: 'Log a call' },
-  { action: 'visit', label: 'Log a visit' },
-  { action: 'email', label: 'Log an email' },
-  { action: 'note', label: 'Add a note' },
-  { action: 'task', label: 'Add a task' },
-  { action: 'owner', label: 'Owner or status' },
+  { action: 'call', label: 'web.profile.logCall' },
+  { action: 'visit', label: 'web.profile.logVisit' },
+  { action: 'email', label: 'web.profile.logEmail' },
+  { action: 'note', label: 'web.profile.addNote' },
+  { action: 'task', label: 'web.profile.addTask' },
+  { action: 'owner', label: 'web.profile.ownerOrStatus' },
 ];
 
 interface Props {
@@ -32,13 +33,13 @@ export function QuickActions({ account, onLogged, onAccountChanged }: Props) {
   };
   return (
     <section className="card quick-actions" aria-labelledby="quick-title">
-      <h2 id="quick-title">Quick actions</h2>
+      <h2 id="quick-title">{t('web.profile.quickActions')}</h2>
       <div className="action-buttons">
         {ACTIONS.map(({ action, label }) => (
           <button key={action} type="button" aria-expanded={open === action} aria-controls="quick-form"
             className={open === action ? 'primary' : undefined}
             onClick={() => { setDone(null); setOpen(open === action ? null : action); }}>
-            {label}
+            {t(label)}
           </button>
         ))}
       </div>

@@ -1,11 +1,13 @@
 // The account's story, newest first: orders, interactions, tasks and status changes, filtered
 // by kind, a page at a time.
+import { t } from '../../shared/i18n/i18n';
 import { useEffect, useState } from 'react';
 import type { TimelineEntry } from '../../shared/api/types';
 import { TIMELINE_KINDS } from '../../shared/api/vocabulary';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { useUsers } from '../../shared/users/use-users';
-import { formatDateTime, words } from '../../shared/ui/words';
+import { formatDateTime, formatMoney, words } from '../../shared/ui/words';
+import { timelineWords } from '../../../../src/domain/i18n/timeline-words';
 import { OrderAmount } from './order-amount';
 import { profileApi } from './profile-api';
 
@@ -16,8 +18,19 @@ interface State {
   error: unknown;
 }
 
+/** The entry in the reader's language, from its facts; amounts in the organisation's currency. */
+function TimelineText({ entry, currency }: { entry: TimelineEntry; currency?: string }) {
+  const { title, detail } = timelineWords(entry, t, (total) => (currency ? formatMoney(total, currency, { exact: true }) : total));
+  return (
+    <>
+      <div className="timeline-title">{title}</div>
+      {entry.amount ? <OrderAmount amount={entry.amount} /> : detail && <p className="timeline-detail">{detail}</p>}
+    </>
+  );
+}
+
 /** `version` changes when something was added, so the timeline asks again. */
-export function TimelineSection({ accountId, version }: { accountId: number; version: number }) {
+export function TimelineSection({ accountId, currency, version }: { accountId: number; currency?: string; version: number }) {
   const users = useUsers();
   const [kinds, setKinds] = useState<string[]>([...TIMELINE_KINDS]);
   const [state, setState] = useState<State>({ items: [], cursor: null, loading: true, error: undefined });
@@ -41,33 +54,32 @@ export function TimelineSection({ accountId, version }: { accountId: number; ver
 
   return (
     <section className="card" aria-labelledby="timeline-title">
-      <h2 id="timeline-title">Timeline</h2>
+      <h2 id="timeline-title">{t('web.timeline.title')}</h2>
       <fieldset className="kind-filter">
-        <legend>Show</legend>
+        <legend>{t('web.timeline.show')}</legend>
         {TIMELINE_KINDS.map((kind) => (
           <label key={kind} className="check">
             <input type="checkbox" checked={kinds.includes(kind)} onChange={() => toggle(kind)} />
-            {words(kind)}s
+            {t(`labels.timelineKinds.${kind}`)}
           </label>
         ))}
       </fieldset>
       <ErrorMessage error={state.error} />
-      {!state.loading && state.items.length === 0 && !state.error && <p className="muted">Nothing to show.</p>}
+      {!state.loading && state.items.length === 0 && !state.error && <p className="muted">{t('web.timeline.nothing')}</p>}
       <ol className="timeline" aria-busy={state.loading}>
         {state.items.map((entry) => (
           <li key={`${entry.kind}-${entry.id}`} className={`timeline-entry kind-${entry.kind}`}>
             <div className="timeline-meta">
-              <span className={`badge kind-badge kind-${entry.kind}`}>{words(entry.kind)}</span>
+              <span className={`badge kind-badge kind-${entry.kind}`}>{words(entry.kind, 'timelineKind')}</span>
               <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
               {entry.userId && <span className="muted">{users.nameOf(entry.userId)}</span>}
             </div>
-            <div className="timeline-title">{entry.title}</div>
-            {entry.amount ? <OrderAmount amount={entry.amount} /> : entry.detail && <p className="timeline-detail">{entry.detail}</p>}
+            <TimelineText entry={entry} currency={currency} />
           </li>
         ))}
       </ol>
-      {state.loading && <p className="muted" role="status">Loading…</p>}
-      {state.cursor && !state.loading && <button type="button" onClick={() => load(state.cursor)}>Show older</button>}
+      {state.loading && <p className="muted" role="status">{t('web.common.loading')}</p>}
+      {state.cursor && !state.loading && <button type="button" onClick={() => load(state.cursor)}>{t('web.timeline.older')}</button>}
     </section>
   );
 }

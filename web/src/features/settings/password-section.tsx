@@ -1,4 +1,5 @@
 // Anyone changes their own password here.
+import { t } from '../../shared/i18n/i18n';
 import { useState, type FormEvent } from 'react';
 import { useUser } from '../../shared/session/session';
 import { TextField } from '../../shared/ui/field';
@@ -14,8 +15,8 @@ export function PasswordSection() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setDone(false);
-    if (password.length < 10) return setErrors({ fields: { password: 'At least 10 characters.' }, form: null });
-    if (password !== again) return setErrors({ fields: { again: 'The two passwords differ.' }, form: null });
+    if (password.length < 10) return setErrors({ fields: { password: t('web.password.tooShort') }, form: null });
+    if (password !== again) return setErrors({ fields: { again: t('web.password.differ') }, form: null });
     try {
       await settingsApi.updateUser(me.id, { password });
       setPassword('');
@@ -28,15 +29,15 @@ export function PasswordSection() {
   };
   return (
     <section className="card stack" aria-labelledby="password-title">
-      <h2 id="password-title">Your password</h2>
+      <h2 id="password-title">{t('web.password.title')}</h2>
       <form className="stack" onSubmit={submit} noValidate>
         {errors.form && <p className="error-banner" role="alert">{errors.form}</p>}
-        {done && <p className="success-banner" role="status">Password changed. Your other sessions and your API tokens have been ended.</p>}
+        {done && <p className="success-banner" role="status">{t('web.password.changed')}</p>}
         <div className="form-grid">
-          <TextField label="New password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} error={errors.fields.password} />
-          <TextField label="New password again" type="password" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} error={errors.fields.again} />
+          <TextField label={t('web.password.new')} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} error={errors.fields.password} />
+          <TextField label={t('web.password.again')} type="password" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} error={errors.fields.again} />
         </div>
-        <div className="form-actions"><button type="submit">Change password</button></div>
+        <div className="form-actions"><button type="submit">{t('web.password.change')}</button></div>
       </form>
     </section>
   );

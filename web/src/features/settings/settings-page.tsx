@@ -1,5 +1,6 @@
 // Settings: everyone's password and API tokens; for admins, users and roles, who sees what,
 // the classification rules and the portfolio goals.
+import { t } from '../../shared/i18n/i18n';
 import { useUser } from '../../shared/session/session';
 import { AccessSection } from './access-section';
 import { CurrencySection } from './currency-section';
@@ -14,7 +15,7 @@ export default function SettingsPage() {
   const user = useUser();
   return (
     <section className="page settings-page" aria-labelledby="settings-title">
-      <h1 id="settings-title">Settings</h1>
+      <h1 id="settings-title">{t('web.settings.title')}</h1>
       <div className="settings-grid">
         {user.role === 'admin' && <UsersSection />}
         {user.role === 'admin' && <AccessSection />}

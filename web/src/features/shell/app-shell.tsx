@@ -1,8 +1,10 @@
+import { t } from '../../shared/i18n/i18n';
 import type { ReactNode } from 'react';
 import { Link } from '../../shared/router/link';
 import { useLocation } from '../../shared/router/navigation';
 import { useSession, useUser } from '../../shared/session/session';
 import { words } from '../../shared/ui/words';
+import { LanguageMenu } from '../../shared/i18n/language-menu';
 
 interface NavItem {
   to: string;
@@ -12,11 +14,11 @@ interface NavItem {
 }
 
 const NAV: NavItem[] = [
-  { to: '/', label: 'Dashboard' },
-  { to: '/accounts', label: 'Accounts' },
-  { to: '/import', label: 'Import', staffOnly: true },
-  { to: '/duplicates', label: 'Duplicates', staffOnly: true },
-  { to: '/settings', label: 'Settings' },
+  { to: '/', label: 'web.shell.dashboard' },
+  { to: '/accounts', label: 'web.shell.accounts' },
+  { to: '/import', label: 'web.shell.import', staffOnly: true },
+  { to: '/duplicates', label: 'web.shell.duplicates', staffOnly: true },
+  { to: '/settings', label: 'web.shell.settings' },
 ];
 
 const isCurrent = (to: string, pathname: string) => (to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`));
@@ -27,21 +29,22 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
   return (
     <>
-      <a className="skip-link" href="#main">Skip to content</a>
+      <a className="skip-link" href="#main">{t('web.shell.skip')}</a>
       <header className="app-header">
         <Link to="/" className="brand">Clientele</Link>
-        <nav aria-label="Main">
+        <nav aria-label={t('web.shell.main')}>
           <ul>
             {NAV.filter((item) => !item.staffOnly || user.role !== 'rep').map((item) => (
               <li key={item.to}>
-                <Link to={item.to} aria-current={isCurrent(item.to, pathname) ? 'page' : undefined}>{item.label}</Link>
+                <Link to={item.to} aria-current={isCurrent(item.to, pathname) ? 'page' : undefined}>{t(item.label)}</Link>
               </li>
             ))}
           </ul>
         </nav>
         <div className="who">
-          <span>{user.name} <span className="muted">({words(user.role)})</span></span>
-          <button type="button" onClick={() => void signOut()}>Sign out</button>
+          <span>{user.name} <span className="muted">({words(user.role, 'role')})</span></span>
+          <button type="button" onClick={() => void signOut()}>{t('web.shell.signOut')}</button>
+          <LanguageMenu />
         </div>
       </header>
       <main id="main" tabIndex={-1}>{children}</main>

@@ -1,3 +1,4 @@
+import { t } from '../../shared/i18n/i18n';
 import { useState, type FormEvent } from 'react';
 import { ApiError, describeError } from '../../shared/api/api-error';
 import { useSession } from '../../shared/session/session';
@@ -28,12 +29,12 @@ export function SignInPage() {
     <main className="sign-in" id="main">
       <form className="sign-in-card" onSubmit={submit} aria-labelledby="sign-in-title">
         <h1 id="sign-in-title">Clientele</h1>
-        <p className="muted">Sign in to your customer portfolio.</p>
+        <p className="muted">{t('web.signIn.lead')}</p>
         {notice && !error && <p className="notice" role="status">{notice}</p>}
         {error && <p className="error-banner" role="alert">{error}</p>}
-        <TextField label="Email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
-        <TextField label="Password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
-        <button type="submit" className="primary" disabled={busy}>{busy ? 'Signing in…' : 'Sign in'}</button>
+        <TextField label={t('web.signIn.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        <TextField label={t('web.signIn.password')} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        <button type="submit" className="primary" disabled={busy}>{busy ? t('web.signIn.signingIn') : t('web.signIn.signIn')}</button>
       </form>
     </main>
   );

@@ -1,3 +1,4 @@
+import { t } from '../../shared/i18n/i18n';
 // A failed API call: the API's own { code, message, field } when it answered, or a network failure.
 export class ApiError extends Error {
   constructor(
@@ -17,11 +18,11 @@ export const NETWORK_FAILURE = 0;
 /** What to tell a person about a failure, in plain words. */
 export function describeError(error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.status === NETWORK_FAILURE) return 'The server could not be reached. Check your connection and try again.';
-    if (error.status === 401) return 'Your session has ended. Please sign in again.';
-    if (error.status >= 500) return 'Something went wrong on the server. Try again in a moment; if it persists, tell your administrator.';
+    if (error.status === NETWORK_FAILURE) return t('web.errors.network');
+    if (error.status === 401) return t('web.session.ended');
+    if (error.status >= 500) return t('web.errors.server');
     return error.message;
   }
-  if (error instanceof Error && error.name === 'AbortError') return 'The request was cancelled.';
-  return 'Something unexpected went wrong. Reload the page and try again.';
+  if (error instanceof Error && error.name === 'AbortError') return t('web.errors.cancelled');
+  return t('web.errors.unexpected');
 }

@@ -2,6 +2,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, onUnauthenticated } from '../api/http';
 import type { User } from '../api/types';
+import { t, type Language } from '../i18n/i18n';
 
 interface SessionValue {
   user: User | null;
@@ -9,6 +10,8 @@ interface SessionValue {
   notice: string | null;
   signIn(email: string, password: string): Promise<void>;
   signOut(): Promise<void>;
+  /** Saves the user's language (null: follow the browser's). */
+  changeLanguage(language: Language | null): Promise<void>;
 }
 
 const SessionContext = createContext<SessionValue | null>(null);
@@ -32,7 +35,7 @@ export function SessionProvider({ children, fallback }: { children: ReactNode; f
     if (user === undefined) api.get<User>('/auth/me').then(setUser, () => setUser(null));
     return onUnauthenticated(() => {
       setUser((was) => {
-        if (was) setNotice('Your session has ended. Please sign in again.');
+        if (was) setNotice(t('web.session.ended'));
         return null;
       });
     });
@@ -46,11 +49,16 @@ export function SessionProvider({ children, fallback }: { children: ReactNode; f
 
   const signOut = useCallback(async () => {
     await api.post('/auth/sign-out').catch(() => undefined);
-    setNotice('You are signed out.');
+    setNotice(t('web.session.signedOut'));
     setUser(null);
   }, []);
 
-  const value = useMemo(() => ({ user: user ?? null, notice, signIn, signOut }), [user, notice, signIn, signOut]);
+  const changeLanguage = useCallback(async (language: Language | null) => {
+    if (!user) return;
+    setUser(await api.patch<User>(`/users/${user.id}`, { language }));
+  }, [user]);
+
+  const value = useMemo(() => ({ user: user ?? null, notice, signIn, signOut, changeLanguage }), [user, notice, signIn, signOut, changeLanguage]);
   if (user === undefined) return <>{fallback}</>;
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

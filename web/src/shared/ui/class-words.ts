@@ -1,19 +1,21 @@
-// The analysis's class values in words: "very_high" reads "Very high", an unranked "none"
-// says why it has no class.
+// The analysis's class values in words, in the user's language: "very_high" reads "Very high"
+// ("Très élevé"), an unranked "none" says why it has no class. Labels: src/domain/i18n.
+import { t } from '../i18n/i18n';
 import { words } from './words';
 
-const NONE: Record<string, string> = {
-  abc: 'Not ranked', rfm: 'No purchase yet', volumeTier: 'Not ranked', tier: 'Not ranked', frequency: 'Never bought',
-};
-
-const SPECIAL: Record<string, string> = {
-  one_time: 'One-time', potential_loyalists: 'Potential loyalists', need_attention: 'Need attention', about_to_sleep: 'About to sleep',
-  buying_now: 'Buying now (current or active)', period: 'Revenue of the period (Pareto)', quiet: 'Last active year (quiet accounts)', cannot_lose: 'Cannot lose them', at_risk: 'At risk', very_high: 'Very high',
-  overdue_repurchase: 'Overdue repurchase', shrinking_purchase_value: 'Shrinking purchases', revenue_drop: 'Revenue drop', shrinking_frequency: 'Buying less often',
+/** The label group of each dimension the web app names a class by. */
+const GROUP: Record<string, string> = {
+  status: 'activity', abc: 'abc', rfm: 'rfm', volumeTier: 'volumeTier', tier: 'volumeTier', frequency: 'frequency', churn: 'churnSignal', ranking: 'ranking',
 };
 
 export function classWords(dimension: string, value: string | null | undefined): string {
   if (value === null || value === undefined) return '';
-  if (value === 'none') return NONE[dimension] ?? 'None';
-  return SPECIAL[value] ?? words(value);
+  const group = GROUP[dimension];
+  if (group) {
+    for (const key of [`labels.${group}.${value}`, `labels.accountStatus.${value}`]) {
+      const label = t(key);
+      if (label !== key) return label;
+    }
+  }
+  return words(value);
 }

@@ -1,5 +1,6 @@
 // A page that fails while drawing says so in words and leaves the rest of the app working,
 // instead of blanking the screen.
+import { t } from '../../shared/i18n/i18n';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 
 interface State {
@@ -21,8 +22,8 @@ export class PageErrorBoundary extends Component<{ children: ReactNode }, State>
     if (!this.state.failed) return this.props.children;
     return (
       <section className="page" role="alert">
-        <h1>This page could not be shown</h1>
-        <p>Something unexpected went wrong while drawing it. Reload the page; if it happens again, tell your administrator.</p>
+        <h1>{t('web.pageError.title')}</h1>
+        <p>{t('web.pageError.text')}</p>
       </section>
     );
   }

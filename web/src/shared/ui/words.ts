@@ -1,48 +1,58 @@
-// The vocabulary in words people read: "ex_customer" shows as "Ex-customer".
-const SPECIAL: Record<string, string> = {
-  ex_customer: 'Ex-customer',
-  mid_market: 'Mid-market',
-  status_change: 'Status change',
-  sms: 'SMS',
-};
+// The vocabulary in words people read, in the user's language: "ex_customer" shows as
+// "Ex-customer" or "Ancien client". The labels live in src/domain/i18n; dates, numbers and
+// amounts are formatted for the same language.
+import { currentLocale, t } from '../i18n/i18n';
 
-export function words(value: string | null | undefined): string {
+/** The label groups a bare value is looked up in, in order (a value in two groups reads the same in both). */
+const GROUPS = [
+  'accountStatus', 'accountKind', 'accountSize', 'relationshipType', 'channel', 'civility', 'orderStatus', 'orderKind',
+  'interactionType', 'direction', 'role', 'timelineKind', 'goalMetric',
+] as const;
+export type LabelGroup = (typeof GROUPS)[number];
+
+/** A stored value in words; `group` says which vocabulary it belongs to when known. Values of no vocabulary show as they are. */
+export function words(value: string | null | undefined, group?: LabelGroup): string {
   if (value === null || value === undefined || value === '') return '';
-  const special = SPECIAL[value];
-  if (special) return special;
-  const spaced = value.replace(/_/g, ' ');
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+  for (const g of group ? [group] : GROUPS) {
+    const key = `labels.${g}.${value}`;
+    const label = t(key);
+    if (label !== key) return label;
+  }
+  return value;
 }
 
-const regionNames = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(['en'], { type: 'region' }) : undefined;
+/** One formatter per locale and options: building them is the costly part. */
+const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.DisplayNames>();
+function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.DisplayNames>(name: string, make: (locale: string) => F): F {
+  const key = `${currentLocale()} ${name}`;
+  let format = formats.get(key) as F | undefined;
+  if (!format) {
+    format = make(currentLocale());
+    formats.set(key, format);
+  }
+  return format;
+}
 
-/** "FR" → "France"; the code itself when the browser does not know it. */
+/** "FR" → "France" (or "Francia"); the code itself when the browser does not know it. */
 export function countryName(code: string | null | undefined): string {
   if (!code) return '';
   try {
-    return regionNames?.of(code) ?? code;
+    return cached('region', (locale) => new Intl.DisplayNames([locale], { type: 'region' })).of(code) ?? code;
   } catch {
     return code;
   }
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
-const dateTimeFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const dateFormat = () => cached('date', (locale) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' }));
+const dateTimeFormat = () => cached('dateTime', (locale) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }));
 
-export const formatDate = (iso: string | null | undefined) => (iso ? dateFormat.format(new Date(iso)) : '');
-export const formatDateTime = (iso: string | null | undefined) => (iso ? dateTimeFormat.format(new Date(iso)) : '');
+export const formatDate = (iso: string | null | undefined) => (iso ? dateFormat().format(new Date(iso)) : '');
+export const formatDateTime = (iso: string | null | undefined) => (iso ? dateTimeFormat().format(new Date(iso)) : '');
 
-const numberFormat = new Intl.NumberFormat('en-GB');
-const moneyFormats = new Map<string, Intl.NumberFormat>();
+const numberFormat = () => cached('number', (locale) => new Intl.NumberFormat(locale));
 
 function moneyFormat(currency: string, exact: boolean): Intl.NumberFormat {
-  const key = `${currency} ${exact}`;
-  let format = moneyFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat('en-GB', { style: 'currency', currency, ...(exact ? {} : { minimumFractionDigits: 0, maximumFractionDigits: 0 }) });
-    moneyFormats.set(key, format);
-  }
-  return format;
+  return cached(`money ${currency} ${exact}`, (locale) => new Intl.NumberFormat(locale, { style: 'currency', currency, ...(exact ? {} : { minimumFractionDigits: 0, maximumFractionDigits: 0 }) }));
 }
 
 /**
@@ -51,6 +61,6 @@ function moneyFormat(currency: string, exact: boolean): Intl.NumberFormat {
  */
 export const formatMoney = (amount: string | number | null | undefined, currency: string, options: { exact?: boolean } = {}) =>
   (amount === null || amount === undefined || amount === '' ? '' : moneyFormat(currency, options.exact ?? false).format(Number(amount)));
-export const formatNumber = (n: number | null | undefined) => (n === null || n === undefined ? '' : numberFormat.format(n));
+export const formatNumber = (n: number | null | undefined) => (n === null || n === undefined ? '' : numberFormat().format(n));
 export const formatPercent = (share: number | null | undefined, digits = 0) =>
   (share === null || share === undefined ? '' : `${(share * 100).toFixed(digits)} %`);

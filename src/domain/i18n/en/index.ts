@@ -1,0 +1,6 @@
+import { cli } from './cli.js';
+import { labels } from './labels.js';
+import { timeline } from './timeline.js';
+import { web } from './web.js';
+
+export const en = { labels, timeline, cli, web } as const;

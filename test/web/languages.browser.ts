@@ -1,0 +1,119 @@
+// The web app in the user's language: the browser's by default, or the one each user chooses,
+// kept with their account. Stored values (statuses, classes) read as words in that language.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot, signIn, type Browser } from '../support/browser.js';
+import { openWebServer, PASSWORD, type WebServer } from '../support/web-server.js';
+
+let server: WebServer;
+let french: Browser;
+let english: Browser;
+
+beforeAll(async () => {
+  [server, french, english] = await Promise.all([openWebServer({ analyse: true }), launchBrowser({ locale: 'fr-FR' }), launchBrowser()]);
+});
+afterAll(async () => {
+  await french?.close();
+  await english?.close();
+  await server?.close();
+});
+
+const rows = '[role="row"][data-account-id]';
+const INTERNAL_NAMES = /very_high|one_time|ex_customer|potential_loyalists|need_attention|hasInterest|status_change/;
+
+async function signInInFrench(page: Page, path = '/accounts') {
+  await page.goto(`${server.url}${path}`);
+  await page.getByLabel('E-mail').fill(server.manager.email);
+  await page.getByLabel('Mot de passe').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+}
+
+describe('a browser set to French', () => {
+  it('signs in, filters the account list and reads statuses and classes in French', async () => {
+    const { page, errors } = await french.open();
+    await signInInFrench(page);
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    await page.getByRole('heading', { level: 1, name: 'Comptes' }).waitFor();
+    const filters = page.getByRole('group', { name: 'Filtres' });
+    await filters.getByLabel('Statut').selectOption('ex_customer');
+    await expect.poll(() => page.url()).toContain('status=ex_customer');
+    await expect.poll(async () => {
+      const texts = await page.locator(`${rows} .cell-status`).allTextContents();
+      return texts.length > 0 && texts.every((t) => t === 'Ancien client');
+    }).toBe(true);
+    // The analysis's classes, the country names and the column headings are French too.
+    const activity = new Set(await page.locator(`${rows} .cell-activity`).allTextContents());
+    expect([...activity].every((a) => ['Ancien client', 'Inactif', 'Courant', 'Actif'].includes(a))).toBe(true);
+    await filters.getByLabel('Pays').selectOption('DE');
+    await expect.poll(async () => new Set(await page.locator(`${rows} .cell-country`).allTextContents())).toEqual(new Set(['Allemagne']));
+    await page.getByRole('columnheader', { name: 'Activité' }).waitFor();
+    expect(await page.locator('main').innerText()).not.toMatch(INTERNAL_NAMES);
+    await screenshot(page, 'accounts-in-french');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows an account’s timeline in French words', async () => {
+    const { page, errors } = await french.open();
+    await signInInFrench(page);
+    await page.locator(`${rows} .cell-name a`).first().click();
+    await page.getByRole('heading', { level: 2, name: 'Historique' }).waitFor();
+    await page.locator('.timeline-entry').first().waitFor();
+    const timeline = await page.locator('.timeline').innerText();
+    expect(timeline).toMatch(/Commande|Statut|Tâche|Appel|E-mail|Réunion|Visite|Note/);
+    expect(timeline).not.toMatch(/Status |Order |Task: |→ (customer|prospect|lead)/);
+    expect(timeline).not.toMatch(INTERNAL_NAMES);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the settings and import pages in French, and the list fits a 390 px phone', async () => {
+    const { page, errors } = await french.open({ width: 390, height: 844 });
+    await signInInFrench(page, '/settings');
+    await page.getByRole('heading', { level: 1, name: 'Paramètres' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Votre mot de passe' }).waitFor();
+    await page.getByLabel('Nouveau mot de passe', { exact: true }).fill('court');
+    await page.getByRole('button', { name: 'Changer le mot de passe' }).click();
+    await page.getByText('Au moins 10 caractères.').waitFor();
+
+    await page.goto(`${server.url}/import`);
+    await page.getByRole('heading', { level: 1, name: 'Importer' }).waitFor();
+    await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
+    await page.getByText('Choisissez le fichier à importer.').waitFor();
+
+    await page.goto(`${server.url}/accounts`);
+    await page.locator(rows).first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'accounts-in-french-390');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a user who chooses a language', () => {
+  it('switches the app to it at once, keeps it after a reload, and can return to the browser’s', async () => {
+    const { page, errors } = await english.open();
+    await signIn(page, server.url, server.reps[0]!.email, PASSWORD);
+    await page.getByRole('heading', { level: 1, name: 'Accounts' }).waitFor();
+    await page.getByLabel('Language').selectOption('es');
+    await page.getByRole('heading', { level: 1, name: 'Cuentas' }).waitFor();
+    await page.getByRole('link', { name: 'Ajustes' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('es');
+    await expect.poll(async () => (await server.store.users.get(server.reps[0]!.id))?.language).toBe('es');
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Cuentas' }).waitFor();
+    await page.getByRole('group', { name: 'Filtros' }).getByLabel('Estado').selectOption('customer');
+    await expect.poll(async () => {
+      const texts = await page.locator(`${rows} .cell-status`).allTextContents();
+      return texts.length > 0 && texts.every((t) => t === 'Cliente');
+    }).toBe(true);
+
+    await page.getByLabel('Idioma').selectOption('');
+    await page.getByRole('heading', { level: 1, name: 'Accounts' }).waitFor();
+    await expect.poll(async () => (await server.store.users.get(server.reps[0]!.id))?.language).toBeNull();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
