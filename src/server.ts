@@ -34,7 +34,7 @@ export async function startServer(config: Config, options: { beforeListen?: (sto
     await store.connection.close();
     throw error;
   }
-  const app = await buildApp({ store, logger, secureCookies: config.secureCookies });
+  const app = await buildApp({ store, logger, secureCookies: config.secureCookies, rateLimits: config.rateLimits, trustedOrigins: config.trustedOrigins });
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -14,6 +14,9 @@ import type { Store } from '../store/store.js';
 import { actorFromSession, actorFromToken } from '../services/auth.js';
 import { SignInThrottle } from '../services/sign-in-throttle.js';
 import { errorHandler, sendError } from './errors.js';
+import { csrfProblem, isSafeMethod, originProblem, setCsrfCookie } from './csrf.js';
+import { DEFAULT_RATE_LIMITS, type RateLimits, rateLimits } from './rate-limits.js';
+import { securityHeaders } from './security-headers.js';
 import { accountRoutes } from './routes/accounts.js';
 import { analysisRoutes } from './routes/analysis.js';
 import { authRoutes, SESSION_COOKIE } from './routes/auth.js';
@@ -43,6 +46,10 @@ export interface AppOptions {
   imports?: ImportJobs;
   /** The built web app to serve at `/`; false serves the API alone. */
   webRoot?: string | false;
+  /** Requests per minute per address and per user; false turns both off. */
+  rateLimits?: RateLimits | false;
+  /** Other origins whose pages may call the API with the session cookie (a dev server). */
+  trustedOrigins?: readonly string[];
 }
 
 export type App = FastifyInstance;
@@ -70,6 +77,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.setNotFoundHandler((request, reply) =>
     sendError(reply, 404, { error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}.` } }));
 
+  const secureCookies = options.secureCookies ?? false;
+  const trustedOrigins = options.trustedOrigins ?? [];
+  await securityHeaders(app as unknown as FastifyInstance, { secure: secureCookies });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 4 * 1024 ** 3, files: 1, fields: 20 } });
   await app.register(swagger, {
@@ -89,17 +99,32 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true, engine: store.engine }));
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     const header = request.headers.authorization;
     if (header?.toLowerCase().startsWith('bearer ')) {
       request.actor = await actorFromToken(store, header.slice(7).trim());
     } else {
       const session = request.cookies[SESSION_COOKIE];
-      if (session) request.actor = await actorFromSession(store, session);
+      if (session) {
+        request.actor = await actorFromSession(store, session);
+        if (request.actor) {
+          request.session = session;
+          setCsrfCookie(request, reply, session, { secure: secureCookies });
+        }
+      }
     }
   });
+  const limits = options.rateLimits === false ? undefined : await rateLimits(app as unknown as FastifyInstance, options.rateLimits ?? DEFAULT_RATE_LIMITS);
+  if (limits) app.addHook('onRequest', limits);
   // Before validation, so a stranger learns nothing about the API from its error messages.
   app.addHook('preValidation', async (request, reply) => {
+    if (!isSafeMethod(request.method)) {
+      // Signing in has no session to protect yet (it replaces any), but must come from this server's pages.
+      const signingIn = request.routeOptions.url === '/api/v1/auth/sign-in';
+      const problem = request.session && !signingIn ? csrfProblem(request, request.session, trustedOrigins)
+        : request.url.startsWith('/api/v1/auth/') ? originProblem(request, trustedOrigins) : undefined;
+      if (problem) return sendError(reply, 403, problem);
+    }
     if (request.routeOptions.config.public || request.url.startsWith('/api/docs')) return;
     if (!request.actor) {
       return sendError(reply, 401, { error: { code: 'unauthenticated', message: 'Sign in first, or send an API token as "Authorization: Bearer …".' } });
@@ -108,7 +133,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   const imports = options.imports ?? new ImportJobs(store, join(tmpdir(), 'clientele-imports'));
   app.addHook('onClose', () => imports.idle());
-  const deps = { store, throttle: options.throttle ?? new SignInThrottle(), secureCookies: options.secureCookies ?? false };
+  const deps = { store, throttle: options.throttle ?? new SignInThrottle(), secureCookies };
   await app.register(async (api) => {
     await authRoutes(api, deps);
     await userRoutes(api, deps);

@@ -7,6 +7,8 @@ import type { Store } from '../store/store.js';
 declare module 'fastify' {
   interface FastifyRequest {
     actor?: Actor;
+    /** The session cookie's value when the actor signed in through it (not an API token). */
+    session?: string;
   }
   interface FastifyContextConfig {
     /** Routes anyone may call without signing in. */

@@ -6,6 +6,7 @@ import { ClienteleError } from '../domain/errors.js';
 import type { Role } from '../domain/customer-file.js';
 import type { Store } from '../store/store.js';
 import { withoutHash } from '../store/repositories/users.js';
+import { requireStrongPassword } from './password-policy.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import type { SignInThrottle } from './sign-in-throttle.js';
 import { uniqueViolation } from './store-errors.js';
@@ -14,6 +15,7 @@ const SESSION_DAYS = 14;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 export async function createUser(store: Store, input: { email: string; name: string; role: Role; password: string }, by: number | null = null) {
+  requireStrongPassword(input.password, input);
   const passwordHash = await hashPassword(input.password);
   return uniqueViolation(() => store.transaction(async (tx) => {
     const user = await tx.users.insert({ email: input.email, name: input.name, role: input.role, passwordHash });
@@ -26,12 +28,16 @@ export async function createUser(store: Store, input: { email: string; name: str
 export async function ensureFirstAdmin(store: Store, email?: string, password?: string): Promise<'created' | 'exists' | 'missing'> {
   if ((await store.users.count()) > 0) return 'exists';
   if (!email || !password) return 'missing';
-  if (password.length < 10) throw new ClienteleError('invalid', 'CLIENTELE_ADMIN_PASSWORD must have at least 10 characters.', 'CLIENTELE_ADMIN_PASSWORD');
+  requireStrongPassword(password, { email }, 'CLIENTELE_ADMIN_PASSWORD');
   await createUser(store, { email, name: 'Administrator', role: 'admin', password });
   return 'created';
 }
 
-export async function signIn(store: Store, throttle: SignInThrottle, email: string, password: string, address: string) {
+/**
+ * Checks the password and starts a new session. A session the browser already held is ended
+ * (the id changes at every sign-in), so an id planted before sign-in never becomes signed in.
+ */
+export async function signIn(store: Store, throttle: SignInThrottle, email: string, password: string, address: string, previousSession?: string) {
   const decision = throttle.check(email, address);
   if (!decision.allowed) {
     throw new ClienteleError('too_many_requests', `Too many failed sign-ins; try again in ${decision.retryAfterSeconds} s.`, undefined, { retryAfterSeconds: decision.retryAfterSeconds });
@@ -45,14 +51,39 @@ export async function signIn(store: Store, throttle: SignInThrottle, email: stri
     throw new ClienteleError('unauthenticated', 'Wrong email or password.');
   }
   throttle.succeed(email, address);
+  if (previousSession) await store.sessions.delete(sha256(previousSession));
+  const { session, expiresAt } = await startSession(store, user.id);
+  await store.audit.record({ userId: user.id, action: 'sign_in', entity: 'user', entityId: user.id });
+  return { session, expiresAt, user: withoutHash(user) };
+}
+
+/** A new session for the user: the cookie's value (shown once) and when it expires. */
+export async function startSession(store: Store, userId: number) {
   const session = randomBytes(32).toString('base64url');
   const now = new Date();
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86400_000);
-  // Expired sessions sign no one in, but would pile up: each sign-in clears them away.
+  // Expired sessions sign no one in, but would pile up: each new session clears them away.
   await store.sessions.deleteExpired(now);
-  await store.sessions.insert(sha256(session), user.id, expiresAt);
-  await store.audit.record({ userId: user.id, action: 'sign_in', entity: 'user', entityId: user.id });
-  return { session, expiresAt, user: withoutHash(user) };
+  await store.sessions.insert(sha256(session), userId, expiresAt);
+  return { session, expiresAt };
+}
+
+/**
+ * Ends every session and revokes every API token of the user: after a password change or a
+ * deactivation, nothing issued before it signs anyone in (reactivating brings none back).
+ */
+export async function revokeCredentials(store: Store, userId: number) {
+  const sessions = await store.sessions.deleteAllFor(userId);
+  const tokens = await store.apiTokens.revokeAllFor(userId, new Date());
+  return { sessions, tokens };
+}
+
+/**
+ * The anti-CSRF token of a session: derived from the session's secret, so only a page that
+ * was handed it by the API (never another site) can send it back. Nothing more is stored.
+ */
+export function csrfTokenFor(session: string): string {
+  return createHash('sha256').update(`clientele-csrf:${session}`).digest('base64url');
 }
 
 export async function signOut(store: Store, session: string) {

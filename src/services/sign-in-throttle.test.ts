@@ -30,4 +30,20 @@ describe('sign-in throttle', () => {
     throttle.succeed('a@x.io', 'h');
     expect(throttle.check('a@x.io', 'h').allowed).toBe(true);
   });
+
+  it('holds back one address guessing at many emails, while other addresses still sign in', () => {
+    let now = 0;
+    const throttle = new SignInThrottle(() => now, { perEmail: 5, perAddress: 20 });
+    for (let i = 0; i < 20; i++) {
+      expect(throttle.check(`user${i}@x.io`, '6.6.6.6').allowed).toBe(true);
+      throttle.fail(`user${i}@x.io`, '6.6.6.6');
+    }
+    expect(throttle.check('fresh@x.io', '6.6.6.6')).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    expect(throttle.check('fresh@x.io', '1.2.3.4').allowed).toBe(true);
+    // A success for one email does not wipe the address's record of guesses at the others.
+    now += 1000;
+    throttle.succeed('user0@x.io', '6.6.6.6');
+    throttle.fail('user1@x.io', '6.6.6.6');
+    expect(throttle.check('fresh@x.io', '6.6.6.6').retryAfterSeconds).toBe(2);
+  });
 });

@@ -15,6 +15,8 @@ export async function openStore(
   try {
     const report = await migrateToLatest(connection.db);
     options.onMigrated?.(report);
+    // Imports whose process died are marked interrupted, ready for --resume or a re-run.
+    await createStore(connection).importRuns.markInterrupted(connection.engine === 'postgres');
   } catch (error) {
     await connection.close();
     throw error;

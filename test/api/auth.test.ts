@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/api/app.js';
 import { SESSION_COOKIE } from '../../src/api/routes/auth.js';
-import { createApiToken, createUser } from '../../src/services/auth.js';
+import { createApiToken, createUser, csrfTokenFor } from '../../src/services/auth.js';
 import { SignInThrottle } from '../../src/services/sign-in-throttle.js';
 import type { Store } from '../../src/store/store.js';
 import { ENGINES, openTestStore } from '../support/test-store.js';
@@ -39,9 +39,14 @@ describe.each(ENGINES)('sign-in, sessions and API tokens on %s', (engine) => {
     if (!cookie) throw new Error(`no session cookie in ${JSON.stringify(response.headers['set-cookie'])}`);
     return cookie;
   };
-  const withSession = (method: 'GET' | 'POST', url: string, session: string) =>
-    app.inject({ method, url, cookies: { [SESSION_COOKIE]: session } });
-  const withToken = (method: 'GET' | 'POST' | 'DELETE', url: string, token: string, payload?: object) =>
+  /** A request as the web app sends it: the session cookie, and on changes its anti-CSRF token. */
+  const withSession = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, session: string, payload?: object) =>
+    app.inject({
+      method, url, cookies: { [SESSION_COOKIE]: session },
+      ...(method !== 'GET' && { headers: { 'x-csrf-token': csrfTokenFor(session) } }),
+      ...(payload && { payload }),
+    });
+  const withToken = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, token: string, payload?: object) =>
     app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload && { payload }) });
 
   it('sets an HTTP-only, SameSite session cookie that authenticates later requests', async () => {
@@ -132,7 +137,7 @@ describe.each(ENGINES)('sign-in, sessions and API tokens on %s', (engine) => {
 
   /** Creates an API token while signed in with a session cookie, as the web app would. */
   async function tokenFor(session: string): Promise<string> {
-    const created = await app.inject({ method: 'POST', url: '/api/v1/tokens', cookies: { [SESSION_COOKIE]: session }, payload: { name: 'from the web app' } });
+    const created = await withSession('POST', '/api/v1/tokens', session, { name: 'from the web app' });
     expect(created.statusCode).toBe(201);
     return created.json().token;
   }
@@ -140,7 +145,7 @@ describe.each(ENGINES)('sign-in, sessions and API tokens on %s', (engine) => {
   it('creates an API token shown once, lists tokens without the secret, accepts it as Bearer and refuses it once revoked', async () => {
     const user = await newUser();
     const { value: session } = sessionOf(await signIn(user.email, PASSWORD));
-    const created = await app.inject({ method: 'POST', url: '/api/v1/tokens', cookies: { [SESSION_COOKIE]: session }, payload: { name: 'nightly export' } });
+    const created = await withSession('POST', '/api/v1/tokens', session, { name: 'nightly export' });
     expect(created.statusCode).toBe(201);
     const { token, record } = created.json();
     expect(token).toMatch(/^clt_[A-Za-z0-9_-]{20,}$/);
@@ -174,6 +179,93 @@ describe.each(ENGINES)('sign-in, sessions and API tokens on %s', (engine) => {
     expect((await withToken('GET', '/api/v1/auth/me', `${token}x`)).statusCode).toBe(401);
     expect((await withToken('GET', '/api/v1/auth/me', 'clt_made-up-token-value')).statusCode).toBe(401);
     expect((await withToken('GET', '/api/v1/auth/me', 'not-even-a-token')).statusCode).toBe(401);
+  });
+
+  it('ends the session the browser held before signing in, so a planted session id never becomes signed in', async () => {
+    const user = await newUser();
+    const first = sessionOf(await signIn(user.email, PASSWORD)).value;
+    const second = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: user.email, password: PASSWORD }, cookies: { [SESSION_COOKIE]: first } });
+    expect(second.statusCode).toBe(200);
+    const fresh = sessionOf(second).value;
+    expect(fresh).not.toBe(first);
+    expect((await withSession('GET', '/api/v1/auth/me', first)).statusCode).toBe(401);
+    expect((await withSession('GET', '/api/v1/auth/me', fresh)).statusCode).toBe(200);
+  });
+
+  it('ends every session and token on a password change, and gives the browser that changed it a new session', async () => {
+    const user = await newUser();
+    const here = sessionOf(await signIn(user.email, PASSWORD)).value;
+    const elsewhere = sessionOf(await signIn(user.email, PASSWORD, '10.9.9.9')).value;
+    const token = await tokenFor(here);
+    const changed = await withSession('PATCH', `/api/v1/users/${user.id}`, here, { password: 'violet lantern harbour' });
+    expect(changed.statusCode).toBe(200);
+    const renewed = sessionOf(changed).value;
+    expect(renewed).not.toBe(here);
+    expect(changed.cookies.find((c) => c.name === 'clientele_csrf')?.value).toBe(csrfTokenFor(renewed));
+    for (const old of [here, elsewhere]) expect((await withSession('GET', '/api/v1/auth/me', old)).statusCode).toBe(401);
+    expect((await withToken('GET', '/api/v1/auth/me', token)).statusCode).toBe(401);
+    expect((await withSession('GET', '/api/v1/auth/me', renewed)).statusCode).toBe(200);
+    expect((await signIn(user.email, PASSWORD)).statusCode).toBe(401);
+    expect((await signIn(user.email, 'violet lantern harbour')).statusCode).toBe(200);
+
+    // An admin setting someone's password ends all of theirs, and hands the admin no new session.
+    const theirs = sessionOf(await signIn(user.email, 'violet lantern harbour')).value;
+    const reset = await withToken('PATCH', `/api/v1/users/${user.id}`, adminToken, { password: 'copper meadow signal' });
+    expect(reset.statusCode).toBe(200);
+    expect(reset.cookies).toEqual([]);
+    expect((await withSession('GET', '/api/v1/auth/me', theirs)).statusCode).toBe(401);
+  });
+
+  it('brings no old session or token back when a deactivated user is reactivated', async () => {
+    const user = await newUser('manager');
+    const session = sessionOf(await signIn(user.email, PASSWORD)).value;
+    const token = await tokenFor(session);
+    const patch = (active: boolean) => withToken('PATCH', `/api/v1/users/${user.id}`, adminToken, { active });
+    expect((await patch(false)).statusCode).toBe(200);
+    expect((await patch(true)).statusCode).toBe(200);
+    expect((await withSession('GET', '/api/v1/auth/me', session)).statusCode).toBe(401);
+    expect((await withToken('GET', '/api/v1/auth/me', token)).statusCode).toBe(401);
+    expect((await withSession('GET', '/api/v1/tokens', sessionOf(await signIn(user.email, PASSWORD)).value)).json().items).toEqual([]);
+  });
+
+  it('refuses weak, leaked and personal passwords with 422 naming the field, and keeps the old one', async () => {
+    const user = await newUser();
+    const session = sessionOf(await signIn(user.email, PASSWORD)).value;
+    for (const weak of [' '.repeat(10), 'password12', user.email, 'aaaaaaaaaaaa']) {
+      const response = await withSession('PATCH', `/api/v1/users/${user.id}`, session, { password: weak });
+      expect(response.statusCode, weak).toBe(422);
+      expect(response.json().error).toMatchObject({ code: 'invalid', field: 'password' });
+    }
+    const created = await withToken('POST', '/api/v1/users', adminToken, { email: 'weak@example.com', name: 'Weak', role: 'rep', password: 'password12' });
+    expect(created.statusCode).toBe(422);
+    expect(created.json().error.message).toMatch(/leaked/);
+    expect(await store.users.getByEmail('weak@example.com')).toBeUndefined();
+    expect((await withSession('GET', '/api/v1/auth/me', session)).statusCode).toBe(200);
+    expect((await signIn(user.email, PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('throttles one address guessing at many emails, while another address still signs in', async () => {
+    const user = await newUser();
+    for (let i = 0; i < 20; i++) expect((await signIn(`stranger${i}@example.com`, 'guess guess guess', '10.66.0.1')).statusCode).toBe(401);
+    const blocked = await signIn(user.email, PASSWORD, '10.66.0.1');
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().error.code).toBe('too_many_requests');
+    expect((await signIn(user.email, PASSWORD, '10.66.0.2')).statusCode).toBe(200);
+  });
+
+  it('records a token\'s use at most once a minute, so reads do not write', async () => {
+    const user = await newUser();
+    const { token, record } = await createApiToken(store, user.id, 'reader');
+    const lastUsed = async () => (await store.connection.db.selectFrom('api_tokens').select('last_used_at').where('id', '=', record.id).executeTakeFirstOrThrow()).last_used_at;
+    expect((await withToken('GET', '/api/v1/auth/me', token)).statusCode).toBe(200);
+    const first = await lastUsed();
+    expect(first).not.toBeNull();
+    for (let i = 0; i < 3; i++) expect((await withToken('GET', '/api/v1/accounts', token)).statusCode).toBe(200);
+    expect(await lastUsed()).toEqual(first);
+    // A use more than a minute after the recorded one is recorded again.
+    await store.connection.db.updateTable('api_tokens').set({ last_used_at: new Date(first!.getTime() - 61_000) }).where('id', '=', record.id).execute();
+    expect((await withToken('GET', '/api/v1/auth/me', token)).statusCode).toBe(200);
+    expect((await lastUsed())!.getTime()).toBeGreaterThan(first!.getTime() - 61_000);
   });
 
   it('stores passwords only as salted scrypt hashes', async () => {

@@ -11,7 +11,8 @@ import {
 import { goalSettings, portfolioRules, setPortfolioGoals, setPortfolioRules } from '../../services/analysis/portfolio-rules.js';
 import { inCurrency } from '../../services/currency.js';
 import { previewRules } from '../../services/analysis/preview-rules.js';
-import { latestRun, runAnalysis } from '../../services/analysis/run-analysis.js';
+import { runAnalysis } from '../../services/analysis/run-analysis.js';
+import { latestRunInScope, runsInScope } from '../../services/analysis/runs-in-scope.js';
 import { analysisSchedule, setAnalysisSchedule, SNAPSHOT_INTERVALS } from '../../services/analysis/schedule.js';
 import { Enum } from '../../domain/schemas/common.js';
 import type { RouteDeps } from '../app.js';
@@ -37,11 +38,11 @@ export async function analysisRoutes(base: FastifyInstance, { store }: RouteDeps
 
   app.get('/analysis/runs', {
     schema: { tags, summary: 'The latest run and every snapshot, newest first', querystring: RunListQuerySchema, response: { 200: Type.Object({ items: Type.Array(RunSchema) }), ...errors(400, 401) } },
-  }, async (request) => ({ items: await store.analysisRuns.list(request.query.kind) }));
+  }, async (request) => ({ items: await runsInScope(ctx(request), request.query.kind) }));
 
   app.get('/analysis/runs/latest', {
     schema: { tags, summary: 'The run every figure is read from', response: { 200: RunSchema, ...errors(401, 404) } },
-  }, () => latestRun(store));
+  }, (request) => latestRunInScope(ctx(request)));
 
   app.get('/analysis/overview', read('Accounts and revenue per class of every classification, and pre-churn signals'),
     (request) => overview(ctx(request), request.query.run));

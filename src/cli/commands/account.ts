@@ -36,7 +36,7 @@ async function ownerIdOf(ctx: Context, email: string | undefined): Promise<numbe
 }
 
 async function ownerEmails(ctx: Context): Promise<Map<number, string>> {
-  return new Map((await users.list(ctx)).map((u) => [u.id, u.email]));
+  return new Map((await users.listFull(ctx)).map((u) => [u.id, u.email]));
 }
 
 interface AddOptions {

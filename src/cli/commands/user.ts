@@ -36,7 +36,7 @@ export function userCommand(): Command {
     .description('List the users')
     .addOption(formatOption())
     .action((options: { format: OutputFormat }) => withStore('clientele user list', async ({ ctx }) => {
-      const list = await users.list(ctx);
+      const list = await users.listFull(ctx);
       if (options.format === 'json') return printJson(list);
       print(formatTable(list, [
         ['ID', (u) => u.id], ['EMAIL', (u) => u.email], ['NAME', (u) => u.name], ['ROLE', (u) => u.role],

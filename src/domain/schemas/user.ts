@@ -14,6 +14,10 @@ export const UserSchema = Type.Object({
 }, { $id: 'User' });
 export type User = Static<typeof UserSchema>;
 
+/** A user as a rep who sees only their own accounts reads the others: who they are, no more. */
+export const UserNameSchema = Type.Object({ id: Id, name: Type.String(), active: Type.Boolean() }, { $id: 'UserName' });
+export type UserName = Static<typeof UserNameSchema>;
+
 export const Password = Type.String({ minLength: 10, maxLength: 200, description: 'At least 10 characters' });
 
 export const UserCreateSchema = Type.Object({

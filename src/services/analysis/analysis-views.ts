@@ -14,9 +14,9 @@ import { ClienteleError, notFound } from '../../domain/errors.js';
 import { cents, formatMoney } from '../../domain/money.js';
 import { type AnalysisRun, type ClassColumn, classesInScope, isBuyingNow } from '../../store/repositories/analysis-runs.js';
 import { type Context, requireVisibleAccount, scopeOf } from '../context.js';
+import { latestRunInScope, runInScope, runsInScope } from './runs-in-scope.js';
 import type { AccountScope } from '../../domain/access.js';
 import { cachedView } from './view-cache.js';
-import { latestRun } from './run-analysis.js';
 import { inCurrency } from '../currency.js';
 import { goalProgressOf } from './portfolio-rules.js';
 import { churnSignalAmounts, explanationAmounts, growthAmounts, inactiveAmounts, teamAmounts } from './stored-amounts.js';
@@ -46,10 +46,10 @@ function matrixExpression(dimension: MatrixDimension): Expression<unknown> {
 
 /** The run to read: the one asked for (it must exist), or the latest. */
 async function pickRun(ctx: Context, runId?: number): Promise<AnalysisRun> {
-  if (runId === undefined) return latestRun(ctx.store);
+  if (runId === undefined) return latestRunInScope(ctx);
   const run = await ctx.store.analysisRuns.get(runId);
   if (!run) throw notFound('Analysis run', runId);
-  return run;
+  return runInScope(ctx, run);
 }
 
 const runInfo = (run: AnalysisRun) => ({
@@ -274,8 +274,8 @@ export async function goalsView(ctx: Context) {
   // measure accounts they do not see.
   const { ownerId } = await scopeOf(ctx);
   const shown = (progress: GoalProgress) => ownerId === undefined || progress.goal.ownerId === ownerId;
-  const latest = await latestRun(ctx.store);
-  const runs = [latest, ...(await ctx.store.analysisRuns.list('snapshot')).filter((r) => r.id !== latest.id)];
+  const latest = await latestRunInScope(ctx);
+  const runs = [latest, ...(await runsInScope(ctx, 'snapshot')).filter((r) => r.id !== latest.id)];
   const history = [];
   for (const run of runs) {
     const full = await ctx.store.analysisRuns.get(run.id);
@@ -292,7 +292,8 @@ export async function goalsView(ctx: Context) {
 export async function movementsView(ctx: Context, dimension: ClassDimension,
   options: { from?: number; to?: number; limit?: number; fromClass?: string; toClass?: string } = {}) {
   const to = await pickRun(ctx, options.to);
-  const from = options.from !== undefined ? await pickRun(ctx, options.from) : await ctx.store.analysisRuns.snapshotBefore(to.id);
+  const before = options.from === undefined ? await ctx.store.analysisRuns.snapshotBefore(to.id) : undefined;
+  const from = options.from !== undefined ? await pickRun(ctx, options.from) : before && await runInScope(ctx, before);
   if (!from) {
     throw new ClienteleError('not_found', 'No snapshot was taken before this run, so there is nothing to compare with: take one (`clientele snapshot` or POST /api/v1/analysis/runs with snapshot true).');
   }
@@ -313,7 +314,7 @@ export async function movementsView(ctx: Context, dimension: ClassDimension,
 
 export async function accountClasses(ctx: Context, accountId: number) {
   await requireVisibleAccount(ctx, accountId, 'id');
-  const run = await latestRun(ctx.store);
+  const run = await latestRunInScope(ctx);
   const row = await ctx.store.analysisRuns.accountClasses(run.id, accountId);
   if (!row) throw new ClienteleError('not_found', `Account ${accountId} did not exist on ${run.asOf}, the day of the latest analysis; run it again to classify it.`, 'id');
   const history = await ctx.store.connection.db.selectFrom('account_classes as c').innerJoin('analysis_runs as r', 'r.id', 'c.run_id')

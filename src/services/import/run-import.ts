@@ -16,6 +16,7 @@ import type { MergeOptions, MergeResult } from '../../store/imports/merge-result
 import type { CopySession } from '../../store/connection.js';
 import { analyzeStaging, openStaging, stagingOf } from '../../store/imports/staging.js';
 import { sessionStore, type Store } from '../../store/store.js';
+import type { ImportRun } from '../../store/repositories/import-runs.js';
 import { type BatchRead, BatchReader, type ReadBatch, type RejectRow } from './batch-reader.js';
 import { baseCurrency } from '../currency.js';
 import { createImportFiles } from './import-files.js';
@@ -106,16 +107,29 @@ export async function runImport(store: Store, request: ImportRequest): Promise<I
   if (plan.fatal.length) return report;
 
   const sha = await sha256File(request.path);
-  const totalBytes = (await stat(request.path)).size;
   let skipThrough = 0;
   let run;
   if (request.resume) {
     run = await store.importRuns.resumable(sha, request.target);
     if (!run) throw new ClienteleError('not_found', `Nothing to resume: no interrupted import of this file into ${request.target}.`, 'resume');
+    // From the row after the last committed batch; from the start when it died before its first.
     skipThrough = run.lastCommittedRow;
+    await store.importRuns.reopen(run.id);
   } else if (!request.dryRun) {
     run = await store.importRuns.create({ target: request.target, fileName: basename(request.path), fileSha256: sha, options: { mapping: request.mapping ?? null, flags: request.flags ?? {}, orders: request.orders ?? null, skipInvalid: !!request.skipInvalid, batchSize: request.batchSize ?? null }, startedBy: request.actor.userId });
   }
+  // On PostgreSQL other processes tell a live run from a dead one by its advisory lock.
+  const releaseLock = run && store.connection.engine === 'postgres' ? await store.importRuns.holdRunLock(run.id) : undefined;
+  try {
+    return await importRows(store, request, plan, report, run, skipThrough, merge, sha);
+  } finally {
+    await releaseLock?.();
+  }
+}
+
+async function importRows(store: Store, request: ImportRequest, plan: ImportPlan, report: ImportReport,
+  run: ImportRun | undefined, skipThrough: number, merge: ReturnType<typeof mergerFor>, sha: string): Promise<ImportReport> {
+  const totalBytes = (await stat(request.path)).size;
   const runId = run?.id ?? -Date.now();
   report.runId = run?.id ?? null;
   if (run) await store.importRuns.clearStaging(run.id);

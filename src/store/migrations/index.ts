@@ -14,6 +14,7 @@ import * as goalMoneyTargets from './0010-goal-money-targets.js';
 import * as classValueAndGap from './0011-class-value-and-gap.js';
 import * as orderCurrencies from './0013-order-currencies.js';
 import * as dismissedDuplicates from './0014-dismissed-duplicates.js';
+import * as interruptedImports from './0016-interrupted-imports.js';
 import * as userLanguage from './0017-user-language.js';
 
 const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0011-class-value-and-gap': classValueAndGap,
   '0013-order-currencies': orderCurrencies,
   '0014-dismissed-duplicates': dismissedDuplicates,
+  '0016-interrupted-imports': interruptedImports,
   '0017-user-language': userLanguage,
 };
 

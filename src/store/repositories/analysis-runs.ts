@@ -149,6 +149,12 @@ export function analysisRunsRepository(db: Executor) {
       return row && normalise(row);
     },
 
+    /** How many accounts of the run are in scope. */
+    async accountsInScope(runId: number, scope: AccountScope): Promise<number> {
+      const row = await classesInScope(db, runId, scope).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
     /** Accounts and revenue per class of one dimension, within scope. */
     async countBy(runId: number, column: ClassColumn, scope: AccountScope): Promise<{ value: string; accounts: number; revenue: number }[]> {
       const rows = await classesInScope(db, runId, scope)

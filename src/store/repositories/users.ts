@@ -74,6 +74,11 @@ export function sessionsRepository(db: Executor) {
     async deleteExpired(now: Date) {
       await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
     },
+    /** Ends every session of the user; returns how many there were. */
+    async deleteAllFor(userId: number): Promise<number> {
+      const result = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
   };
 }
 
@@ -95,10 +100,26 @@ export function apiTokensRepository(db: Executor) {
       const rows = await db.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).where('revoked_at', 'is', null).orderBy('id').execute();
       return rows.map(toToken);
     },
-    async userIdFor(tokenHash: string, now: Date): Promise<number | undefined> {
-      const row = await db.updateTable('api_tokens').set({ last_used_at: now })
-        .where('token_hash', '=', tokenHash).where('revoked_at', 'is', null).returning('user_id').executeTakeFirst();
-      return row?.user_id;
+    /**
+     * The token's user. A read: the use is recorded only when the last record is older than
+     * `recordEvery` ms, so a busy script writes at most once per interval.
+     */
+    async userIdFor(tokenHash: string, now: Date, recordEvery = 60_000): Promise<number | undefined> {
+      const row = await db.selectFrom('api_tokens').select(['id', 'user_id', 'last_used_at'])
+        .where('token_hash', '=', tokenHash).where('revoked_at', 'is', null).executeTakeFirst();
+      if (!row) return undefined;
+      const stale = new Date(now.getTime() - recordEvery);
+      if (!row.last_used_at || row.last_used_at <= stale) {
+        await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.id)
+          .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<=', stale)])).execute();
+      }
+      return row.user_id;
+    },
+    /** Revokes every live token of the user; returns how many there were. */
+    async revokeAllFor(userId: number, now: Date): Promise<number> {
+      const result = await db.updateTable('api_tokens').set({ revoked_at: now })
+        .where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
+      return Number(result.numUpdatedRows);
     },
     async revoke(userId: number, id: number): Promise<boolean> {
       const result = await db.updateTable('api_tokens').set({ revoked_at: new Date() })

@@ -1,5 +1,5 @@
 // The one seam between the web app and the API: every call goes through `api`, which sends the
-// session cookie, encodes queries and bodies, and turns failures into ApiError.
+// session cookie with its anti-CSRF token, encodes queries and bodies, and turns failures into ApiError.
 import { ApiError, NETWORK_FAILURE } from './api-error';
 
 export type QueryValue = string | number | boolean | null | undefined;
@@ -34,6 +34,20 @@ async function errorFrom(response: Response): Promise<ApiError> {
   return new ApiError(response.status, error?.code ?? 'http_error', error?.message ?? `The server answered ${response.status} ${response.statusText}.`, error?.field);
 }
 
+/** The anti-CSRF token the API handed this page in a cookie; the API wants it back on every change. */
+function csrfToken(): string | undefined {
+  const entry = document.cookie.split('; ').find((c) => c.startsWith('clientele_csrf='));
+  return entry ? decodeURIComponent(entry.slice('clientele_csrf='.length)) : undefined;
+}
+
+function headersFor(method: string, body: unknown): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (body !== undefined && !(body instanceof FormData)) headers['content-type'] = 'application/json';
+  const token = method === 'GET' || method === 'HEAD' ? undefined : csrfToken();
+  if (token) headers['x-csrf-token'] = token;
+  return headers;
+}
+
 export interface RequestOptions {
   query?: Query;
   body?: unknown;
@@ -47,7 +61,7 @@ export async function request<T>(method: string, path: string, options: RequestO
     response = await fetch(`${BASE}${path}${toQueryString(options.query)}`, {
       method,
       credentials: 'same-origin',
-      headers: options.body !== undefined && !isForm ? { 'content-type': 'application/json' } : undefined,
+      headers: headersFor(method, options.body),
       body: options.body === undefined ? undefined : isForm ? options.body as FormData : JSON.stringify(options.body),
       signal: options.signal,
     });
