@@ -13,7 +13,9 @@ import type { Logger } from 'pino';
 import type { Store } from '../store/store.js';
 import { actorFromSession, actorFromToken } from '../services/auth.js';
 import { SignInThrottle } from '../services/sign-in-throttle.js';
-import { errorHandler, sendError } from './errors.js';
+import { errorHandler, frameworkErrors, sendError } from './errors.js';
+import { useUtf8JsonBodies } from './json-body.js';
+import { BODY_LIMIT } from '../domain/limits.js';
 import { accountRoutes } from './routes/accounts.js';
 import { analysisRoutes } from './routes/analysis.js';
 import { authRoutes, SESSION_COOKIE } from './routes/auth.js';
@@ -53,9 +55,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
     loggerInstance: typeof options.logger === 'object' ? options.logger : undefined,
     logger: typeof options.logger === 'boolean' ? options.logger : undefined,
-    bodyLimit: 5 * 1024 * 1024,
+    bodyLimit: BODY_LIMIT,
     trustProxy: false,
+    // A path the router cannot decode (/accounts/%FF%FE) answers in the error shape too.
+    frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
+  useUtf8JsonBodies(app);
   app.setValidatorCompiler(validatorCompiler);
   // Response schemas document the API; plain JSON.stringify keeps every field as the service built it.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));

@@ -1,6 +1,7 @@
 // Turns one cell's text into a typed value, or says in words why it cannot. Spreadsheets are
 // written by people: yes/oui/sí, country names in three languages and "Client" for customer
 // are all understood.
+import { isYearInRange, RANGE_IN_WORDS } from '../domain/date-range.js';
 import { recognizeCountry } from './country-names.js';
 import { normalizeHeader } from './header-match.js';
 import { type DateFormat, parseDate } from './dates.js';
@@ -58,9 +59,15 @@ export function parseChoice<T extends string>(text: string, values: readonly T[]
   return fail(`is not one of ${values.join(', ')}`);
 }
 
+/** A value whose four-digit year lies outside the stored range. */
+const outOfRange = (text: string) => {
+  const year = /(?:^|\D)(\d{4})(?:\D|$)/.exec(text.trim())?.[1] ?? /^(\d{4})\d{4}$/.exec(text.trim())?.[1];
+  return year !== undefined && !isYearInRange(Number(year));
+};
+
 export function parseDateText(text: string, format: DateFormat): Parsed<string> {
   const value = parseDate(text, format);
-  return value ? ok(value) : fail(`is not a date in the ${format} format`);
+  return value ? ok(value) : fail(`is not a date in the ${format} format${outOfRange(text) ? `: dates run ${RANGE_IN_WORDS}` : ''}`);
 }
 
 export function parseList(text: string): Parsed<string[]> {

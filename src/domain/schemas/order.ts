@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { ORDER_CHANNELS, ORDER_KINDS, ORDER_STATUSES } from '../customer-file.js';
-import { DateOrDateTime, DateTime, Enum, Id, InCurrency, ListQuery, Money, Nullable, Text, Timestamps, strict } from './common.js';
+import { Count, DateOrDateTime, DateTime, Enum, Id, InCurrency, ListQuery, Money, Nullable, Text, Timestamps, strict } from './common.js';
 
 export const OrderLineInputSchema = Type.Object({
   productId: Type.Optional(Nullable(Id)),
@@ -31,7 +31,7 @@ const editable = {
   lines: Type.Array(OrderLineInputSchema, { maxItems: 1000 }),
   /** Only for orders recorded without lines (an ERP's order-level history). */
   total: Money,
-  itemCount: Type.Integer({ minimum: 0 }),
+  itemCount: Count(),
 };
 
 export const OrderSchema = Type.Object({
