@@ -1,6 +1,7 @@
 // Turns one cell's text into a typed value, or says in words why it cannot. Spreadsheets are
 // written by people: yes/oui/sí, country names in three languages and "Client" for customer
 // are all understood.
+import { CUSTOM_FIELDS_MAX_BYTES, jsonBytes } from '../domain/limits.js';
 import { isYearInRange, RANGE_IN_WORDS } from '../domain/date-range.js';
 import { recognizeCountry } from './country-names.js';
 import { normalizeHeader } from './header-match.js';
@@ -86,5 +87,6 @@ export function parseJsonObject(text: string): Parsed<Record<string, unknown>> {
   const keys = Object.keys(value);
   if (keys.length > 100) return fail('has more than 100 keys');
   if (keys.some((key) => key.length > 100)) return fail('has a key longer than 100 characters');
+  if (jsonBytes(value) > CUSTOM_FIELDS_MAX_BYTES) return fail(`is larger than ${CUSTOM_FIELDS_MAX_BYTES / 1024} KiB as JSON`);
   return ok(value as Record<string, unknown>);
 }

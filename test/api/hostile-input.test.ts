@@ -115,6 +115,27 @@ describe.each(ENGINES)('hostile input on %s', (engine) => {
     expect((await t.call('POST', '/api/v1/orders', { body: { accountId: account, number: 'MAX', orderedAt: '2026-01-01', itemCount: 2 ** 31 - 1 } })).statusCode).toBe(201);
   });
 
+  it('refuses custom fields larger than 16 KiB as JSON, naming them, and keeps those at the limit', async () => {
+    const sized = (bytes: number) => ({ note: 'x'.repeat(bytes - '{"note":""}'.length) });
+    await refused(() => t.call('PATCH', `/api/v1/accounts/${account}`, { body: { customFields: sized(16 * 1024 + 1) } }), 400, 'customFields');
+    await refused(() => t.call('POST', '/api/v1/accounts', { body: { name: 'Big', customFields: { a: 'é'.repeat(8 * 1024) } } }), 400, 'customFields');
+    const response = await t.call('PATCH', `/api/v1/accounts/${account}`, { body: { customFields: sized(16 * 1024) } });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().customFields.note).toHaveLength(16 * 1024 - 11);
+  });
+
+  it('refuses values nested deeper than 16 levels', async () => {
+    let deep: unknown = 'bottom';
+    for (let i = 0; i < 17; i++) deep = [deep];
+    await refused(() => t.call('POST', '/api/v1/accounts', { body: { name: 'Deep', customFields: { deep } } }), 400, 'customFields');
+    const deeper = '['.repeat(100_000) + ']'.repeat(100_000);
+    await refused(raw(`{"name":"Deeper","customFields":{"x":${deeper}}}`, 'application/json'), 400);
+  });
+
+  it('refuses numbers JSON reads as infinite', async () => {
+    await refused(raw(`{"accountId":${'1'},"number":"INF","orderedAt":"2026-01-01","lines":[{"quantity":1,"unitPrice":"1.00","discountPercent":1e400}]}`, 'application/json', 'POST', '/api/v1/orders'), 400, 'lines.0.discountPercent');
+  });
+
   const raw = (payload: string | Buffer, contentType: string, method: 'POST' | 'PATCH' = 'POST', url = '/api/v1/accounts') => () => t.app.inject({
     method, url, payload, headers: { authorization: `Bearer ${t.admin.token}`, 'content-type': contentType },
   }) as ReturnType<TestApp['call']>;
