@@ -49,9 +49,11 @@ export async function signIn(store: Store, throttle: SignInThrottle, email: stri
   const now = new Date();
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86400_000);
   // Expired sessions sign no one in, but would pile up: each sign-in clears them away.
-  await store.sessions.deleteExpired(now);
-  await store.sessions.insert(sha256(session), user.id, expiresAt);
-  await store.audit.record({ userId: user.id, action: 'sign_in', entity: 'user', entityId: user.id });
+  await store.transaction(async (tx) => {
+    await tx.sessions.deleteExpired(now);
+    await tx.sessions.insert(sha256(session), user.id, expiresAt);
+    await tx.audit.record({ userId: user.id, action: 'sign_in', entity: 'user', entityId: user.id });
+  });
   return { session, expiresAt, user: withoutHash(user) };
 }
 
@@ -78,7 +80,10 @@ export async function actorFromToken(store: Store, token: string): Promise<Actor
 
 export async function createApiToken(store: Store, userId: number, name: string) {
   const token = TOKEN_PREFIX + randomBytes(24).toString('base64url');
-  const record = await store.apiTokens.insert(userId, name, sha256(token), token.slice(0, 10));
-  await store.audit.record({ userId, action: 'create', entity: 'api_token', entityId: record.id, changes: { name: [null, name] } });
+  const record = await store.transaction(async (tx) => {
+    const inserted = await tx.apiTokens.insert(userId, name, sha256(token), token.slice(0, 10));
+    await tx.audit.record({ userId, action: 'create', entity: 'api_token', entityId: inserted.id, changes: { name: [null, name] } });
+    return inserted;
+  });
   return { token, record };
 }
