@@ -12,4 +12,7 @@ export const MAX_JSON_DEPTH = 16;
 /** Schema keyword for a JSON size limit the API checks (an OpenAPI extension, so tools keep it). */
 export const MAX_BYTES_KEYWORD = 'x-max-bytes';
 
-export const jsonBytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8');
+const utf8 = new TextEncoder();
+
+/** The size of a value as JSON in UTF-8. */
+export const jsonBytes = (value: unknown) => utf8.encode(JSON.stringify(value) ?? '').length;

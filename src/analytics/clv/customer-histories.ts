@@ -8,7 +8,7 @@
 // customers, and one small object per customer would cost more than the fit itself.
 
 import { dayNumber } from '../portfolio/calendar.js';
-import type { PurchaseHistory } from '../portfolio/types.js';
+import type { PurchaseHistory } from '../../domain/portfolio/facts.js';
 import type { PreparedTriples } from './bgnbd-likelihood.js';
 import { distinctKeys } from './distinct-keys.js';
 import { DAYS_PER_UNIT, type TimeUnit } from './time-unit.js';

@@ -17,8 +17,8 @@ import { ACCOUNT_CLASS_COLUMNS, type AnalysisRun, type RunKind } from '../../sto
 import { sessionStore, type Store } from '../../store/store.js';
 import { type Context, requireRole } from '../context.js';
 import { portfolioGoals, portfolioRules } from './portfolio-rules.js';
-import type { PortfolioSettings } from '../../analytics/portfolio/settings.js';
-import type { PurchaseHistory } from '../../analytics/portfolio/types.js';
+import type { PortfolioSettings } from '../../domain/portfolio/settings.js';
+import type { PurchaseHistory } from '../../domain/portfolio/facts.js';
 import type { AccountPrediction, PortfolioPrediction } from '../../analytics/clv/predict-portfolio.js';
 import { runInWorker } from '../clv/run-in-worker.js';
 

@@ -1,6 +1,6 @@
 // Migrations are listed here rather than read from disk so they work the same under tsx,
 // vitest and a bundled build. Names sort in the order they must run.
-import type { Migration, MigrationProvider } from 'kysely/migration';
+import type { Migration, MigrationProvider } from 'kysely';
 import * as customerFile from './0001-customer-file.js';
 import * as importRuns from './0002-import-runs.js';
 import * as mergedRecords from './0003-merged-records.js';

@@ -1,7 +1,7 @@
 // What a portfolio analysis reads besides the purchase histories: every account's profile,
 // the status history, and, for the accounts found inactive, their last notes and last items.
 import { sql } from 'kysely';
-import type { AccountFact, NoteFact, OrderFact, PurchaseHistory, StatusChangeFact } from '../../analytics/portfolio/types.js';
+import type { AccountFact, NoteFact, OrderFact, PurchaseHistory, StatusChangeFact } from '../../domain/portfolio/facts.js';
 import type { AccountStatus, InteractionType } from '../../domain/customer-file.js';
 import { cents } from '../../domain/money.js';
 import { accountSinceSql } from '../account-since-sql.js';
