@@ -2,6 +2,10 @@
 // long does another client's small read wait? Over real HTTP on loopback, on PGlite and on
 // PostgreSQL. The reference is the same read with no write running, measured in the same run.
 //   npm run bench -- stall         (BENCH_SAMPLES to change; BENCH_DATABASE_URL for PostgreSQL)
+// Not yet a valid measurement: the writing client runs in the server's process, so building and
+// sending its 1 to 4 MB bodies holds the same event loop the server uses. Its first run (on a
+// busy machine) gave reads during the writes at 1.1 to 5.3 times their p99 alone. The writer
+// must move to a second process (as autocannon would) before its numbers mean anything.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
