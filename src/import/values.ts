@@ -3,6 +3,7 @@
 // are all understood.
 import { CUSTOM_FIELDS_MAX_BYTES, jsonBytes } from '../domain/limits.js';
 import { isYearInRange, RANGE_IN_WORDS } from '../domain/date-range.js';
+import { isCurrencyCode } from '../domain/currency.js';
 import { recognizeCountry } from './country-names.js';
 import { normalizeHeader } from './header-match.js';
 import { type DateFormat, parseDate } from './dates.js';
@@ -49,6 +50,11 @@ export function parseMoneyText(text: string, decimalComma = false, decimals: 2 |
 export function parseCountry(text: string): Parsed<string> {
   const code = recognizeCountry(text);
   return code ? ok(code) : fail('is not a country code or name');
+}
+
+export function parseCurrency(text: string): Parsed<string> {
+  const code = text.trim().toUpperCase();
+  return isCurrencyCode(code) ? ok(code) : fail('is not a currency code in use (ISO 4217, like USD)');
 }
 
 export function parseChoice<T extends string>(text: string, values: readonly T[], synonyms: Record<string, T> = {}): Parsed<T> {

@@ -94,7 +94,7 @@ export function analysisFactsRepository(db: Executor) {
       if (!lastDays.size) return [];
       const accountIds = [...lastDays.keys()];
       const { rows } = await sql<{ account_id: number; ordered_at: Date; total_cents: number; items: string[] | null }>`
-        select o.account_id, o.ordered_at, o.total_cents,
+        select o.account_id, o.ordered_at, o.base_total_cents as total_cents,
                array(select coalesce(p.name, l.description, 'line ' || l.line_no) from order_lines l
                        left join products p on p.id = l.product_id where l.order_id = o.id order by l.line_no) as items
           from orders o
