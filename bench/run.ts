@@ -5,6 +5,7 @@ import { runClvBench } from './clv-fit.js';
 import { runImportBench } from './import-throughput.js';
 import { runPortfolioBench } from './portfolio-analysis.js';
 import { runWebBench } from './web.js';
+import { runStallBench } from './large-write-stall.js';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   api: runApiLatencyBench,
@@ -12,6 +13,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   clv: runClvBench,
   import: runImportBench,
   portfolio: runPortfolioBench,
+  stall: runStallBench,
   web: runWebBench,
 };
 

@@ -13,7 +13,9 @@ import type { Logger } from 'pino';
 import type { Store } from '../store/store.js';
 import { actorFromSession, actorFromToken } from '../services/auth.js';
 import { SignInThrottle } from '../services/sign-in-throttle.js';
-import { errorHandler, sendError } from './errors.js';
+import { errorHandler, frameworkErrors, sendError } from './errors.js';
+import { useUtf8JsonBodies } from './json-body.js';
+import { BODY_LIMIT } from '../domain/limits.js';
 import { csrfProblem, isSafeMethod, originProblem, setCsrfCookie } from './csrf.js';
 import { DEFAULT_RATE_LIMITS, type RateLimits, rateLimits } from './rate-limits.js';
 import { securityHeaders } from './security-headers.js';
@@ -61,12 +63,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
     loggerInstance: typeof options.logger === 'object' ? options.logger : undefined,
     logger: typeof options.logger === 'boolean' ? options.logger : undefined,
-    bodyLimit: 5 * 1024 * 1024,
+    bodyLimit: BODY_LIMIT,
     trustProxy: false,
     // Fastify logs two lines per request at info, which drowns the server's own messages:
     // one line per request at debug instead (LOG_LEVEL=debug).
     disableRequestLogging: true,
+    // A path the router cannot decode (/accounts/%FF%FE) answers in the error shape too.
+    frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
+  useUtf8JsonBodies(app);
   app.addHook('onResponse', async (request, reply) => {
     request.log.debug({ method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
   });

@@ -4,6 +4,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ClienteleError, type ErrorCode } from '../domain/errors.js';
 import { MONEY_PATTERN } from '../domain/money.js';
 import { NOT_BLANK, PHONE_PATTERN, TAG_PATTERN } from '../domain/schemas/common.js';
+import { DAY_PATTERN, RANGE_IN_WORDS, TIMESTAMP_PATTERN } from '../domain/date-range.js';
 
 export const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -61,6 +62,8 @@ const PATTERNS: Record<string, string> = {
   [NOT_BLANK]: 'must not be blank',
   [PHONE_PATTERN]: 'must be a phone number (digits, spaces, + . - / ( ))',
   [TAG_PATTERN]: 'must not contain a comma',
+  [DAY_PATTERN]: `must be a day written YYYY-MM-DD, ${RANGE_IN_WORDS}`,
+  [TIMESTAMP_PATTERN]: `must be an ISO 8601 timestamp like 2026-01-31T09:30:00Z, ${RANGE_IN_WORDS}`,
 };
 
 const FORMATS: Record<string, string> = {
@@ -99,6 +102,18 @@ function ruleInWords(error: SchemaError, field: string | undefined): string {
   }
 }
 
+/** Codes for the framework's own refusals, which carry a status but none of ours. */
+const FRAMEWORK_CODES: Record<number, string> = {
+  401: 'unauthenticated', 404: 'not_found', 406: 'not_acceptable', 413: 'payload_too_large', 414: 'uri_too_long', 415: 'unsupported_media_type',
+};
+
+/** Errors the router raises before any route runs: a path it cannot decode, a parameter too long. */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
+  const message = error.code === 'FST_ERR_BAD_URL' ? 'The path is not valid: it holds an escape (%..) that is not UTF-8.' : error.message;
+  return sendError(reply, status, { error: { code: FRAMEWORK_CODES[status] ?? 'bad_request', message } });
+}
+
 export function sendError(reply: FastifyReply, status: number, body: ErrorBody) {
   return reply.status(status).type('application/json').send(body);
 }
@@ -113,10 +128,7 @@ export function errorHandler(error: FastifyError & { validation?: SchemaError[];
     return sendError(reply, 400, { error: { code: 'bad_request', message, ...(field && { field }) } });
   }
   const status = error.statusCode ?? 500;
-  if (status < 500) {
-    const code = status === 404 ? 'not_found' : status === 401 ? 'unauthenticated' : status === 413 ? 'payload_too_large' : 'bad_request';
-    return sendError(reply, status, { error: { code, message: error.message } });
-  }
+  if (status < 500) return sendError(reply, status, { error: { code: FRAMEWORK_CODES[status] ?? 'bad_request', message: error.message } });
   request.log.error({ err: error }, 'request failed');
   return sendError(reply, 500, { error: { code: 'internal', message: 'Something went wrong on the server; it has been logged.' } });
 }

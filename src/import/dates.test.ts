@@ -26,6 +26,15 @@ describe('import dates', () => {
     expect(parseDate('13/01/2024', 'mdy')).toBeUndefined();
   });
 
+  it('refuses dates outside 1900 to 2999, which the store does not keep', () => {
+    expect(parseDate('0000-01-01', 'iso')).toBeUndefined();
+    expect(parseDate('1899-12-31T23:59:59Z', 'iso')).toBeUndefined();
+    expect(parseDate('30000101', 'ymd_compact')).toBeUndefined();
+    expect(parseDate('31/12/0001', 'dmy')).toBeUndefined();
+    expect(parseDate('1900-01-01', 'iso')).toBe('1900-01-01T00:00:00.000Z');
+    expect(parseDate('12/31/2999', 'mdy')).toBe('2999-12-31T00:00:00.000Z');
+  });
+
   it('detects day-first when a day above 12 settles it', () => {
     expect(detectDateFormat(['01/02/2024', '25/12/2024'])).toEqual({ kind: 'detected', format: 'dmy' });
     expect(detectDateFormat(['12/25/2024', '01/02/2024'])).toEqual({ kind: 'detected', format: 'mdy' });

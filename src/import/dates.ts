@@ -2,6 +2,8 @@
 // or month-first (03/05/2024). The format is stated or detected from the whole column; a
 // column that fits both day-first and month-first is reported as ambiguous, never guessed.
 
+import { isYearInRange } from '../domain/date-range.js';
+
 export const DATE_FORMATS = ['iso', 'ymd_compact', 'dmy', 'mdy'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
 
@@ -12,6 +14,8 @@ const SLASHED = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:[ T](\d{1,2}):(\d{
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function validDate(year: number, month: number, day: number): boolean {
+  // Outside the stored range (docs/limits.md) a date is a typing mistake, never a customer's.
+  if (!isYearInRange(year)) return false;
   if (month < 1 || month > 12 || day < 1) return false;
   const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return day <= DAYS_IN_MONTH[month - 1]! + (leap ? 1 : 0);

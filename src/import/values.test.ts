@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBoolean, parseChoice, parseCountry, parseInteger, parseJsonObject, parseList, parseMoneyText } from './values.js';
+import { parseBoolean, parseChoice, parseCountry, parseDateText, parseInteger, parseJsonObject, parseList, parseMoneyText } from './values.js';
 
 describe('import values', () => {
   it('understands yes and no in English, French and Spanish', () => {
@@ -39,6 +39,12 @@ describe('import values', () => {
     expect(parseChoice('Ex-Customer', statuses)).toEqual({ ok: true, value: 'ex_customer' });
     expect(parseChoice('Client', statuses, { client: 'customer' })).toEqual({ ok: true, value: 'customer' });
     expect(parseChoice('vip', statuses)).toEqual({ ok: false, reason: 'is not one of customer, prospect, ex_customer' });
+  });
+
+  it('says a date is outside the stored range when its year is', () => {
+    expect(parseDateText('0001-01-01', 'iso')).toEqual({ ok: false, reason: 'is not a date in the iso format: dates run from 1900-01-01 to 2999-12-31' });
+    expect(parseDateText('31/12/3000', 'dmy')).toEqual({ ok: false, reason: 'is not a date in the dmy format: dates run from 1900-01-01 to 2999-12-31' });
+    expect(parseDateText('2024-13-01', 'iso')).toEqual({ ok: false, reason: 'is not a date in the iso format' });
   });
 
   it('reads whole numbers and lists', () => {

@@ -1,6 +1,8 @@
 // Turns one cell's text into a typed value, or says in words why it cannot. Spreadsheets are
 // written by people: yes/oui/sí, country names in three languages and "Client" for customer
 // are all understood.
+import { CUSTOM_FIELDS_MAX_BYTES, jsonBytes } from '../domain/limits.js';
+import { isYearInRange, RANGE_IN_WORDS } from '../domain/date-range.js';
 import { isCurrencyCode } from '../domain/currency.js';
 import { recognizeCountry } from './country-names.js';
 import { normalizeHeader } from './header-match.js';
@@ -64,9 +66,15 @@ export function parseChoice<T extends string>(text: string, values: readonly T[]
   return fail(`is not one of ${values.join(', ')}`);
 }
 
+/** A value whose four-digit year lies outside the stored range. */
+const outOfRange = (text: string) => {
+  const year = /(?:^|\D)(\d{4})(?:\D|$)/.exec(text.trim())?.[1] ?? /^(\d{4})\d{4}$/.exec(text.trim())?.[1];
+  return year !== undefined && !isYearInRange(Number(year));
+};
+
 export function parseDateText(text: string, format: DateFormat): Parsed<string> {
   const value = parseDate(text, format);
-  return value ? ok(value) : fail(`is not a date in the ${format} format`);
+  return value ? ok(value) : fail(`is not a date in the ${format} format${outOfRange(text) ? `: dates run ${RANGE_IN_WORDS}` : ''}`);
 }
 
 export function parseList(text: string): Parsed<string[]> {
@@ -85,5 +93,6 @@ export function parseJsonObject(text: string): Parsed<Record<string, unknown>> {
   const keys = Object.keys(value);
   if (keys.length > 100) return fail('has more than 100 keys');
   if (keys.some((key) => key.length > 100)) return fail('has a key longer than 100 characters');
+  if (jsonBytes(value) > CUSTOM_FIELDS_MAX_BYTES) return fail(`is larger than ${CUSTOM_FIELDS_MAX_BYTES / 1024} KiB as JSON`);
   return ok(value as Record<string, unknown>);
 }

@@ -51,9 +51,13 @@ export async function signIn(store: Store, throttle: SignInThrottle, email: stri
     throw new ClienteleError('unauthenticated', 'Wrong email or password.');
   }
   throttle.succeed(email, address);
-  if (previousSession) await store.sessions.delete(sha256(previousSession));
-  const { session, expiresAt } = await startSession(store, user.id);
-  await store.audit.record({ userId: user.id, action: 'sign_in', entity: 'user', entityId: user.id });
+  // The old session's end, the new one and the audit entry commit together or not at all.
+  const { session, expiresAt } = await store.transaction(async (tx) => {
+    if (previousSession) await tx.sessions.delete(sha256(previousSession));
+    const started = await startSession(tx, user.id);
+    await tx.audit.record({ userId: user.id, action: 'sign_in', entity: 'user', entityId: user.id });
+    return started;
+  });
   return { session, expiresAt, user: withoutHash(user) };
 }
 
@@ -109,7 +113,10 @@ export async function actorFromToken(store: Store, token: string): Promise<Actor
 
 export async function createApiToken(store: Store, userId: number, name: string) {
   const token = TOKEN_PREFIX + randomBytes(24).toString('base64url');
-  const record = await store.apiTokens.insert(userId, name, sha256(token), token.slice(0, 10));
-  await store.audit.record({ userId, action: 'create', entity: 'api_token', entityId: record.id, changes: { name: [null, name] } });
+  const record = await store.transaction(async (tx) => {
+    const inserted = await tx.apiTokens.insert(userId, name, sha256(token), token.slice(0, 10));
+    await tx.audit.record({ userId, action: 'create', entity: 'api_token', entityId: inserted.id, changes: { name: [null, name] } });
+    return inserted;
+  });
   return { token, record };
 }

@@ -1,3 +1,5 @@
+// An order, its lines, its audit entry and its account's classes in the latest run are written in
+// one transaction: a write that fails at any step leaves nothing behind, so a retry cannot duplicate it.
 import { changedFields } from '../domain/changes.js';
 import { ClienteleError, notFound } from '../domain/errors.js';
 import { parseMoney } from '../domain/money.js';
@@ -7,6 +9,7 @@ import type { Store } from '../store/store.js';
 import { type Context, requireVisibleAccount, scopeOf } from './context.js';
 import { uniqueViolation } from './store-errors.js';
 import { reclassifyAccounts } from './analysis/reclassify.js';
+import { invalidateViews } from './analysis/view-cache.js';
 import { conversionOf } from './exchange-rates.js';
 
 const IGNORED = ['id', 'createdAt', 'updatedAt'];
@@ -63,9 +66,10 @@ export const orders = {
       await tx.orders.replaceLines(id, priced.lines);
       const order = (await tx.orders.get(id))!;
       await tx.audit.record({ userId: ctx.actor.userId, action: 'create', entity: 'order', entityId: id, changes: changedFields(undefined, order, IGNORED) });
+      await reclassifyAccounts(tx, [order.accountId]);
       return order;
     }), UNIQUE);
-    await reclassifyAccounts(ctx.store, [order.accountId]);
+    invalidateViews(ctx.store);
     return order;
   },
 
@@ -73,11 +77,9 @@ export const orders = {
     const scope = await scopeOf(ctx);
     if (patch.accountId !== undefined) await requireVisibleAccount(ctx, patch.accountId);
     await checkProducts(ctx.store, patch.lines ?? []);
-    let previousAccount = 0;
     const order = await uniqueViolation(() => ctx.store.transaction(async (tx) => {
       const before = await tx.orders.get(id, scope);
       if (!before) throw notFound('Order', id);
-      previousAccount = before.accountId;
       let money = {};
       if (patch.lines !== undefined || patch.total !== undefined || patch.itemCount !== undefined) {
         if (patch.lines === undefined && before.lines.length > 0) {
@@ -103,21 +105,22 @@ export const orders = {
       });
       const after = (await tx.orders.get(id))!;
       await tx.audit.record({ userId: ctx.actor.userId, action: 'update', entity: 'order', entityId: id, changes: changedFields(before, after, IGNORED) });
+      await reclassifyAccounts(tx, [before.accountId, after.accountId]);
       return after;
     }), UNIQUE);
-    await reclassifyAccounts(ctx.store, [previousAccount, order.accountId]);
+    invalidateViews(ctx.store);
     return order;
   },
 
   async remove(ctx: Context, id: number): Promise<void> {
     if (ctx.actor.role === 'rep') throw new ClienteleError('forbidden', 'Your role (rep) may not delete orders; cancel it instead.');
-    const accountId = await ctx.store.transaction(async (tx) => {
+    await ctx.store.transaction(async (tx) => {
       const before = await tx.orders.get(id);
       if (!before) throw notFound('Order', id);
       await tx.orders.delete(id);
       await tx.audit.record({ userId: ctx.actor.userId, action: 'delete', entity: 'order', entityId: id, changes: changedFields(before, undefined, IGNORED) });
-      return before.accountId;
+      await reclassifyAccounts(tx, [before.accountId]);
     });
-    await reclassifyAccounts(ctx.store, [accountId]);
+    invalidateViews(ctx.store);
   },
 };

@@ -76,7 +76,9 @@ export const users = {
   listTokens: (ctx: Context) => ctx.store.apiTokens.listFor(ctx.actor.userId),
 
   async revokeToken(ctx: Context, id: number) {
-    if (!(await ctx.store.apiTokens.revoke(ctx.actor.userId, id))) throw notFound('API token', id);
-    await ctx.store.audit.record({ userId: ctx.actor.userId, action: 'revoke', entity: 'api_token', entityId: id });
+    await ctx.store.transaction(async (tx) => {
+      if (!(await tx.apiTokens.revoke(ctx.actor.userId, id))) throw notFound('API token', id);
+      await tx.audit.record({ userId: ctx.actor.userId, action: 'revoke', entity: 'api_token', entityId: id });
+    });
   },
 };

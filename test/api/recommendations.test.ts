@@ -149,7 +149,7 @@ describe.each(ENGINES)('cross-sell and up-sell through the API on %s', (engine) 
     expectError(await t.call('GET', '/api/v1/analysis/association-rules?minConfidence=-0.1'), { status: 422, code: 'invalid', field: 'minConfidence' });
     expectError(await t.call('GET', '/api/v1/analysis/association-rules?minSupport=some'), { status: 400, code: 'bad_request', field: 'minSupport' });
     expectError(await t.call('GET', `/api/v1/accounts/${otherAccount}/suggestions?limit=0`), { status: 400, code: 'bad_request', field: 'limit' });
-    expectError(await t.call('GET', `/api/v1/accounts/${otherAccount}/upsell?asOf=2025-02-30`), { status: 422, code: 'invalid', field: 'asOf' });
+    expectError(await t.call('GET', `/api/v1/accounts/${otherAccount}/upsell?asOf=2025-02-30`), { status: 400, code: 'bad_request', field: 'asOf' });
   });
 
   it('flags categories bought well below alike accounts, largest shortfall first, for one account and across the portfolio', async () => {

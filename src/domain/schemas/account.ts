@@ -11,6 +11,7 @@ import { RFM_SEGMENTS } from '../portfolio/rfm-segments.js';
 import { STATUS_CLASSES } from '../portfolio/classes.js';
 import { VOLUME_TIERS } from '../portfolio/classes.js';
 import { BUYING_NOW_FILTER, VALUE_RANKINGS } from '../figures.js';
+import { CUSTOM_FIELDS_MAX_BYTES, MAX_BYTES_KEYWORD } from '../limits.js';
 
 /** The activity classes that are not also lifecycle statuses (ex_customer is both, and means the same). */
 export const ACTIVITY_STATUSES = STATUS_CLASSES.filter((c) => !(ACCOUNT_STATUSES as readonly string[]).includes(c));
@@ -52,7 +53,10 @@ const editable = {
   hasInterest: Type.Boolean({ description: 'Has shown interest (tells potential from probable customers)' }),
   hasFinancialCapacity: Type.Boolean({ description: 'Has the means to buy' }),
   customerSince: Nullable(Day('The day the relationship began, YYYY-MM-DD, when it is older than the record: the analysis counts the account from then')),
-  customFields: Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { maxProperties: 100 }),
+  customFields: Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), {
+    maxProperties: 100, [MAX_BYTES_KEYWORD]: CUSTOM_FIELDS_MAX_BYTES,
+    description: `Your own fields: at most 100 keys of up to 100 characters, ${CUSTOM_FIELDS_MAX_BYTES / 1024} KiB as JSON`,
+  }),
 };
 
 export const AccountSchema = Type.Object({

@@ -3,10 +3,10 @@ import { Type, type Static, type TSchema } from 'typebox';
 import { DEFAULT_PORTFOLIO_SETTINGS, type PortfolioSettingsInput, REVENUE_PERIODS, VOLUME_TIER_METHODS } from '../portfolio/settings.js';
 import { GOAL_COMPARATORS, GOAL_METRICS } from '../portfolio/goals.js';
 import { SECTION_DIMENSIONS } from '../portfolio/sections.js';
-import { Currency, Enum, Id, Money } from './common.js';
+import { Count, Currency, Day, Enum, Id, Money } from './common.js';
 
 const strict = { additionalProperties: false } as const;
-export const IsoDay = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'A day as YYYY-MM-DD' });
+export const IsoDay = Day('A day as YYYY-MM-DD');
 
 export const CLASS_DIMENSION_NAMES = ['status', 'abc', 'rfm', 'volumeTier', 'frequency'] as const;
 export const MATRIX_DIMENSION_NAMES = [...CLASS_DIMENSION_NAMES, 'recencyScore', 'frequencyScore', 'monetaryScore', ...SECTION_DIMENSIONS] as const;
@@ -36,7 +36,7 @@ export const SectionsQuerySchema = Type.Object({
 
 export const AnalysisListQuerySchema = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0 })),
+  offset: Type.Optional(Count()),
   run: Type.Optional(Id),
 }, strict);
 

@@ -1,6 +1,6 @@
 // The lifetime-value API's inputs, checked at the boundary, and the shapes it answers with.
 import { Type, type Static, type TSchema } from 'typebox';
-import { Currency, Enum, Id, Money, MoneyField, Nullable } from './common.js';
+import { Currency, Day, Enum, Id, Money, MoneyField, Nullable } from './common.js';
 
 const strict = { additionalProperties: false } as const;
 
@@ -10,7 +10,6 @@ export type ClvUnit = (typeof CLV_UNITS)[number];
 
 export const CLV_DEFAULTS = { unit: 'week' as ClvUnit, horizonMonths: 12, discountRate: 0.1 };
 
-const Day = (description: string) => Type.String({ format: 'date', description });
 const Unit = Enum(CLV_UNITS, 'The unit the model counts time in (α, recency, age, waits); predictions do not depend on it. Default week');
 
 export const ClvQuerySchema = Type.Object({

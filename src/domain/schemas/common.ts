@@ -5,6 +5,7 @@ import { MONEY_PATTERN } from '../money.js';
 import Format from 'typebox/format';
 import { isCountryCode } from '../countries.js';
 import { isCurrencyCode } from '../currency.js';
+import { DAY_PATTERN, RANGE_IN_WORDS, TIMESTAMP_PATTERN } from '../date-range.js';
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -21,7 +22,14 @@ export const Name = (maxLength = 200) => Type.String({ minLength: 1, maxLength, 
 export const Enum = <T extends readonly string[]>(values: T, description?: string) =>
   Type.Enum([...values] as unknown as T[number][], description ? { description } : {});
 
-export const Id = Type.Integer({ minimum: 1, description: 'Identifier' });
+/** Ids are bigint columns; past 2^53 JavaScript cannot hold them exactly. */
+export const Id = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'Identifier' });
+
+/** What an integer column holds. */
+export const INT4_MAX = 2 ** 31 - 1;
+/** A count or offset in a query, kept to what an integer column holds. */
+export const Count = (options: { minimum?: number; maximum?: number; default?: number; description?: string } = {}) =>
+  Type.Integer({ minimum: 0, maximum: INT4_MAX, ...options });
 
 export const Email = Type.String({ format: 'email', maxLength: 254 });
 
@@ -46,13 +54,14 @@ export const Currency = Type.String({ format: 'iso-currency', minLength: 3, maxL
 /** The one field a response carrying amounts adds beside them (see docs/money.md). */
 export const InCurrency = { currency: Currency };
 
-export const DateTime = Type.String({ format: 'date-time', description: 'ISO 8601 timestamp; stored in UTC' });
+export const DateTime = Type.String({ format: 'date-time', pattern: TIMESTAMP_PATTERN, maxLength: 40, description: `ISO 8601 timestamp, ${RANGE_IN_WORDS}; stored in UTC` });
 
-/** A calendar day from year 1000 on (the database cannot tell year 0 from 1 BC). */
-export const Day = (description = 'A calendar day, YYYY-MM-DD') => Type.String({ format: 'date', pattern: '^[1-9][0-9]{3}-', description });
+/** A calendar day within the stored range (src/domain/date-range.ts). */
+export const Day = (description = 'A calendar day, YYYY-MM-DD') =>
+  Type.String({ format: 'date', pattern: DAY_PATTERN, description: `${description} (${RANGE_IN_WORDS})` });
 
 /** A date (2026-01-31) or a full timestamp; a bare date means midnight UTC. */
-export const DateOrDateTime = Type.Union([Type.String({ format: 'date' }), DateTime]);
+export const DateOrDateTime = Type.Union([Day(), DateTime]);
 
 export const Tag = Type.String({ minLength: 1, maxLength: 50, pattern: TAG_PATTERN });
 
@@ -65,7 +74,7 @@ export const strict = { additionalProperties: false } as const;
 
 /** Query parameters shared by every list. */
 export const ListQuery = {
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+  limit: Type.Optional(Count({ minimum: 1, maximum: 500, default: 50 })),
   cursor: Type.Optional(Type.String({ maxLength: 500, description: 'Opaque cursor from the previous page' })),
   q: Type.Optional(Type.String({ maxLength: 200, description: 'Free-text search' })),
 };

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { ORDER_CHANNELS, ORDER_KINDS, ORDER_STATUSES } from '../customer-file.js';
 import { RATE_PATTERN } from '../exchange-rate.js';
-import { Currency, DateOrDateTime, DateTime, Day, Enum, Id, InCurrency, ListQuery, Money, MoneyField, Nullable, Text, Timestamps, strict } from './common.js';
+import { Count, Currency, DateOrDateTime, DateTime, Day, Enum, Id, InCurrency, ListQuery, Money, MoneyField, Nullable, Text, Timestamps, strict } from './common.js';
 
 export const OrderLineInputSchema = Type.Object({
   productId: Type.Optional(Nullable(Id)),
@@ -32,7 +32,7 @@ const editable = {
   lines: Type.Array(OrderLineInputSchema, { maxItems: 1000 }),
   /** Only for orders recorded without lines (an ERP's order-level history). */
   total: Money,
-  itemCount: Type.Integer({ minimum: 0 }),
+  itemCount: Count(),
   /** The order's own currency; absent or null: the organisation's. */
   currency: Nullable(Currency),
 };

@@ -1,11 +1,11 @@
 // The cross-sell and up-sell API's inputs and answers. Settings are typed here and their ranges
 // checked by resolveRecommendSettings, which names the field at fault (a 422).
 import { Type, type Static } from 'typebox';
-import { Enum, Id, InCurrency, Money, Nullable, strict } from './common.js';
+import { Count, Enum, Id, InCurrency, Money, Nullable, strict } from './common.js';
 import { IsoDay } from './analysis.js';
 
 const Limit = (most: number, fallback: number) => Type.Optional(Type.Integer({ minimum: 1, maximum: most, default: fallback }));
-const Offset = Type.Optional(Type.Integer({ minimum: 0, default: 0 }));
+const Offset = Type.Optional(Count({ default: 0 }));
 /** The last day of the 12 months compared (default today). */
 const AsOf = Type.Optional(IsoDay);
 

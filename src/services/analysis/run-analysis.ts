@@ -1,6 +1,7 @@
 // A classification run: reads the portfolio as of a day, classifies every account with the
 // pure rules, and stores each account's classes with the rule and figures that decided them.
 // A snapshot is the same run kept for history; an ordinary run replaces the previous one.
+import { isDayInRange, RANGE_IN_WORDS } from '../../domain/date-range.js';
 import { abcValue } from '../../analytics/portfolio/abc.js';
 import { daysBefore, utcDay } from '../../analytics/portfolio/calendar.js';
 import { type AccountClassification, classifyPortfolio } from '../../analytics/portfolio/classify-portfolio.js';
@@ -29,12 +30,10 @@ export interface RunOptions {
   onProgress?: (step: string) => void;
 }
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 export function resolveAsOf(asOf: string | undefined, now: Date): string {
   if (asOf === undefined) return utcDay(now.toISOString());
-  if (!ISO_DAY.test(asOf) || Number.isNaN(Date.parse(`${asOf}T00:00:00Z`)) || utcDay(`${asOf}T00:00:00Z`) !== asOf) {
-    throw new ClienteleError('invalid', `asOf must be a date as YYYY-MM-DD, not "${asOf}".`, 'asOf');
+  if (!isDayInRange(asOf)) {
+    throw new ClienteleError('invalid', `asOf must be a date as YYYY-MM-DD, ${RANGE_IN_WORDS}, not "${asOf}".`, 'asOf');
   }
   return asOf;
 }

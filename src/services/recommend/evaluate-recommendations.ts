@@ -2,6 +2,7 @@
 // orders before the cut-off day and checks the suggestions against what each account went on
 // to buy from it (see analytics/recommend/evaluate.ts). Reads the whole portfolio: managers
 // and admins only.
+import { isDayInRange, RANGE_IN_WORDS } from '../../domain/date-range.js';
 import { daysBefore, utcDay } from '../../analytics/portfolio/calendar.js';
 import { type Evaluation, evaluateRecommender } from '../../analytics/recommend/evaluate.js';
 import { type RecommendSettings, resolveRecommendSettings } from '../../analytics/recommend/settings.js';
@@ -11,12 +12,8 @@ import { canRunAnalysis } from '../analysis/run-analysis.js';
 import { type Context, requireRole } from '../context.js';
 
 function requireDay(text: string, field: string): string {
-  try {
-    if (utcDay(text) === text) return text;
-  } catch {
-    // Worded below.
-  }
-  throw new ClienteleError('invalid', `${field} must be a date as YYYY-MM-DD, not "${text}".`, field);
+  if (isDayInRange(text)) return text;
+  throw new ClienteleError('invalid', `${field} must be a date as YYYY-MM-DD, ${RANGE_IN_WORDS}, not "${text}".`, field);
 }
 
 export async function evaluateRecommendations(
