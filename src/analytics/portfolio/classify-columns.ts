@@ -39,6 +39,8 @@ export interface ClassColumns {
   abc: Uint8Array;
   /** 1 for the best account by revenue; 0 when not ranked. */
   abcRank: Int32Array;
+  /** The revenue its value class ranks on: the period's, or an inactive account's last active period (abc.ts). */
+  valueRevenue: Float64Array;
   /** The revenue of the accounts ranked above it in its ranking (what its class follows); 0 when not ranked. */
   abcAbove: Float64Array;
   /** Index into RFM_SEGMENTS; RFM_NONE when the account never bought. */
@@ -235,6 +237,8 @@ export function classifyColumns(input: ColumnsInput): ClassColumns {
   const lastActive = lastActiveRevenueColumn(columns, summaries, quietAt, settings);
   const byPeriod = rankValue(n, ids, () => true, periodRevenue, settings, abc, abcRank, abcAbove);
   const quiet = rankValue(n, ids, quietAt, lastActive, settings, abc, abcRank, abcAbove);
+  const valueRevenue = new Float64Array(n);
+  for (let i = 0; i < n; i++) valueRevenue[i] = quietAt(i) ? lastActive[i]! : periodRevenue[i]!;
 
   // RFM quintiles among the buyers.
   let buyers = 0;
@@ -288,7 +292,7 @@ export function classifyColumns(input: ColumnsInput): ClassColumns {
   }
 
   return {
-    asOf, settings, ids, summaries, periodRevenue, status, volumeTier, frequency, abc, abcRank, abcAbove, rfm,
+    asOf, settings, ids, summaries, periodRevenue, status, volumeTier, frequency, abc, abcRank, abcAbove, valueRevenue, rfm,
     recencyScore, frequencyScore, monetaryScore, churn, alikeActiveCustomers: alike, activeCustomers,
     thresholds: {
       asOf, settings, volumeTier: tierBounds, abc: byPeriod.from, inactiveAbc: quiet.from,

@@ -12,6 +12,7 @@ import * as accountHistoryStart from './0008-account-history-start.js';
 import * as creditNotes from './0009-credit-notes.js';
 import * as goalMoneyTargets from './0010-goal-money-targets.js';
 import * as classValueAndGap from './0011-class-value-and-gap.js';
+import * as explainedOnRead from './0012-explained-on-read.js';
 
 const migrations: Record<string, Migration> = {
   '0001-customer-file': customerFile,
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0009-credit-notes': creditNotes,
   '0010-goal-money-targets': goalMoneyTargets,
   '0011-class-value-and-gap': classValueAndGap,
+  '0012-explained-on-read': explainedOnRead,
 };
 
 export const migrationProvider: MigrationProvider = {
