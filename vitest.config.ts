@@ -15,6 +15,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     // Cheaper password hashing keeps the suites quick; production uses the stronger default.
-    env: { CLIENTELE_SCRYPT_LOG_N: '10' },
+    // One locale whatever the machine's: English conventions with the euro as default currency
+    // (docs/currency-and-rates.md), so amounts and dates read the same on every machine.
+    env: { CLIENTELE_SCRYPT_LOG_N: '10', CLIENTELE_LOCALE: 'en-IE' },
   },
 });

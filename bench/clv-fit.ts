@@ -13,7 +13,7 @@ import { predictPortfolio } from '../src/analytics/clv/predict-portfolio.js';
 import { scoreCustomers } from '../src/analytics/clv/score-customers.js';
 import { CDNOW_DIR } from '../src/analytics/clv/testing/cdnow.js';
 import type { TimeUnit } from '../src/analytics/clv/time-unit.js';
-import type { PurchaseHistory } from '../src/analytics/portfolio/types.js';
+import type { PurchaseHistory } from '../src/domain/portfolio/facts.js';
 import { cents } from '../src/domain/money.js';
 import { runInWorker } from '../src/services/clv/run-in-worker.js';
 import { simulateHistories } from './clv-simulated-histories.js';

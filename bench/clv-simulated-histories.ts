@@ -4,7 +4,7 @@ import { seededRandom } from '../src/analytics/clv/random.js';
 import type { BgnbdParams } from '../src/analytics/clv/bgnbd-likelihood.js';
 import type { GammaGammaParams } from '../src/analytics/clv/gamma-gamma.js';
 import { dayFromNumber, dayNumber } from '../src/analytics/portfolio/calendar.js';
-import type { PurchaseDay, PurchaseHistory } from '../src/analytics/portfolio/types.js';
+import type { PurchaseDay, PurchaseHistory } from '../src/domain/portfolio/facts.js';
 import { cents } from '../src/domain/money.js';
 
 export interface SimulatedPortfolio {

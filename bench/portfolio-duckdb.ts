@@ -8,7 +8,7 @@
 // show how ties move accounts between quintiles.
 import { readFile, writeFile } from 'node:fs/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { DEFAULT_PORTFOLIO_SETTINGS } from '../src/analytics/portfolio/settings.js';
+import { DEFAULT_PORTFOLIO_SETTINGS } from '../src/domain/portfolio/settings.js';
 import { YEAR_DAYS } from '../src/analytics/portfolio/calendar.js';
 import { peakRssMiB, resetPeakRss } from './peak-memory.js';
 import { classCodes } from './portfolio-class-codes.js';

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { daysBefore } from '../src/analytics/portfolio/calendar.js';
-import { ABC_CLASSES } from '../src/analytics/portfolio/abc.js';
+import { ABC_CLASSES } from '../src/domain/portfolio/classes.js';
 import { classifyColumns } from '../src/analytics/portfolio/classify-columns.js';
 import { classifyPortfolio } from '../src/analytics/portfolio/classify-portfolio.js';
 import { SYSTEM_ACTOR } from '../src/domain/access.js';

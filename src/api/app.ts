@@ -29,6 +29,7 @@ import { orderRoutes } from './routes/orders.js';
 import { productRoutes } from './routes/products.js';
 import { recommendationRoutes } from './routes/recommendations.js';
 import { settingsRoutes } from './routes/settings.js';
+import { exchangeRateRoutes } from './routes/exchange-rates.js';
 import { taskRoutes } from './routes/tasks.js';
 import { userRoutes } from './routes/users.js';
 import { WEB_DIST, webAppRoutes } from './web-app.js';
@@ -113,6 +114,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     await taskRoutes(api, deps);
     await auditRoutes(api, deps);
     await settingsRoutes(api, deps);
+    await exchangeRateRoutes(api, deps);
     await exportRoutes(api, deps);
     await duplicateRoutes(api, deps);
     await importRoutes(api, { ...deps, imports });

@@ -2,9 +2,8 @@
 // guest lines, which countries it recognised, its credit notes and the totals they make.
 import type { OrderImportSummary } from '../services/import/order-summary.js';
 import { formatFields } from './format-output.js';
+import { count, money } from './locale-format.js';
 
-const count = (n: number) => n.toLocaleString('en-US');
-const plain = (decimal: string) => Number(decimal).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const lines = (n: number) => `${count(n)} line${n === 1 ? '' : 's'}`;
 const SHOWN_PLACES = 8;
 
@@ -15,7 +14,7 @@ function listed<T>(items: readonly T[], show: (item: T) => string): string {
 
 /** The summary as label/value lines; `dryRun` words what would happen. */
 export function importSummaryText(summary: OrderImportSummary, dryRun: boolean): string {
-  const amount = (decimal: string) => `${plain(decimal)} ${summary.currency}`;
+  const amount = (decimal: string) => money(decimal, summary.currency);
   const will = (done: string, toBe: string) => (dryRun ? toBe : done);
   const fields: [string, string][] = [];
   if (summary.accountsCreated !== null) {

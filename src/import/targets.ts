@@ -9,7 +9,7 @@ import type { DateFormat } from './dates.js';
 import { recognizeCountry, saysNoCountry } from './country-names.js';
 import { unescapeFormula } from './formula-escape.js';
 import {
-  parseBoolean, parseChoice, parseCountry, parseDateText, parseInteger, parseJsonObject, parseList, parseMoneyText, type Parsed,
+  parseBoolean, parseChoice, parseCountry, parseCurrency, parseDateText, parseInteger, parseJsonObject, parseList, parseMoneyText, type Parsed,
 } from './values.js';
 
 export const IMPORT_TARGETS = ['accounts', 'contacts', 'products', 'orders', 'order-lines', 'interactions'] as const;
@@ -20,7 +20,7 @@ export interface ParseOptions {
   decimalComma: boolean;
 }
 
-export type FieldKind = 'text' | 'email' | 'money' | 'price' | 'integer' | 'boolean' | 'date' | 'country' | 'place' | 'choice' | 'list' | 'json';
+export type FieldKind = 'text' | 'email' | 'money' | 'price' | 'integer' | 'boolean' | 'date' | 'country' | 'currency' | 'place' | 'choice' | 'list' | 'json';
 
 /** A 'place' cell: the country it names, or the text of a place that is no country ("Channel Islands"). */
 export interface Place {
@@ -39,6 +39,8 @@ export interface FieldSpec {
 }
 
 const text = (field: string, names: string[], maxLength = 200, required = false): FieldSpec => ({ field, names, kind: 'text', maxLength, required });
+/** An order's own currency (ISO 4217); absent or empty: the organisation's. */
+const CURRENCY: FieldSpec = { field: 'currency', names: ['currency code', 'ccy', 'devise', 'monnaie', 'moneda', 'divisa'], kind: 'currency' };
 const choice = (field: string, names: string[], choices: readonly string[], synonyms: Record<string, string> = {}): FieldSpec => ({ field, names, kind: 'choice', choices, synonyms });
 
 const EMAIL = ['e-mail', 'mail', 'email address', 'courriel', 'adresse e-mail', 'adresse mail', 'correo', 'correo electronico', 'e-mail address'];
@@ -106,6 +108,7 @@ export const TARGET_FIELDS: Record<ImportTarget, readonly FieldSpec[]> = {
     choice('status', ['order status', 'statut', 'estado'], ORDER_STATUSES, { confirmee: 'confirmed', confirmado: 'confirmed', expediee: 'shipped', enviado: 'shipped', facturee: 'invoiced', facturado: 'invoiced', annulee: 'cancelled', cancelado: 'cancelled', canceled: 'cancelled', retournee: 'returned', devuelto: 'returned' }),
     { field: 'total', names: ['amount', 'total amount', 'dollar value', 'dollar_value', 'value', 'montant', 'montant total', 'total ttc', 'total ht', 'importe', 'importe total'], kind: 'money', required: true },
     { field: 'itemCount', names: ['items', 'quantity', 'number of cds', 'number_of_cds', 'qty', 'nombre d\'articles', 'quantité', 'cantidad', 'articulos'], kind: 'integer' },
+    CURRENCY,
   ],
   'order-lines': [
     text('orderNumber', ['invoice', 'invoiceno', 'invoice no', 'invoice number', 'order', 'order number', 'order id', 'facture', 'n facture', 'commande', 'numéro de commande', 'factura', 'pedido'], 64, true),
@@ -121,6 +124,7 @@ export const TARGET_FIELDS: Record<ImportTarget, readonly FieldSpec[]> = {
     { field: 'discountPercent', names: ['discount', 'discount %', 'remise', 'remise %', 'descuento'], kind: 'money' },
     // A credit note's line may name the invoice it cancels or returns goods from.
     text('cancelsOrderNumber', ['cancels', 'cancels invoice', 'cancelled invoice', 'original invoice', 'original invoice no', 'originalinvoiceno', 'credited invoice', 'returned invoice', "facture d'origine", 'facture annulée', 'factura original', 'factura anulada'], 64),
+    CURRENCY,
   ],
   interactions: [
     text('accountExternalId', ACCOUNT_REF, 100),
@@ -155,6 +159,7 @@ export function parseCell(spec: FieldSpec, raw: string, options: ParseOptions): 
     case 'boolean': return parseBoolean(value);
     case 'date': return parseDateText(value, options.dateFormat);
     case 'country': return parseCountry(value);
+    case 'currency': return parseCurrency(value);
     case 'place': return { ok: true, value: parsePlace(value) };
     case 'choice': return parseChoice(value, spec.choices ?? [], spec.synonyms as Record<string, string>);
     case 'list': return parseList(value);

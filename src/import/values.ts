@@ -1,6 +1,7 @@
 // Turns one cell's text into a typed value, or says in words why it cannot. Spreadsheets are
 // written by people: yes/oui/sí, country names in three languages and "Client" for customer
 // are all understood.
+import { isCurrencyCode } from '../domain/currency.js';
 import { recognizeCountry } from './country-names.js';
 import { normalizeHeader } from './header-match.js';
 import { type DateFormat, parseDate } from './dates.js';
@@ -47,6 +48,11 @@ export function parseMoneyText(text: string, decimalComma = false, decimals: 2 |
 export function parseCountry(text: string): Parsed<string> {
   const code = recognizeCountry(text);
   return code ? ok(code) : fail('is not a country code or name');
+}
+
+export function parseCurrency(text: string): Parsed<string> {
+  const code = text.trim().toUpperCase();
+  return isCurrencyCode(code) ? ok(code) : fail('is not a currency code in use (ISO 4217, like USD)');
 }
 
 export function parseChoice<T extends string>(text: string, values: readonly T[], synonyms: Record<string, T> = {}): Parsed<T> {

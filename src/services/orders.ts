@@ -7,6 +7,7 @@ import type { Store } from '../store/store.js';
 import { type Context, requireVisibleAccount, scopeOf } from './context.js';
 import { uniqueViolation } from './store-errors.js';
 import { reclassifyAccounts } from './analysis/reclassify.js';
+import { conversionOf } from './exchange-rates.js';
 
 const IGNORED = ['id', 'createdAt', 'updatedAt'];
 const UNIQUE = { number: ['number', 'Another order already has this number.'] as [string, string] };
@@ -47,8 +48,10 @@ export const orders = {
     await requireVisibleAccount(ctx, input.accountId);
     await checkProducts(ctx.store, input.lines ?? []);
     const priced = totals(input);
+    const conversion = await conversionOf(ctx.store, input.currency, input.orderedAt);
     const order = await uniqueViolation(() => ctx.store.transaction(async (tx) => {
       const id = await tx.orders.insert({
+        ...conversion,
         accountId: input.accountId,
         number: input.number,
         orderedAt: new Date(input.orderedAt),
@@ -85,8 +88,13 @@ export const orders = {
         await tx.orders.replaceLines(id, priced.lines);
         money = { totalCents: priced.totalCents, itemCount: priced.itemCount };
       }
+      // A new currency or day takes the rate of that currency on that day.
+      const conversion = patch.currency !== undefined || (patch.orderedAt !== undefined && before.currency !== null)
+        ? await conversionOf(tx, patch.currency === undefined ? before.currency : patch.currency, patch.orderedAt ?? before.orderedAt)
+        : {};
       await tx.orders.update(id, {
         ...money,
+        ...conversion,
         ...(patch.accountId !== undefined && { accountId: patch.accountId }),
         ...(patch.number !== undefined && { number: patch.number }),
         ...(patch.orderedAt !== undefined && { orderedAt: new Date(patch.orderedAt) }),

@@ -2,7 +2,8 @@
 // Both return the same Kysely handle and the same value types (int8 as number, date as string).
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { Kysely, PGliteDialect, PostgresDialect, sql, type PostgresPoolClient } from 'kysely';
+import { Kysely, PostgresDialect, sql, type PostgresPoolClient } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
@@ -67,7 +68,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Connectio
     release();
     throw error;
   }
-  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   const copyCsv: CopyCsv = async (table, columns, chunks) => {
     const sqlText = `copy ${table} (${columns.join(', ')}) from '/dev/blob' with (format csv)`;
     const send = (blob: BlobLike) => pglite.query(sqlText, [], { blob: blob as Blob });
@@ -144,7 +145,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Connecti
       // A Kysely bound to this one client, so its queries and the COPYs share the transaction.
       const session: PostgresPoolClient = { query: client.query.bind(client) as PostgresPoolClient['query'], release: () => {} };
       const sessionDb = new Kysely<Database>({
-        dialect: new PostgresDialect({ pool: { connect: async () => session, end: async () => {}, options: {} } }),
+        dialect: new PostgresDialect({ pool: { connect: async () => session, end: async () => {} } }),
       });
       try {
         await client.query('begin');

@@ -7,7 +7,8 @@ import type {
 } from '../domain/customer-file.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
-type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+// Updated only when two records merge: the kept one was created when the older was.
+type CreatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 type Id = Generated<number>;
 
@@ -129,6 +130,14 @@ export interface OrdersTable {
   /** A credit note (a cancellation or return) reduces revenue and is no purchase; see migration 0009. */
   kind: Generated<OrderKind>;
   cancels_order_id: number | null;
+  /** The order's own currency (ISO 4217), or null: the organisation's. Migration 0013. */
+  currency: string | null;
+  /** One unit of the order's currency in the organisation's (numeric as a string); null when in the organisation's. */
+  exchange_rate: string | null;
+  /** The day of the rate used: the latest rate on or before the order's day. */
+  rate_day: string | null;
+  /** The total in the organisation's currency, generated from the total and the rate: what analyses sum. */
+  base_total_cents: ColumnType<number, never, never>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -261,6 +270,14 @@ export interface AccountClassesTable {
   reasons: JSONColumnType<Record<string, unknown>, string | null, string> | null;
 }
 
+/** Rates an admin enters or imports: one unit of `currency` in the organisation's currency on `day`. */
+export interface ExchangeRatesTable {
+  currency: string;
+  day: string;
+  rate: string;
+  updated_at: UpdatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -271,6 +288,7 @@ export interface Database {
   contacts: ContactsTable;
   products: ProductsTable;
   orders: OrdersTable;
+  exchange_rates: ExchangeRatesTable;
   order_lines: OrderLinesTable;
   interactions: InteractionsTable;
   tasks: TasksTable;

@@ -7,6 +7,7 @@ import { analysisRunsRepository } from './repositories/analysis-runs.js';
 import { auditRepository } from './repositories/audit.js';
 import { contactsRepository } from './repositories/contacts.js';
 import { duplicatesRepository } from './repositories/duplicates.js';
+import { exchangeRatesRepository } from './repositories/exchange-rates.js';
 import { exportsRepository } from './repositories/exports.js';
 import { importRunsRepository } from './repositories/import-runs.js';
 import { interactionsRepository } from './repositories/interactions.js';
@@ -27,6 +28,7 @@ function repositories(db: Executor) {
     contacts: contactsRepository(db),
     products: productsRepository(db),
     orders: ordersRepository(db),
+    exchangeRates: exchangeRatesRepository(db),
     interactions: interactionsRepository(db),
     tasks: tasksRepository(db),
     timeline: timelineRepository(db),

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/domain/access.js';
 import { loadDemoPortfolio } from '../../src/services/demo/load-demo-portfolio.js';
 import { classifyPortfolio } from '../../src/analytics/portfolio/classify-portfolio.js';
-import type { PortfolioSettings } from '../../src/analytics/portfolio/settings.js';
+import type { PortfolioSettings } from '../../src/domain/portfolio/settings.js';
 import { storedExplanations } from '../../src/services/analysis/explain-stored.js';
 import { explanationAmounts } from '../../src/services/analysis/stored-amounts.js';
 import { normalise } from '../../src/store/repositories/analysis-runs.js';

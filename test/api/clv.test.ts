@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { holdoutReport } from '../../src/analytics/clv/holdout-report.js';
 import { predictAccount, predictPortfolio } from '../../src/analytics/clv/predict-portfolio.js';
 import { dayNumber } from '../../src/analytics/portfolio/calendar.js';
-import type { PurchaseHistory } from '../../src/analytics/portfolio/types.js';
+import type { PurchaseHistory } from '../../src/domain/portfolio/facts.js';
 import { formatMoney } from '../../src/domain/money.js';
 import { accountPredictionView } from '../../src/services/clv/clv-views.js';
 import { seedPurchases } from '../support/clv-portfolio.js';

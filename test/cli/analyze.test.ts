@@ -51,7 +51,7 @@ describe('clientele analyze and snapshot on the embedded store', { timeout: 240_
     const env = cliEnv(dataDir);
     const snapshot = await runCli(['snapshot', '--as-of', '2025-01-01'], env);
     expect(snapshot.code, snapshot.stderr).toBe(0);
-    expect(snapshot.stdout).toMatch(/^Portfolio as of 2025-01-01 \(run \d+, snapshot\)/);
+    expect(snapshot.stdout).toMatch(/^Portfolio as of 1 Jan 2025 \(run \d+, snapshot\)/);
     expect(snapshot.stdout).toMatch(/ABC \(Pareto\)\nCLASS\s+ACCOUNTS\s+SHARE\s+REVENUE\nA\s+\d+/);
     expect(snapshot.stdout).toMatch(/\n\s*Big accounts that went quiet:?\s+\d+/);
     expect(snapshot.stdout).toMatch(/Inactive accounts by ABC class [^\n]*big accounts that went quiet\)\nCLASS\s+ACCOUNTS\s+SHARE\s+REVENUE\nA\s+\d+/);

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { predictPortfolio } from '../../src/analytics/clv/predict-portfolio.js';
 import { CDNOW_DIR, hasCdnow } from '../../src/analytics/clv/testing/cdnow.js';
-import type { PurchaseHistory } from '../../src/analytics/portfolio/types.js';
+import type { PurchaseHistory } from '../../src/domain/portfolio/facts.js';
 import { formatMoney } from '../../src/domain/money.js';
 import { openStore } from '../../src/store/open-store.js';
 import { cliEnv, runCli } from '../support/cli.js';

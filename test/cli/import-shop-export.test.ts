@@ -6,7 +6,8 @@ import { shopExportCsv, shopExportLines } from '../support/shop-export.js';
 import { expectedFrom } from '../support/shop-export-figures.js';
 import { tempFolder } from '../support/temp-files.js';
 
-const amount = (cents: bigint) => `${(Number(cents) / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} EUR`;
+// The CLI writes amounts with the locale's conventions (British English when none is set, as here).
+const amount = (cents: bigint) => new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }).format(Number(cents) / 100);
 const count = (n: number) => n.toLocaleString('en-US');
 
 describe('clientele import of a shop\'s invoice-line export', { timeout: 240_000 }, () => {

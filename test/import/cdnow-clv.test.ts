@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { summarizeHistories } from '../../src/analytics/clv/customer-histories.js';
 import { CDNOW_CALIBRATION_END, CDNOW_DIR, hasCdnow, readCdnowSummary } from '../../src/analytics/clv/testing/cdnow.js';
-import type { PurchaseHistory } from '../../src/analytics/portfolio/types.js';
+import type { PurchaseHistory } from '../../src/domain/portfolio/facts.js';
 import { SYSTEM_ACTOR } from '../../src/domain/access.js';
 import { loadMappingFile } from '../../src/import/mapping-file.js';
 import { runImport } from '../../src/services/import/run-import.js';

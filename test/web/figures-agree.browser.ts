@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_PORTFOLIO_SETTINGS } from '../../src/analytics/portfolio/settings.js';
+import { DEFAULT_PORTFOLIO_SETTINGS } from '../../src/domain/portfolio/settings.js';
 import { buildApp, type App } from '../../src/api/app.js';
 import { WEB_DIST } from '../../src/api/web-app.js';
 import { openStore } from '../../src/store/open-store.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cents } from '../../domain/money.js';
 import { dayFromNumber } from '../portfolio/calendar.js';
-import type { PurchaseHistory } from '../portfolio/types.js';
+import type { PurchaseHistory } from '../../domain/portfolio/facts.js';
 import { distinctTriples, summarizeHistories } from './customer-histories.js';
 import { distinctKeys } from './distinct-keys.js';
 import { collapseToPurchaseDays, summarizePurchases } from './summarize-transactions.js';

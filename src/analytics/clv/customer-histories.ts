@@ -9,7 +9,7 @@
 
 import { dayNumber } from '../portfolio/calendar.js';
 import type { PortfolioColumns } from '../portfolio/portfolio-columns.js';
-import type { PurchaseHistory } from '../portfolio/types.js';
+import type { PurchaseHistory } from '../../domain/portfolio/facts.js';
 import type { PreparedTriples } from './bgnbd-likelihood.js';
 import { distinctKeys } from './distinct-keys.js';
 import { DAYS_PER_UNIT, type TimeUnit } from './time-unit.js';

@@ -3,7 +3,7 @@
 // in the hold-out period (Fader, Hardie & Lee 2005, figures 2 and 4).
 
 import { dayFromNumber } from '../portfolio/calendar.js';
-import type { PurchaseHistory } from '../portfolio/types.js';
+import type { PurchaseHistory } from '../../domain/portfolio/facts.js';
 import { fitBgnbd } from './bgnbd-fit.js';
 import type { BgnbdParams } from './bgnbd-likelihood.js';
 import type { ParameterFit } from './clv-model.js';

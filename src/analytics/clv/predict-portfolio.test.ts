@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cents } from '../../domain/money.js';
 import { dayFromNumber } from '../portfolio/calendar.js';
-import type { PurchaseHistory } from '../portfolio/types.js';
+import type { PurchaseHistory } from '../../domain/portfolio/facts.js';
 import { fitBgnbd } from './bgnbd-fit.js';
 import type { BgnbdParams } from './bgnbd-likelihood.js';
 import {

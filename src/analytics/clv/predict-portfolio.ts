@@ -11,7 +11,7 @@
 //     expected to spend the population mean;
 //   - accounts without a purchase on or before asOf are left out, and later days are ignored.
 
-import type { PurchaseHistory } from '../portfolio/types.js';
+import type { PurchaseHistory } from '../../domain/portfolio/facts.js';
 import { type ClvModel, fitClvModel } from './clv-model.js';
 import { type CustomerHistories, distinctTriples, requireDay, summarizeHistories } from './customer-histories.js';
 import { type AccountPrediction, type HorizonSettings, type PortfolioTotals, scoreCustomers } from './score-customers.js';

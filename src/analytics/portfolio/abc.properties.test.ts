@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type AbcClass, classifyAbc } from './abc.js';
-import { resolvePortfolioSettings } from './settings.js';
+import { type AbcClass } from '../../domain/portfolio/classes.js';
+import { classifyAbc } from './abc.js';
+import { resolvePortfolioSettings } from '../../domain/portfolio/settings.js';
 import { summarizePortfolio } from './summarize.js';
 import { revenueArb } from './testing/arbitraries.js';
-import type { OrderFact } from './types.js';
+import type { OrderFact } from '../../domain/portfolio/facts.js';
 
 const asOf = '2026-06-30';
 const WORSE: Record<AbcClass, number> = { A: 0, B: 1, C: 2, none: 3 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyAbc } from './abc.js';
-import { resolvePortfolioSettings } from './settings.js';
+import { resolvePortfolioSettings } from '../../domain/portfolio/settings.js';
 import { summarizeAccount } from './summarize.js';
 import { classifyPortfolio } from './classify-portfolio.js';
 import { account, order } from './testing/facts.js';

@@ -16,16 +16,14 @@
 // So with the default rules (last 12 months, a 365-day active window) "class A and inactive"
 // is the few quiet accounts that brought 80 % of what the quiet accounts brought in their last
 // active year: the recovery list (docs/inactive-value-class.md).
+import { type AbcClass, RANKED_CLASSES, type RankedClass } from '../../domain/portfolio/classes.js';
 import { type Cents, cents } from '../../domain/money.js';
 import { LAST_ACTIVE_WORDS, PERIOD_WORDS, lastActiveRevenue, periodRevenue } from './purchase-windows.js';
-import type { PortfolioSettings, RevenuePeriod } from './settings.js';
+import type { PortfolioSettings, RevenuePeriod } from '../../domain/portfolio/settings.js';
 import { gini } from './statistics.js';
-import type { AccountSummary, Classification, Figures } from './types.js';
+import type { AccountSummary, Classification, Figures } from '../../domain/portfolio/facts.js';
 import { percent, rounded } from './wording.js';
 
-export const ABC_CLASSES = ['A', 'B', 'C', 'none'] as const;
-export type AbcClass = (typeof ABC_CLASSES)[number];
-type RankedClass = Exclude<AbcClass, 'none'>;
 
 /** One point of the Pareto chart: the top `accountShare` of accounts hold `revenueShare` of revenue. */
 export interface ParetoPoint {
@@ -78,8 +76,6 @@ function rankByRevenue(revenues: Float64Array, ids: Float64Array): Int32Array {
   for (let j = 0; j < n; j++) order[j] = j;
   return order.sort((a, b) => revenues[b]! - revenues[a]! || ids[a]! - ids[b]!);
 }
-
-export const RANKED_CLASSES: readonly RankedClass[] = ['A', 'B', 'C'];
 
 /** Accounts with revenue ranked and cut into A, B and C, with the portfolio's figures. */
 export interface AbcRanking {

@@ -6,7 +6,7 @@ import { type PortfolioClassification, classifyPortfolio } from './classify-port
 import { summarizePortfolio } from './summarize.js';
 import { type PlainCustomer, cdnowDay, medianOf, plainCustomers, plainScores, readCdnowRows } from './testing/cdnow-plain.js';
 import { account } from './testing/facts.js';
-import type { OrderFact } from './types.js';
+import type { OrderFact } from '../../domain/portfolio/facts.js';
 
 const rows = readCdnowRows();
 const orders: OrderFact[] = rows.map((row) => ({

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { cents } from '../../domain/money.js';
 import { daysBefore } from './calendar.js';
 import { churnSignals } from './churn-signals.js';
-import { resolvePortfolioSettings } from './settings.js';
+import { resolvePortfolioSettings } from '../../domain/portfolio/settings.js';
 import { summarizeAccount } from './summarize.js';
 import { AS_OF, habitArb, orderArb } from './testing/arbitraries.js';
 

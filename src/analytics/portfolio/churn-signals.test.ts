@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { aliveSignal, churnSignals } from './churn-signals.js';
-import { DEFAULT_PORTFOLIO_SETTINGS, resolvePortfolioSettings } from './settings.js';
+import { DEFAULT_PORTFOLIO_SETTINGS, resolvePortfolioSettings } from '../../domain/portfolio/settings.js';
 import { summarizeAccount } from './summarize.js';
 import { order } from './testing/facts.js';
-import type { OrderFact } from './types.js';
+import type { OrderFact } from '../../domain/portfolio/facts.js';
 
 const asOf = '2026-06-30';
 const signalsOf = (orders: OrderFact[], settings = DEFAULT_PORTFOLIO_SETTINGS) =>

@@ -1,19 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cents } from '../../domain/money.js';
-import { ABC_CLASSES, ranksAsInactive } from './abc.js';
+import { ABC_CLASSES } from '../../domain/portfolio/classes.js';
+import { ranksAsInactive } from './abc.js';
 import { CHURN_SIGNAL_KINDS } from './churn-signals.js';
 import { classifyColumns, RFM_NONE } from './classify-columns.js';
 import { classifyPortfolio } from './classify-portfolio.js';
-import { FREQUENCY_CLASSES } from './frequency.js';
+import { FREQUENCY_CLASSES } from '../../domain/portfolio/classes.js';
 import { toPortfolioColumns } from './portfolio-columns.js';
 import { thresholdsOf } from './reclassify-account.js';
-import { RFM_SEGMENTS } from './rfm-segments.js';
-import type { PortfolioSettingsInput } from './settings.js';
-import { STATUS_CLASSES } from './status.js';
+import { RFM_SEGMENTS } from '../../domain/portfolio/rfm-segments.js';
+import type { PortfolioSettingsInput } from '../../domain/portfolio/settings.js';
+import { STATUS_CLASSES } from '../../domain/portfolio/classes.js';
 import { buildHistories } from './summarize.js';
 import { asOfFor, portfolioArb } from './testing/arbitraries.js';
-import { VOLUME_TIERS } from './volume-tier.js';
+import { VOLUME_TIERS } from '../../domain/portfolio/classes.js';
 
 const settingsArb: fc.Arbitrary<PortfolioSettingsInput> = fc.record({
   revenuePeriod: fc.constantFrom('last12Months' as const, 'lifetime' as const),

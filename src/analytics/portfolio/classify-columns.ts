@@ -6,16 +6,17 @@
 import { type AbcAnalysis, rankAbc, ranksAsInactive } from './abc.js';
 import { YEAR_DAYS, dayNumber, utcDay } from './calendar.js';
 import { CHURN_SIGNAL_KINDS, type ChurnSignalKind } from './churn-signals.js';
-import { FREQUENCY_CLASSES, type FrequencyClass } from './frequency.js';
+import { FREQUENCY_CLASSES, type FrequencyClass } from '../../domain/portfolio/classes.js';
 import type { PortfolioColumns } from './portfolio-columns.js';
 import type { RunThresholds, ScoreBands } from './reclassify-account.js';
 import { quintileScoreColumn } from './rfm.js';
-import { RFM_SEGMENTS, type RfmSegment, rfmSegmentRule } from './rfm-segments.js';
-import { type PortfolioSettings, type PortfolioSettingsInput, resolvePortfolioSettings } from './settings.js';
-import { STATUS_CLASSES, type StatusClass } from './status.js';
+import { RFM_SEGMENTS, type RfmSegment, rfmSegmentRule } from '../../domain/portfolio/rfm-segments.js';
+import { type PortfolioSettings, type PortfolioSettingsInput, resolvePortfolioSettings } from '../../domain/portfolio/settings.js';
+import { STATUS_CLASSES, type StatusClass } from '../../domain/portfolio/classes.js';
 import { type SummaryColumns, summarizeColumns } from './summarize-columns.js';
 import { sortedNumbers } from './statistics.js';
-import { VOLUME_TIERS, type VolumeTier, type VolumeTiers, tierOf, tierThresholds } from './volume-tier.js';
+import { VOLUME_TIERS, type VolumeTier } from '../../domain/portfolio/classes.js';
+import { type VolumeTiers, tierOf, tierThresholds } from './volume-tier.js';
 
 /** The code of accounts that never bought, in the RFM column. */
 export const RFM_NONE = RFM_SEGMENTS.length;

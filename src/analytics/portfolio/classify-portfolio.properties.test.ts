@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { type AccountClassification, type PortfolioClassification, classifyPortfolio } from './classify-portfolio.js';
 import { daysBefore, utcDay } from './calendar.js';
 import type { Goal } from './goals.js';
-import { type PortfolioSettingsInput } from './settings.js';
-import { SECTION_DIMENSIONS } from './sections.js';
+import { type PortfolioSettingsInput } from '../../domain/portfolio/settings.js';
+import { SECTION_DIMENSIONS } from '../../domain/portfolio/sections.js';
 import { AS_OF, accountsArb, interleavedArb, momentOn, orderArb, portfolioArb } from './testing/arbitraries.js';
-import type { NoteFact, OrderFact } from './types.js';
+import type { NoteFact, OrderFact } from '../../domain/portfolio/facts.js';
 
 /** The settings that move most figures: the revenue period, and a short active window. */
 const settingsArb: fc.Arbitrary<PortfolioSettingsInput> = fc.record({

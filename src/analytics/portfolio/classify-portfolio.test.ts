@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyPortfolio, sectionRows } from './classify-portfolio.js';
 import { sectionsBy } from './sections.js';
 import { account, order } from './testing/facts.js';
-import type { OrderFact } from './types.js';
+import type { OrderFact } from '../../domain/portfolio/facts.js';
 
 const asOf = '2026-06-30';
 const accounts = [

@@ -1,25 +1,28 @@
 // Everything at once for a portfolio as of a day: one classification record per account
 // (each class with its rule and figures) and the portfolio-level figures and analyses.
 // Orders after the as-of day, and orders of accounts not in the list, are ignored.
-import { type AbcClass, classifyValueInOrder } from './abc.js';
+import { type AbcClass } from '../../domain/portfolio/classes.js';
+import { classifyValueInOrder } from './abc.js';
 import type { ClassFigures } from './classify-columns.js';
 import { utcDay } from './calendar.js';
 import { aliveSignal, type ChurnSignal, CHURN_SIGNAL_KINDS, type ChurnSignalKind, churnSignals } from './churn-signals.js';
-import { FREQUENCY_CLASSES, type FrequencyClass, classifyFrequency } from './frequency.js';
+import { FREQUENCY_CLASSES, type FrequencyClass } from '../../domain/portfolio/classes.js';
+import { classifyFrequency } from './frequency.js';
 import { type Goal, type GoalProgress, goalProgress } from './goals.js';
 import { type GrowthPotential, growthPotentials } from './growth-potential.js';
 import { type InactiveAccount, analyseInactive } from './inactive.js';
 import { periodRevenue } from './purchase-windows.js';
 import { type RfmAnalysis, type RfmClass, classifyRfmInOrder } from './rfm.js';
-import { SECTION_DIMENSIONS, type Section, type SectionDimension, type SectionRow, sectionsBy } from './sections.js';
-import { type PortfolioSettings, type PortfolioSettingsInput, resolvePortfolioSettings } from './settings.js';
-import { BUYING_NOW, STATUS_CLASSES, type StatusClass, classifyStatusesInOrder } from './status.js';
+import { SECTION_DIMENSIONS, type SectionDimension } from '../../domain/portfolio/sections.js';
+import { type Section, type SectionRow, sectionsBy } from './sections.js';
+import { type PortfolioSettings, type PortfolioSettingsInput, resolvePortfolioSettings } from '../../domain/portfolio/settings.js';
+import { BUYING_NOW, STATUS_CLASSES, type StatusClass } from '../../domain/portfolio/classes.js';
+import { classifyStatusesInOrder } from './status.js';
 import { buildHistories, emptyHistory, summarizeHistory } from './summarize.js';
 import { TEAM_DIMENSIONS, type TeamAnalysis, type TeamDimension, analyseTeam } from './team.js';
-import type {
-  AccountFact, AccountSummary, Classification, NoteFact, OrderFact, PurchaseHistory, StatusChangeFact,
-} from './types.js';
-import { VOLUME_TIERS, type VolumeTier, type VolumeTiers, classifyVolumeTiersInOrder } from './volume-tier.js';
+import type { AccountFact, AccountSummary, Classification, NoteFact, OrderFact, PurchaseHistory, StatusChangeFact } from '../../domain/portfolio/facts.js';
+import { VOLUME_TIERS, type VolumeTier } from '../../domain/portfolio/classes.js';
+import { type VolumeTiers, classifyVolumeTiersInOrder } from './volume-tier.js';
 
 export interface PortfolioInput {
   asOf: string;

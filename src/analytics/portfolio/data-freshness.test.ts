@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { STALE_AFTER_DAYS } from '../../domain/data-freshness.js';
 import { dataFreshness } from './data-freshness.js';
-import type { PurchaseHistory } from './types.js';
+import type { PurchaseHistory } from '../../domain/portfolio/facts.js';
 
 const history = (accountId: number, ...days: string[]): PurchaseHistory => ({ accountId, days: days.map((day) => ({ day, orders: 1, revenue: 100 as never })) });
 

@@ -1,6 +1,6 @@
 // The newest purchase a portfolio holds on or before the as-of day: how far the file reaches.
 import { type DataFreshness, freshnessOf } from '../../domain/data-freshness.js';
-import type { PurchaseHistory } from './types.js';
+import type { PurchaseHistory } from '../../domain/portfolio/facts.js';
 
 export function dataFreshness(histories: readonly PurchaseHistory[], asOf: string): DataFreshness {
   let newest: string | null = null;

@@ -4,7 +4,7 @@
 //             peers and their benchmark revenue (growthPotentials' rule), and the potential;
 //   recovery  for the inactive accounts, where their revenue at stake and their purchase days
 //             rank among the inactive accounts, and the worth-recovering score (analyseInactive).
-import { ABC_CLASSES } from './abc.js';
+import { ABC_CLASSES, STATUS_CLASSES } from '../../domain/portfolio/classes.js';
 import { YEAR_DAYS, dayNumber } from './calendar.js';
 import type { ClassColumns, ClassFigures } from './classify-columns.js';
 import type { RunContext, StoredPlacement } from './explain-account.js';
@@ -12,8 +12,7 @@ import { PEER_GROUP_NAMES } from './growth-potential.js';
 import { inactiveScore } from './inactive.js';
 import { quantileWithout } from './peer-groups.js';
 import type { PortfolioColumns } from './portfolio-columns.js';
-import { STATUS_CLASSES } from './status.js';
-import type { PortfolioSettings } from './settings.js';
+import type { PortfolioSettings } from '../../domain/portfolio/settings.js';
 import { percentRanks } from './statistics.js';
 
 const CURRENT = STATUS_CLASSES.indexOf('current');

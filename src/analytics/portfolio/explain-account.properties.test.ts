@@ -5,7 +5,7 @@ import { classifyPortfolio } from './classify-portfolio.js';
 import { detailColumns, placementAt, runContextOf } from './detail-columns.js';
 import { explainAccount } from './explain-account.js';
 import { toPortfolioColumns } from './portfolio-columns.js';
-import type { PortfolioSettingsInput } from './settings.js';
+import type { PortfolioSettingsInput } from '../../domain/portfolio/settings.js';
 import { buildHistories } from './summarize.js';
 import { asOfFor, portfolioArb } from './testing/arbitraries.js';
 

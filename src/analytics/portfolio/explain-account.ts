@@ -4,18 +4,19 @@
 // rank and the revenue above it, its RFM scores, the active customers alike, its peer group,
 // its recovery ranks, its P(alive)); the portfolio's thresholds are kept once with the run.
 // Everything else comes from the account's own purchase days up to the run's day.
-import { type AbcClass, rankedValueClass, rankingWords, ranksAsInactive } from './abc.js';
+import { rankedValueClass, rankingWords, ranksAsInactive } from './abc.js';
+import { type AbcClass, BUYING_NOW, type FrequencyClass, type StatusClass, type VolumeTier } from '../../domain/portfolio/classes.js';
 import { aliveSignal, type ChurnSignal, churnSignals } from './churn-signals.js';
-import { classifyFrequency, type FrequencyClass } from './frequency.js';
+import { classifyFrequency } from './frequency.js';
 import { type GrowthPotential, growthPotentialOf, PEER_GROUP_NAMES } from './growth-potential.js';
 import { type InactiveAccount, inactiveAccountOf } from './inactive.js';
 import { periodRevenue } from './purchase-windows.js';
 import { rfmClass, type RfmClass } from './rfm.js';
-import type { PortfolioSettings } from './settings.js';
-import { BUYING_NOW, neverBoughtStatus, purchaseStatusOf, type StatusClass } from './status.js';
+import type { PortfolioSettings } from '../../domain/portfolio/settings.js';
+import { neverBoughtStatus, purchaseStatusOf } from './status.js';
 import { emptyHistory, summarizeHistory } from './summarize.js';
-import type { AccountFact, AccountSummary, Classification, NoteFact, PurchaseHistory } from './types.js';
-import { tierExplainer, type VolumeTier, type VolumeTiers } from './volume-tier.js';
+import type { AccountFact, AccountSummary, Classification, NoteFact, PurchaseHistory } from '../../domain/portfolio/facts.js';
+import { tierExplainer, type VolumeTiers } from './volume-tier.js';
 import type { Cents } from '../../domain/money.js';
 
 /** What a run keeps once for all its accounts that their explanations need. */

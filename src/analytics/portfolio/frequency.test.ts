@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyFrequency } from './frequency.js';
-import { DEFAULT_PORTFOLIO_SETTINGS as settings, resolvePortfolioSettings } from './settings.js';
+import { DEFAULT_PORTFOLIO_SETTINGS as settings, resolvePortfolioSettings } from '../../domain/portfolio/settings.js';
 import { summarizeAccount } from './summarize.js';
 import { order } from './testing/facts.js';
 

@@ -1,12 +1,10 @@
 // Purchase frequency from the account's typical time between purchases: the median gap
 // between its purchase days, which one long pause does not distort the way a mean would.
-import type { PortfolioSettings } from './settings.js';
-import type { AccountSummary, Classification } from './types.js';
+import type { FrequencyClass } from '../../domain/portfolio/classes.js';
+import type { PortfolioSettings } from '../../domain/portfolio/settings.js';
+import type { AccountSummary, Classification } from '../../domain/portfolio/facts.js';
 import { daysWords } from '../../domain/figures.js';
 import { days, rounded } from './wording.js';
-
-export const FREQUENCY_CLASSES = ['frequent', 'regular', 'occasional', 'one_time', 'none'] as const;
-export type FrequencyClass = (typeof FREQUENCY_CLASSES)[number];
 
 export function classifyFrequency(summary: AccountSummary, settings: PortfolioSettings): Classification<FrequencyClass> {
   const { frequentMaxGapDays, regularMaxGapDays } = settings.frequency;

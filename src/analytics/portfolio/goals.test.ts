@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Goal, goalProgress } from './goals.js';
-import { resolvePortfolioSettings } from './settings.js';
+import { resolvePortfolioSettings } from '../../domain/portfolio/settings.js';
 import { summarizeAccount } from './summarize.js';
 import { account, order } from './testing/facts.js';
 

@@ -11,24 +11,12 @@
 //   revenueShareEnterprise   enterprise accounts' share of the period's revenue;
 //   revenueShareSmall        small accounts' share of it;
 //   enterpriseToSmallRevenue enterprise revenue as a multiple of small-account revenue.
+import { type GoalComparator, type GoalMetric, isMoneyGoal } from '../../domain/portfolio/goals.js';
 import { dayNumber, daysBefore } from './calendar.js';
 import { activityBetween, type WindowActivity } from './purchase-windows.js';
-import type { PortfolioSettings } from './settings.js';
-import type { AccountFact, AccountSummary } from './types.js';
+import type { PortfolioSettings } from '../../domain/portfolio/settings.js';
+import type { AccountFact, AccountSummary } from '../../domain/portfolio/facts.js';
 import { decimal, money, percent } from './wording.js';
-
-export const GOAL_METRICS = [
-  'activeAccounts', 'newCustomers', 'revenue', 'averageTicket', 'retentionRate',
-  'revenueShareEnterprise', 'revenueShareSmall', 'enterpriseToSmallRevenue',
-] as const;
-export type GoalMetric = (typeof GOAL_METRICS)[number];
-
-/** The metrics that are amounts: their targets and results are in cents here, decimal strings at the API. */
-export const MONEY_GOAL_METRICS: readonly GoalMetric[] = ['revenue', 'averageTicket'];
-export const isMoneyGoal = (metric: GoalMetric) => MONEY_GOAL_METRICS.includes(metric);
-
-export const GOAL_COMPARATORS = ['atLeast', 'atMost'] as const;
-export type GoalComparator = (typeof GOAL_COMPARATORS)[number];
 
 export interface Goal {
   metric: GoalMetric;

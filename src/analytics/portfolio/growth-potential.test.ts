@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { growthPotentials } from './growth-potential.js';
-import { resolvePortfolioSettings } from './settings.js';
+import { resolvePortfolioSettings } from '../../domain/portfolio/settings.js';
 import { summarizeAccount } from './summarize.js';
 import { account, order } from './testing/facts.js';
-import type { AccountFact } from './types.js';
+import type { AccountFact } from '../../domain/portfolio/facts.js';
 
 const asOf = '2026-06-30';
 const settings = resolvePortfolioSettings({ growth: { minPeers: 3 } });

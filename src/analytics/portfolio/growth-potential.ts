@@ -5,8 +5,8 @@
 // (the median by default), and the potential is how far the account is below it.
 import { type Cents, cents } from '../../domain/money.js';
 import { describePeerGroup as describeGroup, type PeerGroup, quantileWithout } from './peer-groups.js';
-import type { PortfolioSettings } from './settings.js';
-import type { AccountFact, AccountSummary } from './types.js';
+import type { PortfolioSettings } from '../../domain/portfolio/settings.js';
+import type { AccountFact, AccountSummary } from '../../domain/portfolio/facts.js';
 import { decimal, money, percent } from './wording.js';
 
 export type { PeerGroup } from './peer-groups.js';

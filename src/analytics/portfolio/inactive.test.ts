@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyseInactive } from './inactive.js';
-import { resolvePortfolioSettings } from './settings.js';
+import { resolvePortfolioSettings } from '../../domain/portfolio/settings.js';
 import { summarizeAccount } from './summarize.js';
 import { order } from './testing/facts.js';
-import type { NoteFact } from './types.js';
+import type { NoteFact } from '../../domain/portfolio/facts.js';
 
 const asOf = '2026-06-30';
 const settings = resolvePortfolioSettings({ status: { activeWindowDays: 365 }, inactive: { lostAfterDays: 730 } });

@@ -8,9 +8,9 @@
 import type { Cents } from '../../domain/money.js';
 import { daysBefore, utcDay } from './calendar.js';
 import { revenueOfLastActiveYear } from './purchase-windows.js';
-import type { PortfolioSettings } from './settings.js';
+import type { PortfolioSettings } from '../../domain/portfolio/settings.js';
 import { percentRanks } from './statistics.js';
-import type { AccountSummary, NoteFact, OrderFact } from './types.js';
+import type { AccountSummary, NoteFact, OrderFact } from '../../domain/portfolio/facts.js';
 import { days, money, percent, times } from './wording.js';
 
 export interface InactiveAccount {

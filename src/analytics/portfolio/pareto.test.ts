@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyAbc } from './abc.js';
 import { paretoFigures } from './pareto.js';
-import { resolvePortfolioSettings } from './settings.js';
+import { resolvePortfolioSettings } from '../../domain/portfolio/settings.js';
 import { summarizeAccount } from './summarize.js';
 import { cents } from '../../domain/money.js';
 

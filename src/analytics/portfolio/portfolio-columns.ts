@@ -2,7 +2,7 @@
 // account's purchase days packed end to end. The bulk classifier reads these, so a million
 // accounts cost a few arrays rather than millions of small objects for the collector to chase.
 import { dayNumber } from './calendar.js';
-import type { AccountFact, PurchaseHistory } from './types.js';
+import type { AccountFact, PurchaseHistory } from '../../domain/portfolio/facts.js';
 
 export interface PortfolioColumns {
   /** Account ids, strictly ascending. */

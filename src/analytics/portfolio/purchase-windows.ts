@@ -1,8 +1,8 @@
 // Purchases in windows of days that end on, or some days before, the summary's as-of day.
 import { type Cents, cents } from '../../domain/money.js';
 import { YEAR_DAYS, daysBefore } from './calendar.js';
-import type { RevenuePeriod } from './settings.js';
-import type { AccountSummary } from './types.js';
+import type { RevenuePeriod } from '../../domain/portfolio/settings.js';
+import type { AccountSummary } from '../../domain/portfolio/facts.js';
 
 export interface WindowActivity {
   purchases: number;

@@ -2,17 +2,20 @@
 // again: its own rules (status, frequency, churn signals) run as usual, and the relative ones
 // (volume tier, ABC, RFM) place it against the thresholds the latest run found for the
 // portfolio. The next full run settles any drift those thresholds have since.
-import { type AbcClass, ranksAsInactive } from './abc.js';
+import { type AbcClass } from '../../domain/portfolio/classes.js';
+import { ranksAsInactive } from './abc.js';
 import { type ChurnSignal, churnSignals } from './churn-signals.js';
-import { classifyFrequency, type FrequencyClass } from './frequency.js';
+import { classifyFrequency } from './frequency.js';
+import { type FrequencyClass } from '../../domain/portfolio/classes.js';
 import { LAST_ACTIVE_WORDS, lastActiveRevenue, periodRevenue, PERIOD_WORDS } from './purchase-windows.js';
 import { type RfmClass } from './rfm.js';
-import { rfmSegmentRule } from './rfm-segments.js';
-import type { PortfolioSettings } from './settings.js';
-import { BUYING_NOW, classifyStatuses, type StatusClass } from './status.js';
+import { rfmSegmentRule } from '../../domain/portfolio/rfm-segments.js';
+import type { PortfolioSettings } from '../../domain/portfolio/settings.js';
+import { BUYING_NOW, type StatusClass } from '../../domain/portfolio/classes.js';
+import { classifyStatuses } from './status.js';
 import { summarizeHistory } from './summarize.js';
-import type { AccountFact, AccountSummary, Classification, Figures, PurchaseHistory } from './types.js';
-import type { VolumeTier } from './volume-tier.js';
+import type { AccountFact, AccountSummary, Classification, Figures, PurchaseHistory } from '../../domain/portfolio/facts.js';
+import type { VolumeTier } from '../../domain/portfolio/classes.js';
 import { money } from './wording.js';
 
 /** The lowest and highest value of one RFM measure among the accounts that got each score 1 to 5. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyRfm, quintileScores } from './rfm.js';
-import { RFM_SEGMENT_RULES, RFM_SEGMENTS, rfmSegmentRule } from './rfm-segments.js';
+import { RFM_SEGMENT_RULES, RFM_SEGMENTS, rfmSegmentRule } from '../../domain/portfolio/rfm-segments.js';
 import { summarizeAccount } from './summarize.js';
 import { order } from './testing/facts.js';
 

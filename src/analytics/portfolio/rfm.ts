@@ -5,8 +5,8 @@
 // so equal values always get equal scores and a score never depends on ids or input order.
 // When many accounts tie (most have bought once), their block takes the score where it
 // starts, and the next scores up may be skipped; quintiles are then unequal by design.
-import { RFM_SEGMENTS, type RfmSegment, rfmSegmentRule } from './rfm-segments.js';
-import type { AccountSummary, Classification } from './types.js';
+import { RFM_SEGMENTS, type RfmSegment, rfmSegmentRule } from '../../domain/portfolio/rfm-segments.js';
+import type { AccountSummary, Classification } from '../../domain/portfolio/facts.js';
 import { money, times } from './wording.js';
 
 export type RfmClass = RfmSegment | 'none';

@@ -2,13 +2,11 @@
 // accounts, how much revenue, the ABC mix, the active rate and the accounts showing churn
 // signals. The active rate is the share of the section's buyers (accounts that ever bought)
 // that bought within the active window.
+import type { SectionDimension } from '../../domain/portfolio/sections.js';
 import { type Cents, cents } from '../../domain/money.js';
-import type { AbcClass } from './abc.js';
-import { BUYING_NOW, type StatusClass } from './status.js';
-import type { AccountFact } from './types.js';
-
-export const SECTION_DIMENSIONS = ['country', 'segment', 'sector', 'relationshipType', 'size', 'owner'] as const;
-export type SectionDimension = (typeof SECTION_DIMENSIONS)[number];
+import type { AbcClass } from '../../domain/portfolio/classes.js';
+import { BUYING_NOW, type StatusClass } from '../../domain/portfolio/classes.js';
+import type { AccountFact } from '../../domain/portfolio/facts.js';
 
 /** What a section is cut by: an account's fields, of which only the dimensions are read. */
 export type SectionAccount = Pick<AccountFact, 'country' | 'segment' | 'sector' | 'relationshipType' | 'size' | 'ownerId'>;

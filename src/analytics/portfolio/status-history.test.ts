@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { statusOn } from './status-history.js';
 import { account } from './testing/facts.js';
-import type { StatusChangeFact } from './types.js';
+import type { StatusChangeFact } from '../../domain/portfolio/facts.js';
 
 describe('status on a past day', () => {
   const a = account(1, { status: 'customer', since: '2025-01-01T09:00:00Z' });

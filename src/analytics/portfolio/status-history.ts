@@ -1,7 +1,7 @@
 // An account's lifecycle status on a past day, read back from its recorded status changes.
 import type { AccountStatus } from '../../domain/customer-file.js';
 import { utcDay } from './calendar.js';
-import type { AccountFact, StatusChangeFact } from './types.js';
+import type { AccountFact, StatusChangeFact } from '../../domain/portfolio/facts.js';
 
 /**
  * The status at the end of `day`: set by the last change on or before it; before the first

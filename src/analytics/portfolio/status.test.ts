@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PORTFOLIO_SETTINGS, resolvePortfolioSettings } from './settings.js';
+import { DEFAULT_PORTFOLIO_SETTINGS, resolvePortfolioSettings } from '../../domain/portfolio/settings.js';
 import { classifyStatuses } from './status.js';
 import { summarizeAccount } from './summarize.js';
 import { account, order } from './testing/facts.js';
-import type { AccountFact, OrderFact } from './types.js';
+import type { AccountFact, OrderFact } from '../../domain/portfolio/facts.js';
 
 const asOf = '2026-06-30';
 

@@ -9,18 +9,14 @@
 // "Probable" compares the account's segment, sector and size with the accounts that are
 // current or active: it is alike when enough of them share every one of those fields the
 // account has filled in (at least one must be).
+import { BUYING_NOW, type StatusClass } from '../../domain/portfolio/classes.js';
 import { daysBefore } from './calendar.js';
 import { purchaseDaysBetween } from './purchase-windows.js';
-import type { PortfolioSettings } from './settings.js';
-import type { AccountFact, AccountSummary, Classification, Figures } from './types.js';
+import type { PortfolioSettings } from '../../domain/portfolio/settings.js';
+import type { AccountFact, AccountSummary, Classification, Figures } from '../../domain/portfolio/facts.js';
 import { days, listWords, percent } from './wording.js';
 
-export const STATUS_CLASSES = ['current', 'active', 'inactive', 'potential', 'probable', 'unqualified', 'ex_customer'] as const;
-export type StatusClass = (typeof STATUS_CLASSES)[number];
 export type StatusClassification = Classification<StatusClass>;
-
-/** Classes of accounts that bought within the active window. */
-export const BUYING_NOW: ReadonlySet<StatusClass> = new Set(['current', 'active']);
 
 export interface StatusInput {
   account: AccountFact;

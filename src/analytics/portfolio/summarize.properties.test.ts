@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { dayNumber, utcDay } from './calendar.js';
 import { applyOrder, buildHistories, emptyHistory, removeOrder, summarizeAccount, summarizeHistory } from './summarize.js';
 import { AS_OF, asOfFor, orderArb } from './testing/arbitraries.js';
-import type { OrderFact, PurchaseHistory } from './types.js';
+import type { OrderFact, PurchaseHistory } from '../../domain/portfolio/facts.js';
 
 const ids = [1, 2, 3];
 const ordersArb = fc.array(orderArb(ids), { maxLength: 60 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyOrder, emptyHistory, removeOrder, summarizeAccount, summarizeHistory, summarizePortfolio } from './summarize.js';
 import { order, seededRandom } from './testing/facts.js';
-import type { OrderFact } from './types.js';
+import type { OrderFact } from '../../domain/portfolio/facts.js';
 
 describe('account summary', () => {
   const orders = [

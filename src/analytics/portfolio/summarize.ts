@@ -4,7 +4,7 @@
 import { cents } from '../../domain/money.js';
 import { YEAR_DAYS, dayNumber, daysBefore, utcDay } from './calendar.js';
 import { quantile, roundHalfAwayFromZero, sortSmall } from './statistics.js';
-import type { AccountSummary, OrderFact, PurchaseDay, PurchaseHistory } from './types.js';
+import type { AccountSummary, OrderFact, PurchaseDay, PurchaseHistory } from '../../domain/portfolio/facts.js';
 
 export function emptyHistory(accountId: number): PurchaseHistory {
   return { accountId, days: [] };

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { resolvePortfolioSettings } from './settings.js';
+import { resolvePortfolioSettings } from '../../domain/portfolio/settings.js';
 import { summarizeAccount } from './summarize.js';
 import { analyseTeam } from './team.js';
 import { account, order } from './testing/facts.js';
-import type { StatusChangeFact } from './types.js';
+import type { StatusChangeFact } from '../../domain/portfolio/facts.js';
 
 const asOf = '2026-06-30';
 // Current window: 1 July 2025 to 30 June 2026; previous: 1 July 2024 to 30 June 2025.

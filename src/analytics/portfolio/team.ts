@@ -11,9 +11,9 @@ import type { AccountStatus } from '../../domain/customer-file.js';
 import { type Cents, cents } from '../../domain/money.js';
 import { daysBefore, utcDay } from './calendar.js';
 import { periodRevenue, purchaseDaysBetween } from './purchase-windows.js';
-import type { PortfolioSettings } from './settings.js';
+import type { PortfolioSettings } from '../../domain/portfolio/settings.js';
 import { statusOn } from './status-history.js';
-import type { AccountFact, AccountSummary, StatusChangeFact } from './types.js';
+import type { AccountFact, AccountSummary, StatusChangeFact } from '../../domain/portfolio/facts.js';
 
 export const TEAM_DIMENSIONS = ['segment', 'size'] as const;
 export type TeamDimension = (typeof TEAM_DIMENSIONS)[number];

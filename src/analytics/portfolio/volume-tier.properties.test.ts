@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type PortfolioSettings, resolvePortfolioSettings } from './settings.js';
+import { type PortfolioSettings, resolvePortfolioSettings } from '../../domain/portfolio/settings.js';
 import { summarizePortfolio } from './summarize.js';
 import { revenueArb } from './testing/arbitraries.js';
-import type { OrderFact } from './types.js';
-import { type VolumeTier, classifyVolumeTiers } from './volume-tier.js';
+import type { OrderFact } from '../../domain/portfolio/facts.js';
+import { type VolumeTier } from '../../domain/portfolio/classes.js';
+import { classifyVolumeTiers } from './volume-tier.js';
 
 const asOf = '2026-06-30';
 const LOWER: Record<VolumeTier, number> = { very_high: 0, high: 1, average: 2, low: 3, none: 4 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolvePortfolioSettings } from './settings.js';
+import { resolvePortfolioSettings } from '../../domain/portfolio/settings.js';
 import { summarizeAccount } from './summarize.js';
 import { order } from './testing/facts.js';
 import { classifyVolumeTiers } from './volume-tier.js';

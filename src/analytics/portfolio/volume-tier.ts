@@ -2,15 +2,13 @@
 // period against thresholds that are either multiples of the mean revenue or quantiles of
 // the revenues. Only accounts with revenue in the period are ranked (and set the mean and
 // quantiles); the others are `none`. An account exactly on a threshold takes the higher tier.
+import { VOLUME_TIERS, type VolumeTier } from '../../domain/portfolio/classes.js';
 import { type Cents } from '../../domain/money.js';
 import { PERIOD_WORDS, periodRevenue } from './purchase-windows.js';
-import type { PortfolioSettings, TierBounds } from './settings.js';
+import type { PortfolioSettings, TierBounds } from '../../domain/portfolio/settings.js';
 import { quantile, sortedNumbers } from './statistics.js';
-import type { AccountSummary, Classification } from './types.js';
+import type { AccountSummary, Classification } from '../../domain/portfolio/facts.js';
 import { decimal, money, rounded } from './wording.js';
-
-export const VOLUME_TIERS = ['very_high', 'high', 'average', 'low', 'none'] as const;
-export type VolumeTier = (typeof VOLUME_TIERS)[number];
 
 export interface VolumeTiers {
   classes: Map<number, Classification<VolumeTier>>;

@@ -13,6 +13,7 @@ import { contacts } from '../../services/contacts.js';
 import type { Context } from '../../services/context.js';
 import { users } from '../../services/users.js';
 import { formatFields, formatOption, formatTable, type OutputFormat, print, printJson, shortTime } from '../format-output.js';
+import { count, day, money, orderAmountWords } from '../locale-format.js';
 import { runCommand, useStore } from '../run-command.js';
 import { validateOptions } from '../validate-options.js';
 
@@ -144,10 +145,10 @@ function printAnalysedFigures({ classes, missing }: { classes: AccountClasses | 
   const words = (reason: Record<string, any> | null | undefined) => `${reason?.class}: ${reason?.rule}`;
   print(`\nFigures as of ${classes.run.asOf} (latest analysis), amounts in ${classes.currency}`);
   print(formatFields([
-    ['Revenue, last 12 months', summary.revenueLast12Months],
-    ['Last purchase', summary.lastPurchase ?? 'never'],
+    ['Revenue, last 12 months', money(summary.revenueLast12Months, classes.currency)],
+    ['Last purchase', summary.lastPurchase ? day(summary.lastPurchase) : 'never'],
     [FIGURE_LABELS.timeBetweenPurchases, summary.medianGapDays === null ? null : daysWords(summary.medianGapDays)],
-    ['Orders', summary.orderCount],
+    ['Orders', count(summary.orderCount)],
     ['Activity', words(classes.status)], ['ABC', words(classes.abc)], ['Frequency', words(classes.frequency)],
   ]));
 }
@@ -192,7 +193,7 @@ function showCommand(): Command {
         print(`\nLatest activity (${timeline.items.length})`);
         if (timeline.items.length) {
           print(formatTable(timeline.items, [
-            ['WHEN', (e) => shortTime(e.at)], ['KIND', (e) => e.kind], ['WHAT', (e) => e.title], ['DETAIL', (e) => e.detail],
+            ['WHEN', (e) => shortTime(e.at)], ['KIND', (e) => e.kind], ['WHAT', (e) => e.title], ['DETAIL', (e) => (e.amount ? orderAmountWords(e.amount) : e.detail)],
           ]));
         }
       });

@@ -12,68 +12,70 @@ import { freshnessOf } from '../../domain/data-freshness.js';
 import type { AnalysisRun } from '../../store/repositories/analysis-runs.js';
 import { confirm } from '../confirm.js';
 import { formatFields, formatTable, print, printJson } from '../format-output.js';
+import { count, day, money, percent } from '../locale-format.js';
 import { withStore } from '../run-command.js';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
 type Format = (typeof FORMATS)[number];
 
-const pct = (share: number | null | undefined) => (share === null || share === undefined ? '–' : `${(share * 100).toFixed(1)} %`);
+const pct = percent;
 
-function classTable(title: string, counts: Record<string, { accounts: number; revenue: string }>, order?: readonly string[]) {
+function classTable(title: string, counts: Record<string, { accounts: number; revenue: string }>, order: readonly string[] | undefined, currency: string) {
   const keys = order ? order.filter((k) => k in counts) : Object.keys(counts).sort((a, b) => counts[b]!.accounts - counts[a]!.accounts);
   const total = keys.reduce((n, k) => n + counts[k]!.accounts, 0);
   print(`\n${title}`);
-  print(formatTable(keys, [['CLASS', (k) => k], ['ACCOUNTS', (k) => counts[k]!.accounts], ['SHARE', (k) => pct(counts[k]!.accounts / total)], ['REVENUE', (k) => counts[k]!.revenue]]));
+  print(formatTable(keys, [['CLASS', (k) => k], ['ACCOUNTS', (k) => count(counts[k]!.accounts)], ['SHARE', (k) => pct(counts[k]!.accounts / total)], ['REVENUE', (k) => money(counts[k]!.revenue, currency)]]));
 }
 
 function printReport(report: PortfolioReport) {
-  print(`Portfolio as of ${report.run.asOf} (run ${report.run.id}, ${report.run.kind}), amounts in ${report.currency}`);
+  const m = (amount: string | null | undefined) => money(amount, report.currency);
+  print(`Portfolio as of ${day(report.run.asOf)} (run ${report.run.id}, ${report.run.kind}), amounts in ${report.currency}`);
   print(formatFields([
-    ['Accounts', report.accounts], ['Revenue (ranking period)', report.revenue],
-    [FIGURE_LABELS.buyingNow, report.buyingNow.accounts], ['Their average ticket', report.buyingNow.averageTicket],
+    ['Accounts', count(report.accounts)], ['Revenue (ranking period)', m(report.revenue)],
+    [FIGURE_LABELS.buyingNow, count(report.buyingNow.accounts)], ['Their average ticket', m(report.buyingNow.averageTicket)],
     ['Their typical time between purchases (median)', report.buyingNow.medianDaysBetweenPurchases === null ? null : daysWords(report.buyingNow.medianDaysBetweenPurchases)],
-    ['Accounts with pre-churn signals', report.churn.accounts],
-    [FIGURE_LABELS.bigAccountsGoneQuiet, report.inactiveValue.A?.accounts ?? 0],
+    ['Accounts with pre-churn signals', count(report.churn.accounts)],
+    [FIGURE_LABELS.bigAccountsGoneQuiet, count(report.inactiveValue.A?.accounts ?? 0)],
     [`Revenue share of the top ${pct(report.abc.topShare.accountShare)}`, pct(report.abc.topShare.revenueShare)],
     ['Gini coefficient', report.abc.gini === null ? null : report.abc.gini.toFixed(3)],
   ]));
   const lifetime = report.lifetime as { portfolio?: { expectedPurchases: number; totalClv: string }; settings?: { horizonMonths: number; discountRatePerYear: number }; problem?: string } | null;
   if (lifetime?.portfolio && lifetime.settings) {
     print(formatFields([
-      [`Purchases expected over ${lifetime.settings.horizonMonths} months`, Math.round(lifetime.portfolio.expectedPurchases)],
-      [`Lifetime value over ${lifetime.settings.horizonMonths} months (${lifetime.settings.discountRatePerYear * 100} % a year)`, lifetime.portfolio.totalClv],
+      [`Purchases expected over ${lifetime.settings.horizonMonths} months`, count(Math.round(lifetime.portfolio.expectedPurchases))],
+      [`Lifetime value over ${lifetime.settings.horizonMonths} months (${pct(lifetime.settings.discountRatePerYear)} a year)`, m(lifetime.portfolio.totalClv)],
     ]));
   } else if (lifetime?.problem) {
     print(`  No lifetime-value model: ${lifetime.problem}`);
   }
-  classTable('Status', report.classes.status ?? {}, ['current', 'active', 'inactive', 'potential', 'probable', 'unqualified', 'ex_customer']);
+  classTable('Status', report.classes.status ?? {}, ['current', 'active', 'inactive', 'potential', 'probable', 'unqualified', 'ex_customer'], report.currency);
   // The Pareto ranks the revenue of the period; inactive accounts without any are ranked apart (docs/inactive-value-class.md).
-  classTable('ABC (Pareto)', report.abc.classes, ['A', 'B', 'C']);
+  classTable('ABC (Pareto)', report.abc.classes, ['A', 'B', 'C'], report.currency);
   classTable(`Inactive accounts by ABC class (ranked among themselves on their last active year; A: ${FIGURE_LABELS.bigAccountsGoneQuiet.toLowerCase()})`,
-    report.inactiveValue, ['A', 'B', 'C', 'none']);
-  classTable('Sales-volume tier', report.classes.volumeTier ?? {}, ['very_high', 'high', 'average', 'low', 'none']);
-  classTable('Purchase frequency', report.classes.frequency ?? {}, ['frequent', 'regular', 'occasional', 'one_time', 'none']);
-  classTable('RFM segment', report.classes.rfm ?? {});
+    report.inactiveValue, ['A', 'B', 'C', 'none'], report.currency);
+  classTable('Sales-volume tier', report.classes.volumeTier ?? {}, ['very_high', 'high', 'average', 'low', 'none'], report.currency);
+  classTable('Purchase frequency', report.classes.frequency ?? {}, ['frequent', 'regular', 'occasional', 'one_time', 'none'], report.currency);
+  classTable('RFM segment', report.classes.rfm ?? {}, undefined, report.currency);
   if (report.inactive.length) {
     print('\nInactive accounts most worth recovering');
-    print(formatTable(report.inactive as { accountId: number; name: string; detail?: Record<string, any> }[], [['ID', (i) => i.accountId], ['NAME', (i) => i.name], ['SINCE', (i) => i.detail?.inactiveSince],
-      ['LAST BOUGHT', (i) => (i.detail?.lastPurchaseItems ?? []).join(', ')], ['YEARLY AT STAKE', (i) => i.detail?.yearlyRevenueAtStake ?? '0.00'],
+    print(formatTable(report.inactive as { accountId: number; name: string; detail?: Record<string, any> }[], [['ID', (i) => i.accountId], ['NAME', (i) => i.name], ['SINCE', (i) => day(i.detail?.inactiveSince)],
+      ['LAST BOUGHT', (i) => (i.detail?.lastPurchaseItems ?? []).join(', ')], ['YEARLY AT STAKE', (i) => m(i.detail?.yearlyRevenueAtStake ?? '0.00')],
       ['SCORE', (i) => i.detail?.score?.toFixed(2)]]));
   }
   if (report.churnAccounts.length) {
     print('\nPre-churn signals (largest accounts first)');
     // The reasons are sentences: each goes on its own line under its account.
-    const [heading, ...rows] = formatTable(report.churnAccounts, [['ID', (i) => i.accountId], ['NAME', (i) => i.name], ['REVENUE', (i) => i.revenue]]).split('\n');
+    const [heading, ...rows] = formatTable(report.churnAccounts, [['ID', (i) => i.accountId], ['NAME', (i) => i.name], ['REVENUE', (i) => m(i.revenue)]]).split('\n');
     print(heading!);
     rows.forEach((row, i) => print([row, ...((report.churnAccounts[i]!.signals ?? []) as { reason: string }[]).map((s) => `      ${s.reason}`)].join('\n')));
   }
   if (report.growth.length) {
     print('\nActive accounts with most room to grow');
-    print(formatTable(report.growth as { accountId: number; name: string; revenue: string; detail?: Record<string, any> }[], [['ID', (i) => i.accountId], ['NAME', (i) => i.name], ['REVENUE', (i) => i.revenue],
-      ['PEER BENCHMARK', (i) => i.detail?.peerBenchmark ?? ''], ['POTENTIAL', (i) => i.detail?.potential ?? '']]));
+    print(formatTable(report.growth as { accountId: number; name: string; revenue: string; detail?: Record<string, any> }[], [['ID', (i) => i.accountId], ['NAME', (i) => i.name], ['REVENUE', (i) => m(i.revenue)],
+      ['PEER BENCHMARK', (i) => m(i.detail?.peerBenchmark)], ['POTENTIAL', (i) => m(i.detail?.potential)]]));
   }
   print('\nBy segment');
-  print(formatTable(report.sections.segment, [['SEGMENT', (r) => r.key.segment ?? '(none)'], ['ACCOUNTS', (r) => r.accounts], ['REVENUE', (r) => r.revenue],
+  print(formatTable(report.sections.segment, [['SEGMENT', (r) => r.key.segment ?? '(none)'], ['ACCOUNTS', (r) => count(r.accounts)], ['REVENUE', (r) => m(r.revenue)],
     ['A/B/C', (r) => `${r.abc.A}/${r.abc.B}/${r.abc.C}`], ['ACTIVE', (r) => pct(r.activeRate)], ['CHURN SIGNALS', (r) => r.accountsWithChurnSignals]]));
   if (report.goals.length) {
     print('\nGoals');

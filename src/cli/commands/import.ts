@@ -9,6 +9,7 @@ import { IMPORT_TARGETS, type ImportTarget } from '../../import/targets.js';
 import { GUEST_HANDLING, type GuestHandling } from '../../services/import/order-summary.js';
 import { type ImportReport, runImport } from '../../services/import/run-import.js';
 import { importSummaryText } from '../import-summary.js';
+import { importRates } from './import-rates.js';
 import { formatFields, formatTable, print, printJson } from '../format-output.js';
 import { type Progress, startProgress } from '../progress.js';
 import { withStore } from '../run-command.js';
@@ -78,7 +79,7 @@ function printOutcome(report: ImportReport) {
 export function importCommand(): Command {
   return new Command('import')
     .description('Import a CSV, whitespace-separated or XLSX file. By default all or nothing: any invalid row and nothing is written.')
-    .addArgument(new Command().createArgument('<target>', 'what the file holds').choices(IMPORT_TARGETS))
+    .addArgument(new Command().createArgument('<target>', 'what the file holds (rates: exchange rates, as date, currency, rate)').choices([...IMPORT_TARGETS, 'rates']))
     .argument('<file>', 'the file to import')
     .option('--mapping <file>', 'a mapping file (JSON) for this layout; see mappings/ for examples')
     .option('--dry-run', 'show the mapping, the first records and every problem without writing')
@@ -95,7 +96,7 @@ export function importCommand(): Command {
     .option('--batch-size <rows>', 'commit every so many rows (makes --resume possible on very large files)')
     .option('--resume', 'continue an interrupted batched import of the same file after its last committed batch')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((target: ImportTarget, file: string, options: ImportOptions, command: Command) => withStore(`clientele import ${target}`, async ({ store, ctx }) => {
+    .action((target: ImportTarget | 'rates', file: string, options: ImportOptions, command: Command) => (target === 'rates' ? importRates(file, options.format) : withStore(`clientele import ${target}`, async ({ store, ctx }) => {
       const guestsSource = command.getOptionValueSource('guests');
       const delimiter = options.delimiter === undefined ? undefined : DELIMITERS[options.delimiter];
       if (options.delimiter !== undefined && !delimiter) throw new ClienteleError('bad_request', `--delimiter must be one of , ; tab | whitespace, not "${options.delimiter}".`, 'delimiter');
@@ -128,5 +129,5 @@ export function importCommand(): Command {
       }
       if (report.fatal.length) throw new ClienteleError('bad_request', 'The file cannot be imported as it is (see above).');
       if (report.status === 'rejected' || report.status === 'partial') throw new ClienteleError('invalid', `${report.rejectedRows} row(s) have problems; see ${report.reportPath}.`);
-    }));
+    })));
 }

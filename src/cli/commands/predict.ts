@@ -10,6 +10,8 @@ import { accountPredictionView, portfolioView } from '../../services/clv/clv-vie
 import { predictLifetimeValues } from '../../services/clv/lifetime-value.js';
 import { formatFields, formatOption, formatTable, type OutputFormat, print, printJson } from '../format-output.js';
 import { correlationLine, estimateLines } from '../model-estimates.js';
+import { baseCurrency } from '../../services/currency.js';
+import { count, money } from '../locale-format.js';
 import { runCommand, useStore } from '../run-command.js';
 import { validateOptions } from '../validate-options.js';
 
@@ -58,6 +60,7 @@ export function predictCommand(): Command {
       if (!/^\d+$/.test(options.limit) || limit > 100_000) throw new ClienteleError('bad_request', `--limit must be a whole number from 0 to 100000, not "${options.limit}".`, 'limit');
       await useStore('clientele predict', async ({ ctx }) => {
         const prediction = await predictLifetimeValues(ctx, query);
+        const currency = await baseCurrency(ctx.store);
         const top = [...prediction.accounts].sort((p, q) => q.clv - p.clv || p.accountId - q.accountId).slice(0, limit);
         const names = new Map<number, string>();
         for (const { accountId } of top) names.set(accountId, (await ctx.store.accounts.get(accountId))?.name ?? '');
@@ -78,17 +81,17 @@ export function predictCommand(): Command {
         const totals = prediction.portfolio;
         print(`\nPortfolio over the next ${settings.horizonMonths} months`);
         print(formatFields([
-          ['customers', totals.customers.toLocaleString('en-US')],
+          ['customers', count(totals.customers)],
           ['expected purchases', totals.expectedPurchases.toFixed(1)],
           ['expected still buying', totals.expectedAliveCustomers.toFixed(1)],
-          ['total CLV', formatMoney(totals.totalClv)],
+          ['total CLV', money(formatMoney(totals.totalClv), currency)],
         ]));
         if (!accounts.length) return;
         print(`\n${accounts.length === totals.customers ? 'Accounts' : `Top ${accounts.length} of ${totals.customers.toLocaleString('en-US')} accounts`} by CLV`);
         print(formatTable(accounts, [
           ['ID', (a) => a.accountId], ['NAME', (a) => a.name], ['P(ALIVE)', (a) => a.pAlive.toFixed(3)],
           ['EXP. PURCHASES', (a) => a.expectedPurchases.toFixed(2)], ['NEXT PURCHASE', (a) => a.expectedNextPurchaseOn ?? ''],
-          ['CLV', (a) => a.clv],
+          ['CLV', (a) => money(a.clv, currency)],
         ]));
       });
     }));

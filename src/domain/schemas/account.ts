@@ -5,11 +5,11 @@ import {
 import {
   Country, DateTime, Day, Email, Enum, Id, InCurrency, ListQuery, Money, Name, Nullable, Phone, Tag, Text, Timestamps, strict,
 } from './common.js';
-import { ABC_CLASSES } from '../../analytics/portfolio/abc.js';
-import { FREQUENCY_CLASSES } from '../../analytics/portfolio/frequency.js';
-import { RFM_SEGMENTS } from '../../analytics/portfolio/rfm-segments.js';
-import { STATUS_CLASSES } from '../../analytics/portfolio/status.js';
-import { VOLUME_TIERS } from '../../analytics/portfolio/volume-tier.js';
+import { ABC_CLASSES } from '../portfolio/classes.js';
+import { FREQUENCY_CLASSES } from '../portfolio/classes.js';
+import { RFM_SEGMENTS } from '../portfolio/rfm-segments.js';
+import { STATUS_CLASSES } from '../portfolio/classes.js';
+import { VOLUME_TIERS } from '../portfolio/classes.js';
 import { BUYING_NOW_FILTER, VALUE_RANKINGS } from '../figures.js';
 
 /** The activity classes that are not also lifecycle statuses (ex_customer is both, and means the same). */

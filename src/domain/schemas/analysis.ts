@@ -1,8 +1,8 @@
 // The analysis API's inputs, validated at the boundary, and the shapes it answers with.
 import { Type, type Static, type TSchema } from 'typebox';
-import { DEFAULT_PORTFOLIO_SETTINGS, type PortfolioSettingsInput, REVENUE_PERIODS, VOLUME_TIER_METHODS } from '../../analytics/portfolio/settings.js';
-import { GOAL_COMPARATORS, GOAL_METRICS } from '../../analytics/portfolio/goals.js';
-import { SECTION_DIMENSIONS } from '../../analytics/portfolio/sections.js';
+import { DEFAULT_PORTFOLIO_SETTINGS, type PortfolioSettingsInput, REVENUE_PERIODS, VOLUME_TIER_METHODS } from '../portfolio/settings.js';
+import { GOAL_COMPARATORS, GOAL_METRICS } from '../portfolio/goals.js';
+import { SECTION_DIMENSIONS } from '../portfolio/sections.js';
 import { Currency, Enum, Id, Money } from './common.js';
 
 const strict = { additionalProperties: false } as const;

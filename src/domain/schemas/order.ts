@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { ORDER_CHANNELS, ORDER_KINDS, ORDER_STATUSES } from '../customer-file.js';
-import { DateOrDateTime, DateTime, Enum, Id, InCurrency, ListQuery, Money, Nullable, Text, Timestamps, strict } from './common.js';
+import { RATE_PATTERN } from '../exchange-rate.js';
+import { Currency, DateOrDateTime, DateTime, Day, Enum, Id, InCurrency, ListQuery, Money, MoneyField, Nullable, Text, Timestamps, strict } from './common.js';
 
 export const OrderLineInputSchema = Type.Object({
   productId: Type.Optional(Nullable(Id)),
@@ -32,7 +33,11 @@ const editable = {
   /** Only for orders recorded without lines (an ERP's order-level history). */
   total: Money,
   itemCount: Type.Integer({ minimum: 0 }),
+  /** The order's own currency; absent or null: the organisation's. */
+  currency: Nullable(Currency),
 };
+
+export const Rate = Type.String({ pattern: RATE_PATTERN, description: 'One unit of a currency in the organisation\'s currency, as a decimal string, e.g. "0.9215"' });
 
 export const OrderSchema = Type.Object({
   id: Id,
@@ -48,11 +53,19 @@ export const OrderSchema = Type.Object({
   total: Money,
   itemCount: Type.Integer(),
   lines: Type.Array(OrderLineSchema),
+  /** Its total in the organisation's currency: what every analysis counts. */
+  baseTotal: MoneyField('The total in the organisation\'s currency (baseCurrency), converted at exchangeRate'),
+  baseCurrency: Currency,
+  /** Null when the order is in the organisation's currency. */
+  exchangeRate: Nullable(Rate),
+  /** The day of the rate used: the latest rate of the order's currency on or before its day. */
+  rateDate: Nullable(Day()),
   ...Timestamps,
+  /** The currency of the total and the lines: the order's own, or the organisation's. */
   ...InCurrency,
 }, { $id: 'Order' });
-/** An order as stored; the API names the currency of its amounts beside them. */
-export type Order = Omit<Static<typeof OrderSchema>, 'currency'>;
+/** An order as stored: its own currency, or null when it is in the organisation's (named beside it by the API). */
+export type Order = Omit<Static<typeof OrderSchema>, 'currency' | 'baseCurrency'> & { currency: string | null };
 
 export const OrderCreateSchema = Type.Object({
   ...Type.Partial(Type.Object(editable)).properties,

@@ -1,6 +1,17 @@
 import { Type, type Static } from 'typebox';
 import { TIMELINE_KINDS } from '../customer-file.js';
-import { DateTime, Enum, Id, Nullable, strict } from './common.js';
+import { Currency, DateTime, Enum, Id, Money, Nullable, strict } from './common.js';
+
+/** An order's amount on the timeline: in its own currency, and in the organisation's with the rate used. */
+export const TimelineAmountSchema = Type.Object({
+  total: Money,
+  currency: Currency,
+  baseTotal: Money,
+  baseCurrency: Currency,
+  exchangeRate: Nullable(Type.String()),
+  rateDate: Nullable(Type.String()),
+});
+export type TimelineAmount = Static<typeof TimelineAmountSchema>;
 
 export const TimelineEntrySchema = Type.Object({
   kind: Enum(TIMELINE_KINDS),
@@ -9,6 +20,8 @@ export const TimelineEntrySchema = Type.Object({
   title: Type.String(),
   detail: Nullable(Type.String()),
   userId: Nullable(Id),
+  /** Orders only. */
+  amount: Type.Optional(TimelineAmountSchema),
 }, { $id: 'TimelineEntry' });
 export type TimelineEntry = Static<typeof TimelineEntrySchema>;
 

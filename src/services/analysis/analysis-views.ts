@@ -2,12 +2,13 @@
 // RFM grid, sections, lists and movements. Everything is cut to the actor's portfolio, so a
 // rep limited to their own accounts sees figures about them only.
 import { sql, type Expression } from 'kysely';
-import { SECTION_DIMENSIONS, type Section, type SectionAccount, type SectionDimension, type SectionRow, sectionsBy } from '../../analytics/portfolio/sections.js';
+import { SECTION_DIMENSIONS, type SectionDimension } from '../../domain/portfolio/sections.js';
+import { type Section, type SectionAccount, type SectionRow, sectionsBy } from '../../analytics/portfolio/sections.js';
 import { paretoFigures } from '../../analytics/portfolio/pareto.js';
-import { RFM_SEGMENTS } from '../../analytics/portfolio/rfm-segments.js';
-import type { PortfolioSettings } from '../../analytics/portfolio/settings.js';
-import type { StatusClass } from '../../analytics/portfolio/status.js';
-import { ABC_CLASSES, type AbcClass } from '../../analytics/portfolio/abc.js';
+import { RFM_SEGMENTS } from '../../domain/portfolio/rfm-segments.js';
+import type { PortfolioSettings } from '../../domain/portfolio/settings.js';
+import type { StatusClass } from '../../domain/portfolio/classes.js';
+import { ABC_CLASSES, type AbcClass } from '../../domain/portfolio/classes.js';
 import { CHURN_SIGNAL_KINDS } from '../../analytics/portfolio/churn-signals.js';
 import { ClienteleError, notFound } from '../../domain/errors.js';
 import { cents, formatMoney } from '../../domain/money.js';

@@ -2,7 +2,7 @@
 // when it wants every account's classes and not their explanations.
 import { daysBefore } from '../../analytics/portfolio/calendar.js';
 import { type ClassColumns, classifyColumns } from '../../analytics/portfolio/classify-columns.js';
-import type { PortfolioSettings } from '../../analytics/portfolio/settings.js';
+import type { PortfolioSettings } from '../../domain/portfolio/settings.js';
 import type { Store } from '../../store/store.js';
 
 /** Every account that existed on the as-of day, classified with the given rules. */

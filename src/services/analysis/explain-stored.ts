@@ -8,10 +8,9 @@
 import { predictAccount, type PredictionSettings } from '../../analytics/clv/predict-portfolio.js';
 import type { ClvModel } from '../../analytics/clv/clv-model.js';
 import { daysBefore, utcDay } from '../../analytics/portfolio/calendar.js';
-import type { AbcClass } from '../../analytics/portfolio/abc.js';
 import { type AccountExplanation, explainAccount, type RunContext, type StoredPlacement } from '../../analytics/portfolio/explain-account.js';
-import type { StatusClass } from '../../analytics/portfolio/status.js';
-import type { NoteFact } from '../../analytics/portfolio/types.js';
+import type { AbcClass, StatusClass } from '../../domain/portfolio/classes.js';
+import type { NoteFact } from '../../domain/portfolio/facts.js';
 import type { AccountClassRow, AnalysisRun } from '../../store/repositories/analysis-runs.js';
 import type { Store } from '../../store/store.js';
 

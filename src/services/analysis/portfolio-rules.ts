@@ -1,6 +1,7 @@
 // The classification rules and goals a portfolio is analysed with, as the team set them.
-import { type Goal, type GoalProgress, isMoneyGoal } from '../../analytics/portfolio/goals.js';
-import { type PortfolioSettings, type PortfolioSettingsInput, resolvePortfolioSettings } from '../../analytics/portfolio/settings.js';
+import { type Goal, type GoalProgress } from '../../analytics/portfolio/goals.js';
+import { isMoneyGoal } from '../../domain/portfolio/goals.js';
+import { type PortfolioSettings, type PortfolioSettingsInput, resolvePortfolioSettings } from '../../domain/portfolio/settings.js';
 import { canChangeSettings } from '../../domain/access.js';
 import { ClienteleError } from '../../domain/errors.js';
 import { amount, parseMoney } from '../../domain/money.js';

@@ -1,12 +1,12 @@
 // Before a rule changes, the team sees how many accounts it would move: the portfolio is
 // classified again with the proposed rules, as of the latest run's day, and compared with it.
-import { ABC_CLASSES } from '../../analytics/portfolio/abc.js';
+import { ABC_CLASSES } from '../../domain/portfolio/classes.js';
 import { type ClassColumns, RFM_NONE } from '../../analytics/portfolio/classify-columns.js';
-import { FREQUENCY_CLASSES } from '../../analytics/portfolio/frequency.js';
-import { RFM_SEGMENTS } from '../../analytics/portfolio/rfm-segments.js';
-import { type PortfolioSettingsInput, resolvePortfolioSettings } from '../../analytics/portfolio/settings.js';
-import { STATUS_CLASSES } from '../../analytics/portfolio/status.js';
-import { VOLUME_TIERS } from '../../analytics/portfolio/volume-tier.js';
+import { FREQUENCY_CLASSES } from '../../domain/portfolio/classes.js';
+import { RFM_SEGMENTS } from '../../domain/portfolio/rfm-segments.js';
+import { type PortfolioSettingsInput, resolvePortfolioSettings } from '../../domain/portfolio/settings.js';
+import { STATUS_CLASSES } from '../../domain/portfolio/classes.js';
+import { VOLUME_TIERS } from '../../domain/portfolio/classes.js';
 import { canChangeSettings } from '../../domain/access.js';
 import { type Context, requireRole } from '../context.js';
 import { CLASS_DIMENSIONS, type ClassDimension } from './analysis-views.js';

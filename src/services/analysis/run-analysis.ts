@@ -4,18 +4,15 @@
 // its rule in words and its figures) is worked out when someone reads it (explain-stored.ts),
 // from those figures, the run's context and the account's own purchase days.
 // A snapshot is the same run kept for history; an ordinary run replaces the previous one.
-import { ABC_CLASSES } from '../../analytics/portfolio/abc.js';
+import { ABC_CLASSES, FREQUENCY_CLASSES, STATUS_CLASSES, VOLUME_TIERS } from '../../domain/portfolio/classes.js';
 import { dayFromNumber, dayNumber, daysBefore, utcDay } from '../../analytics/portfolio/calendar.js';
 import { CHURN_SIGNAL_KINDS } from '../../analytics/portfolio/churn-signals.js';
 import { type ClassColumns, classifyColumns, RFM_NONE } from '../../analytics/portfolio/classify-columns.js';
 import { type DetailColumns, detailColumns, runContextOf } from '../../analytics/portfolio/detail-columns.js';
-import { FREQUENCY_CLASSES } from '../../analytics/portfolio/frequency.js';
 import { goalProgressOfRows, type GoalRow } from '../../analytics/portfolio/goals.js';
 import { accountAt, type PortfolioColumns } from '../../analytics/portfolio/portfolio-columns.js';
-import { RFM_SEGMENTS } from '../../analytics/portfolio/rfm-segments.js';
-import { STATUS_CLASSES } from '../../analytics/portfolio/status.js';
+import { RFM_SEGMENTS } from '../../domain/portfolio/rfm-segments.js';
 import { analyseTeamRows, TEAM_DIMENSIONS, type TeamAnalysis, type TeamDimension, type TeamRow } from '../../analytics/portfolio/team.js';
-import { VOLUME_TIERS } from '../../analytics/portfolio/volume-tier.js';
 import { summarizeColumnHistories } from '../../analytics/clv/customer-histories.js';
 import { cents } from '../../domain/money.js';
 import { canMergeRecords } from '../../domain/access.js';
@@ -25,7 +22,7 @@ import { ACCOUNT_CLASS_COLUMNS, type AnalysisRun, type RunKind } from '../../sto
 import { sessionStore, type Store } from '../../store/store.js';
 import { type Context, requireRole } from '../context.js';
 import { portfolioGoals, portfolioRules } from './portfolio-rules.js';
-import type { PortfolioSettings } from '../../analytics/portfolio/settings.js';
+import type { PortfolioSettings } from '../../domain/portfolio/settings.js';
 import { runInWorker } from '../clv/run-in-worker.js';
 
 export interface RunOptions {

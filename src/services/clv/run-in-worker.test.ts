@@ -3,7 +3,7 @@ import { holdoutReport } from '../../analytics/clv/holdout-report.js';
 import { predictPortfolio } from '../../analytics/clv/predict-portfolio.js';
 import { seededRandom } from '../../analytics/clv/random.js';
 import { dayFromNumber, dayNumber } from '../../analytics/portfolio/calendar.js';
-import type { PurchaseDay, PurchaseHistory } from '../../analytics/portfolio/types.js';
+import type { PurchaseDay, PurchaseHistory } from '../../domain/portfolio/facts.js';
 import { cents } from '../../domain/money.js';
 import { runInWorker } from './run-in-worker.js';
 

@@ -74,7 +74,7 @@ export async function* exportRecords(store: Store, target: ExportTarget, filters
       for await (const o of pagesAfter(0, (after) => exports.orders(ids, after, ROW_PAGE), (row) => row.id)) {
         yield {
           number: o.number, ...accountRef(byId.get(o.accountId)), orderedAt: o.orderedAt, channel: o.channel, status: o.status,
-          total: formatMoney(o.totalCents), itemCount: o.itemCount,
+          total: formatMoney(o.totalCents), itemCount: o.itemCount, currency: o.currency,
         };
       }
     } else if (target === 'order-lines') {
@@ -84,7 +84,7 @@ export async function* exportRecords(store: Store, target: ExportTarget, filters
           orderNumber: l.orderNumber, ...accountRef(byId.get(l.accountId)), orderedAt: l.orderedAt, sku: l.sku, description: l.description,
           quantity: l.quantity, unitPrice: l.unitPriceExact ?? formatMoney(l.unitPriceCents),
           // Basis points as a percentage with two decimals at most, exactly: 1250 → "12.50".
-          discountPercent: formatMoney(l.discountBasisPoints),
+          discountPercent: formatMoney(l.discountBasisPoints), currency: l.currency,
         };
       }
     } else {

@@ -188,7 +188,7 @@ export async function runImport(store: Store, request: ImportRequest): Promise<I
 
   const mergeOptions: MergeOptions = {
     runId, fields: plan.fields, skipInvalid: !!request.skipInvalid, actorId: request.actor.userId || null,
-    createAccounts: orderOptions?.createAccounts, walkIn: orderOptions?.walkIn,
+    createAccounts: orderOptions?.createAccounts, walkIn: orderOptions?.walkIn, baseCurrency: await baseCurrency(store),
   };
   const add = (result: MergeResult) => {
     orderSummary?.add(result.facts);

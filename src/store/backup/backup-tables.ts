@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../executor.js';
 
 export const BACKUP_TABLES = [
-  'users', 'sessions', 'api_tokens', 'settings', 'accounts', 'account_status_changes', 'contacts', 'products', 'orders',
+  'users', 'sessions', 'api_tokens', 'settings', 'accounts', 'account_status_changes', 'contacts', 'products', 'exchange_rates', 'orders',
   'order_lines', 'interactions', 'tasks', 'audit_log', 'import_runs', 'merged_records', 'analysis_runs', 'account_classes',
 ] as const;
 
@@ -18,7 +18,7 @@ export const isBackupTable = (name: string): name is BackupTable => (BACKUP_TABL
 /** The primary key rows are paged by. */
 export const KEY_OF: Record<BackupTable, readonly string[]> = {
   users: ['id'], sessions: ['token_hash'], api_tokens: ['id'], settings: ['key'], accounts: ['id'], account_status_changes: ['id'],
-  contacts: ['id'], products: ['id'], orders: ['id'], order_lines: ['id'], interactions: ['id'], tasks: ['id'], audit_log: ['id'],
+  contacts: ['id'], products: ['id'], exchange_rates: ['currency', 'day'], orders: ['id'], order_lines: ['id'], interactions: ['id'], tasks: ['id'], audit_log: ['id'],
   import_runs: ['id'], merged_records: ['entity', 'old_id'], analysis_runs: ['id'], account_classes: ['run_id', 'account_id'],
 };
 
@@ -34,7 +34,7 @@ export async function unlistedTables(db: Executor): Promise<string[]> {
 
 export async function tableColumns(db: Executor, table: BackupTable): Promise<string[]> {
   const { rows } = await sql<{ name: string }>`select column_name as name from information_schema.columns
-    where table_schema = current_schema() and table_name = ${table} order by ordinal_position`.execute(db);
+    where table_schema = current_schema() and table_name = ${table} and is_generated = 'NEVER' order by ordinal_position`.execute(db);
   return rows.map((r) => r.name);
 }
 

@@ -7,13 +7,16 @@
 // pass (no sort of all lines but the one that numbers them), accounts are linked per order
 // rather than per line, and only orders that existed before are compared line by line.
 import { sql } from 'kysely';
+import { DEFAULT_CURRENCY } from '../../domain/currency.js';
 import type { Executor } from '../executor.js';
 import { accountLinkChecks, createMissingAccounts, createWalkInAccount } from './account-links.js';
 import { collectProblems, count, type MergeOptions, type MergeResult, type Problem } from './merge-result.js';
 import { linkCreditNotes, orderFacts, orderKindOf } from './order-kind.js';
 import { withoutRowChecks } from './row-checks.js';
+import { applyCurrencies, currencyProblems } from './order-currency.js';
 import { auditedUpsert } from './upsert.js';
 
+const STAGED = { table: 'staging_order_lines', number: 'order_number' };
 const LINE_COLUMNS = 'order_id, line_no, product_id, description, quantity, unit_price_cents, unit_price_exact, discount_bp, total_cents';
 
 /** Lines that name another account than the first line of their order. */
@@ -35,11 +38,13 @@ async function accountConflicts(db: Executor, runId: number): Promise<ReturnType
 
 export async function mergeOrderLines(db: Executor, options: MergeOptions): Promise<MergeResult> {
   const { runId } = options;
+  const base = options.baseCurrency ?? DEFAULT_CURRENCY;
   // Before the checks, which would otherwise find no account for the guests' lines.
   let accountsCreated = await createWalkInAccount(db, 'staging_order_lines', options);
   const rejected = await collectProblems(db, 'staging_order_lines', runId, [
     ...(await accountConflicts(db, runId)),
     ...(await accountLinkChecks(db, 'staging_order_lines', runId, !!options.createAccounts)),
+    ...(options.fields.includes('currency') ? currencyProblems(STAGED, runId, base) : []),
   ], options.skipInvalid);
   if (rejected.length && !options.skipInvalid) return { inserted: 0, updated: 0, unchanged: 0, rejected };
 
@@ -128,6 +133,7 @@ export async function mergeOrderLines(db: Executor, options: MergeOptions): Prom
     linesChanged = await count(db, sql<{ n: number }>`select count(*)::int as n from import_existing_orders e
       where e.header_changed or e.id in (select order_id from import_changed_orders)`);
   }
+  await applyCurrencies(db, STAGED, runId, base, options.fields.includes('currency'));
   // After the lines: a credit note may cancel an invoice this same import created.
   await linkCreditNotes(db, sql`select number, cancels_number from import_order_totals where cancels_number is not null`);
   const facts = await orderFacts(db, sql`select number, cancels_number from import_order_totals`, options.walkIn?.externalId, accountsCreated);

@@ -1,10 +1,12 @@
 // Staged orders (one row per order, total given: an ERP's order-level history) → orders.
 // Upserts by order number; an order whose lines decide its total keeps them.
 import { sql } from 'kysely';
+import { DEFAULT_CURRENCY } from '../../domain/currency.js';
 import type { Executor } from '../executor.js';
 import { accountLinkProblems, createMissingAccounts, createWalkInAccount, linkAccounts } from './account-links.js';
 import { collectProblems, count, type MergeOptions, type MergeResult } from './merge-result.js';
 import { orderFacts, orderKindOf } from './order-kind.js';
+import { applyCurrencies, currencyProblems } from './order-currency.js';
 import { auditedUpsert } from './upsert.js';
 
 const FIELD_COLUMNS: Record<string, string> = {
@@ -12,11 +14,13 @@ const FIELD_COLUMNS: Record<string, string> = {
   total: 'total_cents', itemCount: 'item_count',
 };
 const KIND = orderKindOf('s.number', 's.total_cents');
+const STAGED = { table: 'staging_orders', number: 'number' };
 const staged = (column: string) => (column === 'account_id' ? 'm.account_id' : column === 'status' ? "coalesce(s.status, 'confirmed')"
   : column === 'kind' ? KIND : `s.${column}`);
 
 export async function mergeOrders(db: Executor, options: MergeOptions): Promise<MergeResult> {
   const { runId } = options;
+  const base = options.baseCurrency ?? DEFAULT_CURRENCY;
   const creating = !!options.createAccounts;
   // Before the checks, which would otherwise find no account for the guests' rows.
   let accountsCreated = await createWalkInAccount(db, 'staging_orders', options);
@@ -30,6 +34,7 @@ export async function mergeOrders(db: Executor, options: MergeOptions): Promise<
         where s.run_id = ${runId} and exists (select 1 from order_lines l where l.order_id = o.id)
           and (s.total_cents is distinct from o.total_cents or coalesce(s.item_count, o.item_count) <> o.item_count)`,
     ...accountLinkProblems('staging_orders', runId, creating),
+    ...currencyProblems(STAGED, runId, base),
   ], options.skipInvalid);
   if (rejected.length && !options.skipInvalid) return { inserted: 0, updated: 0, unchanged: 0, rejected };
 
@@ -58,6 +63,7 @@ export async function mergeOrders(db: Executor, options: MergeOptions): Promise<
     )
     select count(*)::int as n from created`);
 
+  await applyCurrencies(db, STAGED, runId, base, options.fields.includes('currency'));
   const facts = await orderFacts(db, sql`select number, null::text as cancels_number from staging_orders where run_id = ${runId}`, options.walkIn?.externalId, accountsCreated);
   const total = await count(db, sql<{ n: number }>`select count(*)::int as n from staging_orders where run_id = ${runId}`);
   return { inserted, updated, unchanged: total - inserted - updated, rejected, facts };

@@ -13,6 +13,8 @@ export interface MergeOptions {
   createAccounts?: { name: string; status?: string };
   /** Orders and lines: the account guest rows were given, created when missing. */
   walkIn?: { externalId: string; name: string };
+  /** Orders and lines: the organisation's currency, which orders in other currencies are converted to. */
+  baseCurrency?: string;
 }
 
 /** What an orders or order-lines merge found, for the import's summary: over all its staged orders. */

@@ -26,13 +26,13 @@ export async function linkCreditNotes(db: Executor, named: RawBuilder<unknown>):
 export async function orderFacts(db: Executor, named: RawBuilder<unknown>, walkInId: string | undefined, accountsCreated: number): Promise<OrderFacts> {
   const { rows } = await sql<Record<Exclude<keyof OrderFacts, 'accountsCreated'>, string>>`select
       count(*) filter (where o.kind = 'order') as "orders",
-      coalesce(sum(o.total_cents) filter (where o.kind = 'order'), 0) as "orderCents",
+      coalesce(sum(o.base_total_cents) filter (where o.kind = 'order'), 0) as "orderCents",
       count(*) filter (where o.kind = 'credit_note') as "creditNotes",
-      coalesce(sum(o.total_cents) filter (where o.kind = 'credit_note'), 0) as "creditNoteCents",
+      coalesce(sum(o.base_total_cents) filter (where o.kind = 'credit_note'), 0) as "creditNoteCents",
       count(*) filter (where o.kind = 'credit_note' and o.cancels_order_id is not null) as "creditNotesLinked",
       count(*) filter (where o.kind = 'credit_note' and o.cancels_order_id is null and t.cancels_number is not null) as "creditNotesUnlinked",
       count(*) filter (where a.external_id = ${walkInId ?? null} and o.kind = 'order') as "walkInOrders",
-      coalesce(sum(o.total_cents) filter (where a.external_id = ${walkInId ?? null}), 0) as "walkInCents"
+      coalesce(sum(o.base_total_cents) filter (where a.external_id = ${walkInId ?? null}), 0) as "walkInCents"
     from (${named}) t join orders o on o.number = t.number join accounts a on a.id = o.account_id`.execute(db);
   const row = rows[0]!;
   return {

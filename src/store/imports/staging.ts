@@ -56,13 +56,13 @@ export const STAGING: Record<ImportTarget, Layout> = {
   },
   orders: {
     table: 'staging_orders',
-    columns: ['number', 'account_external_id', 'account_name', 'ordered_at', 'channel', 'status', 'total_cents', 'item_count'],
-    toRow: (v) => [v.number, v.accountExternalId, v.accountName, v.orderedAt, v.channel, v.status, cents(v.total), v.itemCount],
+    columns: ['number', 'account_external_id', 'account_name', 'ordered_at', 'channel', 'status', 'total_cents', 'item_count', 'currency'],
+    toRow: (v) => [v.number, v.accountExternalId, v.accountName, v.orderedAt, v.channel, v.status, cents(v.total), v.itemCount, v.currency],
   },
   'order-lines': {
     table: 'staging_order_lines',
     columns: ['order_number', 'account_external_id', 'account_name', 'country', 'region', 'ordered_at', 'sku', 'description', 'quantity',
-      'unit_price_cents', 'unit_price_exact', 'discount_bp', 'total_cents', 'cancels_order_number'],
+      'unit_price_cents', 'unit_price_exact', 'discount_bp', 'total_cents', 'cancels_order_number', 'currency'],
     toRow: (v) => {
       // Up to four decimals: the line total is rounded to the cent once, from the exact price.
       const unit = parseUnitPrice(String(v.unitPrice));
@@ -70,7 +70,7 @@ export const STAGING: Record<ImportTarget, Layout> = {
       const place = (v.country ?? {}) as Place;
       return [v.orderNumber, v.accountExternalId, v.accountName, place.country, place.region, v.orderedAt, v.sku, v.description, v.quantity,
         unitPriceCents(unit), unit % 100 === 0 ? null : formatUnitPrice(unit), Math.round(discount * 100),
-        preciseLineTotal(Number(v.quantity), unit, discount), v.cancelsOrderNumber];
+        preciseLineTotal(Number(v.quantity), unit, discount), v.cancelsOrderNumber, v.currency];
     },
   },
   interactions: {

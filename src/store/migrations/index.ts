@@ -1,6 +1,6 @@
 // Migrations are listed here rather than read from disk so they work the same under tsx,
 // vitest and a bundled build. Names sort in the order they must run.
-import type { Migration, MigrationProvider } from 'kysely/migration';
+import type { Migration, MigrationProvider } from 'kysely';
 import * as customerFile from './0001-customer-file.js';
 import * as importRuns from './0002-import-runs.js';
 import * as mergedRecords from './0003-merged-records.js';
@@ -13,6 +13,7 @@ import * as creditNotes from './0009-credit-notes.js';
 import * as goalMoneyTargets from './0010-goal-money-targets.js';
 import * as classValueAndGap from './0011-class-value-and-gap.js';
 import * as explainedOnRead from './0012-explained-on-read.js';
+import * as orderCurrencies from './0013-order-currencies.js';
 
 const migrations: Record<string, Migration> = {
   '0001-customer-file': customerFile,
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0010-goal-money-targets': goalMoneyTargets,
   '0011-class-value-and-gap': classValueAndGap,
   '0012-explained-on-read': explainedOnRead,
+  '0013-order-currencies': orderCurrencies,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -5,6 +5,7 @@ import type { Account, AccountCreate, AccountListQuery, AccountPatch } from '../
 import { phoneDigitsOfQuery } from '../../domain/phone-numbers.js';
 import { normalizeForSearch, searchTextOf } from '../../domain/search-text.js';
 import type { AccountsTable } from '../schema.js';
+import { type ColumnMap, insertRow, toColumns } from './scoped.js';
 import { type Executor, isoRequired } from '../executor.js';
 import { afterCursor, containsPattern, decodeCursor, type Page, parseSort, toPage } from '../keyset.js';
 import { ACCOUNT_STATUSES } from '../../domain/customer-file.js';
@@ -61,18 +62,15 @@ export function toAccount(row: Row): Account {
   };
 }
 
+const COLUMNS: ColumnMap<'accounts', AccountPatch> = {
+  externalId: 'external_id', kind: 'kind', name: 'name', status: 'status', sector: 'sector', segment: 'segment',
+  size: 'size', relationshipType: 'relationship_type', country: 'country', region: 'region', city: 'city',
+  postalCode: 'postal_code', website: 'website', email: 'email', phone: 'phone', ownerId: 'owner_id', tags: 'tags',
+  hasInterest: 'has_interest', hasFinancialCapacity: 'has_financial_capacity', customerSince: 'customer_since',
+};
+
 function columns(input: AccountPatch) {
-  const out: Record<string, unknown> = {};
-  const map: Record<string, string> = {
-    externalId: 'external_id', kind: 'kind', name: 'name', status: 'status', sector: 'sector', segment: 'segment',
-    size: 'size', relationshipType: 'relationship_type', country: 'country', region: 'region', city: 'city',
-    postalCode: 'postal_code', website: 'website', email: 'email', phone: 'phone', ownerId: 'owner_id', tags: 'tags',
-    hasInterest: 'has_interest', hasFinancialCapacity: 'has_financial_capacity', customerSince: 'customer_since',
-  };
-  for (const [key, column] of Object.entries(map)) {
-    const value = (input as Record<string, unknown>)[key];
-    if (value !== undefined) out[column] = value;
-  }
+  const out = toColumns('accounts', input, COLUMNS);
   if (input.customFields !== undefined) out.custom_fields = JSON.stringify(input.customFields);
   return out;
 }
@@ -210,22 +208,21 @@ export function accountsRepository(db: Executor) {
 
     async insert(input: AccountCreate, at: Date = new Date()): Promise<Account> {
       const row = await db.insertInto('accounts')
-        .values({
+        .values(insertRow('accounts', {
           kind: 'company',
           status: 'prospect',
           ...columns(input),
           name: input.name,
           status_changed_at: at,
-        } as never)
+        }))
         .returningAll()
         .executeTakeFirstOrThrow();
       return toAccount(row);
     },
 
     async update(id: number, patch: AccountPatch, at: Date = new Date()): Promise<Account | undefined> {
-      const values: Record<string, unknown> = { ...columns(patch), updated_at: at };
-      if (patch.status) values.status_changed_at = sql`case when status = ${patch.status} then status_changed_at else ${at} end`;
-      const row = await db.updateTable('accounts').set(values as never).where('id', '=', id).returningAll().executeTakeFirst();
+      const statusChangedAt = patch.status ? { status_changed_at: sql<Date>`case when status = ${patch.status} then status_changed_at else ${at} end` } : {};
+      const row = await db.updateTable('accounts').set({ ...columns(patch), ...statusChangedAt, updated_at: at }).where('id', '=', id).returningAll().executeTakeFirst();
       return row && toAccount(row);
     },
 

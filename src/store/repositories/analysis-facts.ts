@@ -1,7 +1,7 @@
 // What a portfolio analysis reads besides the purchase histories: every account's profile,
 // the status history, and, for the accounts found inactive, their last notes and last items.
 import { sql } from 'kysely';
-import type { AccountFact, NoteFact, OrderFact, PurchaseHistory, StatusChangeFact } from '../../analytics/portfolio/types.js';
+import type { AccountFact, NoteFact, OrderFact, PurchaseHistory, StatusChangeFact } from '../../domain/portfolio/facts.js';
 import type { AccountStatus, InteractionType } from '../../domain/customer-file.js';
 import { cents } from '../../domain/money.js';
 import { accountSinceSql } from '../account-since-sql.js';
@@ -94,7 +94,7 @@ export function analysisFactsRepository(db: Executor) {
       if (!lastDays.size) return [];
       const accountIds = [...lastDays.keys()];
       const { rows } = await sql<{ account_id: number; ordered_at: Date; total_cents: number; items: string[] | null }>`
-        select o.account_id, o.ordered_at, o.total_cents,
+        select o.account_id, o.ordered_at, o.base_total_cents as total_cents,
                array(select coalesce(p.name, l.description, 'line ' || l.line_no) from order_lines l
                        left join products p on p.id = l.product_id where l.order_id = o.id order by l.line_no) as items
           from orders o

@@ -2,7 +2,7 @@
 // classes as columns (what lists filter and count on) and the rules and figures as JSON.
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { AccountScope } from '../../domain/access.js';
-import { BUYING_NOW } from '../../analytics/portfolio/status.js';
+import { BUYING_NOW } from '../../domain/portfolio/classes.js';
 import { freshnessOf } from '../../domain/data-freshness.js';
 import { pgTextArray } from '../csv-rows.js';
 import type { Executor } from '../executor.js';

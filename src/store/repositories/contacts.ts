@@ -7,11 +7,11 @@ import type { ContactsTable } from '../schema.js';
 import { type Executor, isoRequired } from '../executor.js';
 import { afterCursor, containsPattern, type Page, parseSort, toPage } from '../keyset.js';
 import { foldedSql, nationalDigitsSql, phoneDigitsSql } from '../search-sql.js';
-import { inAccountScope, toColumns } from './scoped.js';
+import { type ColumnMap, inAccountScope, insertRow, toColumns } from './scoped.js';
 
 type Row = Selectable<ContactsTable>;
 
-const COLUMNS = {
+const COLUMNS: ColumnMap<'contacts', ContactPatch> = {
   accountId: 'account_id', externalId: 'external_id', civility: 'civility', firstName: 'first_name',
   lastName: 'last_name', jobTitle: 'job_title', email: 'email', phone: 'phone', birthYear: 'birth_year',
   preferredChannel: 'preferred_channel', doNotContact: 'do_not_contact',
@@ -37,7 +37,7 @@ export const toContact = (row: Row): Contact => ({
 });
 
 function values(input: ContactPatch) {
-  const out = toColumns(input, COLUMNS);
+  const out = toColumns('contacts', input, COLUMNS);
   if (input.consent !== undefined) out.consent = JSON.stringify(input.consent);
   return out;
 }
@@ -87,12 +87,12 @@ export function contactsRepository(db: Executor) {
     },
 
     async insert(input: ContactCreate): Promise<Contact> {
-      const row = await db.insertInto('contacts').values(values(input) as never).returningAll().executeTakeFirstOrThrow();
+      const row = await db.insertInto('contacts').values(insertRow('contacts', values(input))).returningAll().executeTakeFirstOrThrow();
       return toContact(row);
     },
 
     async update(id: number, patch: ContactPatch, at: Date = new Date()): Promise<Contact | undefined> {
-      const row = await db.updateTable('contacts').set({ ...values(patch), updated_at: at } as never)
+      const row = await db.updateTable('contacts').set({ ...values(patch), updated_at: at })
         .where('id', '=', id).returningAll().executeTakeFirst();
       return row && toContact(row);
     },

@@ -10,7 +10,7 @@ export type ContactExportRow = Omit<Contact, 'consent' | 'createdAt' | 'updatedA
 
 export type ProductExportRow = Pick<PortfolioProduct, 'sku' | 'name' | 'listPriceCents'> & { id: number; category: string | null };
 
-export type OrderExportRow = Omit<PortfolioOrder, 'lines'> & { id: number; accountId: number };
+export type OrderExportRow = Omit<PortfolioOrder, 'lines'> & { id: number; accountId: number; currency: string | null };
 
 export interface OrderLineExportRow {
   orderId: number;
@@ -25,6 +25,8 @@ export interface OrderLineExportRow {
   /** The unit price as imported, when finer than a cent ("0.0010"). */
   unitPriceExact: string | null;
   discountBasisPoints: number;
+  /** The order's own currency, or null: the organisation's. */
+  currency: string | null;
 }
 
 export type InteractionExportRow = Omit<PortfolioInteraction, 'contactExternalId'> & { id: number; accountId: number; contactEmail: string | null };
@@ -58,11 +60,11 @@ export function exportsRepository(db: Executor) {
     async orders(accountIds: readonly number[], afterId: number, limit: number): Promise<OrderExportRow[]> {
       if (accountIds.length === 0) return [];
       const rows = await db.selectFrom('orders')
-        .select(['id', 'account_id', 'number', 'ordered_at', 'channel', 'status', 'total_cents', 'item_count'])
+        .select(['id', 'account_id', 'number', 'ordered_at', 'channel', 'status', 'total_cents', 'item_count', 'currency'])
         .where('account_id', 'in', accountIds).where('id', '>', afterId).orderBy('id').limit(limit).execute();
       return rows.map((r) => ({
         id: r.id, accountId: r.account_id, number: r.number, orderedAt: isoRequired(r.ordered_at), channel: r.channel, status: r.status,
-        totalCents: r.total_cents, itemCount: r.item_count,
+        totalCents: r.total_cents, itemCount: r.item_count, currency: r.currency,
       }));
     },
 
@@ -73,13 +75,14 @@ export function exportsRepository(db: Executor) {
         .innerJoin('orders as o', 'o.id', 'l.order_id')
         .leftJoin('products as p', 'p.id', 'l.product_id')
         .select(['l.order_id', 'l.line_no', 'o.account_id', 'o.number', 'o.ordered_at', 'p.sku', 'l.description', 'l.quantity',
-          'l.unit_price_cents', 'l.unit_price_exact', 'l.discount_bp'])
+          'l.unit_price_cents', 'l.unit_price_exact', 'l.discount_bp', 'o.currency'])
         .where('o.account_id', 'in', accountIds)
         .where((eb) => eb(eb.refTuple('l.order_id', 'l.line_no'), '>', eb.tuple(after.orderId, after.lineNo)))
         .orderBy('l.order_id').orderBy('l.line_no').limit(limit).execute();
       return rows.map((r) => ({
         orderId: r.order_id, lineNo: r.line_no, accountId: r.account_id, orderNumber: r.number, orderedAt: isoRequired(r.ordered_at),
         sku: r.sku, description: r.description, quantity: r.quantity, unitPriceCents: r.unit_price_cents, unitPriceExact: r.unit_price_exact === null ? null : String(r.unit_price_exact), discountBasisPoints: r.discount_bp,
+        currency: r.currency,
       }));
     },
 

@@ -6,9 +6,9 @@ import type { InteractionsTable } from '../schema.js';
 import { type Executor, isoRequired } from '../executor.js';
 import { afterCursor, containsPattern, type Page, parseSort, toPage } from '../keyset.js';
 import { foldedSql } from '../search-sql.js';
-import { inAccountScope, toColumns } from './scoped.js';
+import { type ColumnMap, inAccountScope, insertRow, toColumns } from './scoped.js';
 
-const COLUMNS = {
+const COLUMNS: ColumnMap<'interactions', InteractionPatch> = {
   accountId: 'account_id', contactId: 'contact_id', type: 'type', direction: 'direction', subject: 'subject',
   body: 'body', occurredAt: 'occurred_at', userId: 'user_id', outcome: 'outcome',
 };
@@ -69,12 +69,12 @@ export function interactionsRepository(db: Executor) {
     },
 
     async insert(input: InteractionCreate & { occurredAt: string }): Promise<Interaction> {
-      const row = await db.insertInto('interactions').values(toColumns(input, COLUMNS) as never).returningAll().executeTakeFirstOrThrow();
+      const row = await db.insertInto('interactions').values(insertRow('interactions', toColumns('interactions', input, COLUMNS))).returningAll().executeTakeFirstOrThrow();
       return toInteraction(row);
     },
 
     async update(id: number, patch: InteractionPatch, at: Date = new Date()): Promise<Interaction | undefined> {
-      const row = await db.updateTable('interactions').set({ ...toColumns(patch, COLUMNS), updated_at: at } as never)
+      const row = await db.updateTable('interactions').set({ ...toColumns('interactions', patch, COLUMNS), updated_at: at })
         .where('id', '=', id).returningAll().executeTakeFirst();
       return row && toInteraction(row);
     },

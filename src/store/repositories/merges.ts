@@ -144,7 +144,7 @@ export function mergesRepository(db: Executor) {
         // The relationship began when the older of the two records says it did.
         customer_since: [kept.customer_since, merged.customer_since].filter((d) => d !== null).sort()[0] ?? null,
         updated_at: by.at,
-      } as never).where('id', '=', keepId).execute();
+      }).where('id', '=', keepId).execute();
       const accounts = accountsRepository(db);
       await accounts.refreshSearchText(keepId);
       const after = (await accounts.get(keepId))!;
@@ -185,7 +185,7 @@ export function mergesRepository(db: Executor) {
         do_not_contact: kept.do_not_contact || merged.do_not_contact,
         created_at: earlier(kept.created_at, merged.created_at),
         updated_at: by.at,
-      } as never).where('id', '=', keepId).returningAll().executeTakeFirstOrThrow();
+      }).where('id', '=', keepId).returningAll().executeTakeFirstOrThrow();
       const accounts = accountsRepository(db);
       for (const accountId of new Set([kept.account_id, merged.account_id])) await accounts.refreshSearchText(accountId);
       await trace('contact', dropId, keepId, by);

@@ -1,6 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { AccountScope } from '../../domain/access.js';
 import type { OrderChannel, OrderStatus } from '../../domain/customer-file.js';
+import { formatRate } from '../../domain/exchange-rate.js';
 import { formatMoney } from '../../domain/money.js';
 import type { PricedLine } from '../../domain/order-totals.js';
 import type { Order, OrderListQuery, OrderLine } from '../../domain/schemas/order.js';
@@ -21,6 +22,10 @@ export interface OrderHeader {
   status: OrderStatus;
   totalCents: number;
   itemCount: number;
+  /** The order's own currency and the rate converting it (null: the organisation's currency). */
+  currency?: string | null;
+  exchangeRate?: string | null;
+  rateDate?: string | null;
 }
 
 const toLine = (row: Selectable<OrderLinesTable>): OrderLine => ({
@@ -45,6 +50,10 @@ const toOrder = (row: Selectable<OrdersTable>, lines: OrderLine[]): Order => ({
   total: formatMoney(row.total_cents),
   itemCount: row.item_count,
   lines,
+  currency: row.currency,
+  baseTotal: formatMoney(Number(row.base_total_cents)),
+  exchangeRate: row.exchange_rate === null ? null : formatRate(String(row.exchange_rate)),
+  rateDate: row.rate_day === null ? null : String(row.rate_day),
   createdAt: isoRequired(row.created_at),
   updatedAt: isoRequired(row.updated_at),
 });
@@ -116,6 +125,9 @@ export function ordersRepository(db: Executor) {
         status: header.status,
         total_cents: header.totalCents,
         item_count: header.itemCount,
+        currency: header.currency ?? null,
+        exchange_rate: header.exchangeRate ?? null,
+        rate_day: header.rateDate ?? null,
       }).returning('id').executeTakeFirstOrThrow();
       return row.id;
     },
@@ -129,6 +141,9 @@ export function ordersRepository(db: Executor) {
         ...(header.status !== undefined && { status: header.status }),
         ...(header.totalCents !== undefined && { total_cents: header.totalCents }),
         ...(header.itemCount !== undefined && { item_count: header.itemCount }),
+        ...(header.currency !== undefined && { currency: header.currency }),
+        ...(header.exchangeRate !== undefined && { exchange_rate: header.exchangeRate }),
+        ...(header.rateDate !== undefined && { rate_day: header.rateDate }),
         updated_at: at,
       }).where('id', '=', id).executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;

@@ -6,9 +6,9 @@ import type { ProductsTable } from '../schema.js';
 import { type Executor, isoRequired } from '../executor.js';
 import { afterCursor, containsPattern, type Page, parseSort, toPage } from '../keyset.js';
 import { foldedSql } from '../search-sql.js';
-import { toColumns } from './scoped.js';
+import { type ColumnMap, insertRow, toColumns } from './scoped.js';
 
-const COLUMNS = { sku: 'sku', name: 'name', category: 'category', active: 'active' };
+const COLUMNS: ColumnMap<'products', ProductPatch> = { sku: 'sku', name: 'name', category: 'category', active: 'active' };
 const SORT_COLUMNS = { name: 'name', sku: 'sku', createdAt: 'created_at', updatedAt: 'updated_at' };
 
 export const toProduct = (row: Selectable<ProductsTable>): Product => ({
@@ -23,7 +23,7 @@ export const toProduct = (row: Selectable<ProductsTable>): Product => ({
 });
 
 function values(input: ProductPatch) {
-  const out = toColumns(input, COLUMNS);
+  const out = toColumns('products', input, COLUMNS);
   if (input.listPrice !== undefined) out.list_price_cents = parseMoney(input.listPrice);
   return out;
 }
@@ -59,12 +59,12 @@ export function productsRepository(db: Executor) {
     },
 
     async insert(input: ProductCreate): Promise<Product> {
-      const row = await db.insertInto('products').values(values(input) as never).returningAll().executeTakeFirstOrThrow();
+      const row = await db.insertInto('products').values(insertRow('products', values(input))).returningAll().executeTakeFirstOrThrow();
       return toProduct(row);
     },
 
     async update(id: number, patch: ProductPatch, at: Date = new Date()): Promise<Product | undefined> {
-      const row = await db.updateTable('products').set({ ...values(patch), updated_at: at } as never)
+      const row = await db.updateTable('products').set({ ...values(patch), updated_at: at })
         .where('id', '=', id).returningAll().executeTakeFirst();
       return row && toProduct(row);
     },

@@ -2,7 +2,7 @@
 // analysis reads one row per account from here instead of every order.
 import { sql } from 'kysely';
 import { cents } from '../../domain/money.js';
-import type { PurchaseDay, PurchaseHistory } from '../../analytics/portfolio/types.js';
+import type { PurchaseDay, PurchaseHistory } from '../../domain/portfolio/facts.js';
 import type { Executor } from '../executor.js';
 import type { AccountScope } from '../../domain/access.js';
 import { inAccountScope } from './scoped.js';

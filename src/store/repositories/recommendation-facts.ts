@@ -48,7 +48,7 @@ export function recommendationFactsRepository(db: Executor) {
       const split = window.splitAt ? sql`, (o.ordered_at < ${window.splitAt})` : sql``;
       const { rows } = await sql<LineRow>`
         select o.account_id, l.product_id, coalesce(p.category, 'Uncategorised') as category,
-               sum(l.quantity)::int as quantity, sum(l.total_cents)::bigint as total_cents,
+               sum(l.quantity)::int as quantity, sum(case when o.exchange_rate is null then l.total_cents else round(l.total_cents * o.exchange_rate) end)::bigint as total_cents,
                (count(*) filter (where l.quantity > 0))::int as lines, min(o.ordered_at) as ordered_at
           from order_lines l join orders o on o.id = l.order_id join products p on p.id = l.product_id
          where o.status in ('confirmed', 'shipped', 'invoiced') and o.ordered_at < ${window.before}
@@ -87,7 +87,7 @@ export function recommendationFactsRepository(db: Executor) {
         select o.n::text as orders, o.at as orders_at, o.total as orders_total,
                (select max(id) from order_lines)::text as last_line,
                p.n::text as products, p.at as products_at, a.n::text as accounts, a.at as accounts_at
-          from (select count(*) as n, max(updated_at)::text as at, coalesce(sum(total_cents), 0)::text as total from orders) o,
+          from (select count(*) as n, max(updated_at)::text as at, coalesce(sum(base_total_cents), 0)::text as total from orders) o,
                (select count(*) as n, max(updated_at)::text as at from products) p,
                (select count(*) as n, max(updated_at)::text as at from accounts) a`.execute(db);
       const r = rows[0]!;

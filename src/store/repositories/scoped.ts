@@ -1,4 +1,5 @@
-import { sql, type SqlBool, type Expression } from 'kysely';
+import { sql, type Expression, type Insertable, type SqlBool, type Updateable } from 'kysely';
+import type { Database } from '../schema.js';
 import type { AccountScope } from '../../domain/access.js';
 
 /**
@@ -10,12 +11,24 @@ export function inAccountScope(table: string, scope: AccountScope): Expression<S
   return sql<SqlBool>`exists (select 1 from accounts a where a.id = ${sql.ref(`${table}.account_id`)} and a.owner_id = ${scope.ownerId})`;
 }
 
-/** Maps camelCase input keys to snake_case columns, keeping only keys that were given. */
-export function toColumns(input: object, map: Record<string, string>): Record<string, unknown> {
+/** Which column of table `T` each camelCase field of an input `I` is written to. */
+export type ColumnMap<T extends keyof Database, I> = { readonly [K in keyof I]?: keyof Database[T] & string };
+
+/**
+ * The one mapping from camelCase input fields to a table's columns, keeping only the fields
+ * that were given. The map is checked against the table, so a renamed column fails to compile.
+ */
+export function toColumns<T extends keyof Database, I extends object>(_table: T, input: I, map: ColumnMap<T, I>): Updateable<Database[T]> {
   const out: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(map)) {
-    const value = (input as Record<string, unknown>)[key];
+  for (const [key, column] of Object.entries(map) as [keyof I, string][]) {
+    const value = input[key];
     if (value !== undefined) out[column] = value;
   }
-  return out;
+  return out as Updateable<Database[T]>;
 }
+
+/**
+ * A row to insert, from the columns of an input whose required fields the API and import
+ * schemas have already checked (Kysely cannot see that a mapped input carries them).
+ */
+export const insertRow = <T extends keyof Database>(_table: T, row: Updateable<Database[T]>) => row as unknown as Insertable<Database[T]>;

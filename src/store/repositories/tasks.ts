@@ -6,9 +6,9 @@ import type { TasksTable } from '../schema.js';
 import { type Executor, iso, isoRequired } from '../executor.js';
 import { afterCursor, containsPattern, type Page, parseSort, toPage } from '../keyset.js';
 import { foldedSql } from '../search-sql.js';
-import { inAccountScope, toColumns } from './scoped.js';
+import { type ColumnMap, inAccountScope, insertRow, toColumns } from './scoped.js';
 
-const COLUMNS = {
+const COLUMNS: ColumnMap<'tasks', TaskPatch> = {
   accountId: 'account_id', assigneeId: 'assignee_id', title: 'title', notes: 'notes', dueAt: 'due_at',
   remindAt: 'remind_at', done: 'done',
 };
@@ -29,7 +29,7 @@ export const toTask = (row: Selectable<TasksTable>): Task => ({
 });
 
 function values(input: TaskPatch, at: Date) {
-  const out = toColumns(input, COLUMNS);
+  const out = toColumns('tasks', input, COLUMNS);
   if (input.done !== undefined) out.done_at = input.done ? at : null;
   return out;
 }
@@ -71,15 +71,14 @@ export function tasksRepository(db: Executor) {
     },
 
     async insert(input: TaskCreate, at: Date = new Date()): Promise<Task> {
-      const row = await db.insertInto('tasks').values(values(input, at) as never).returningAll().executeTakeFirstOrThrow();
+      const row = await db.insertInto('tasks').values(insertRow('tasks', values(input, at))).returningAll().executeTakeFirstOrThrow();
       return toTask(row);
     },
 
     async update(id: number, patch: TaskPatch, at: Date = new Date()): Promise<Task | undefined> {
-      const set = values(patch, at);
       // Marking a done task done again keeps the day it was really done.
-      if (patch.done === true) set.done_at = sql`case when done then done_at else ${at} end`;
-      const row = await db.updateTable('tasks').set({ ...set, updated_at: at } as never)
+      const doneAt = patch.done === true ? { done_at: sql<Date>`case when done then done_at else ${at} end` } : {};
+      const row = await db.updateTable('tasks').set({ ...values(patch, at), ...doneAt, updated_at: at })
         .where('id', '=', id).returningAll().executeTakeFirst();
       return row && toTask(row);
     },

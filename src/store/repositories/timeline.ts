@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import type { TimelineKind } from '../../domain/customer-file.js';
 import { ClienteleError } from '../../domain/errors.js';
-import type { TimelineEntry } from '../../domain/schemas/timeline.js';
+import { formatRate } from '../../domain/exchange-rate.js';
+import { formatMoney } from '../../domain/money.js';
+import type { TimelineAmount, TimelineEntry } from '../../domain/schemas/timeline.js';
 import { type Executor, isoRequired } from '../executor.js';
 import { isCursorTime } from '../keyset.js';
 
@@ -35,6 +37,23 @@ function decode(cursor: string): [string, string, number] {
   throw new ClienteleError('bad_request', 'The cursor is not one this API returned; start again without it.', 'cursor');
 }
 
+/** The amounts of the orders on a page, each in its own currency and in the organisation's. */
+async function orderAmounts(db: Executor, ids: readonly number[], baseCurrency: string | undefined): Promise<Map<number, TimelineAmount>> {
+  const found = new Map<number, TimelineAmount>();
+  if (ids.length === 0 || !baseCurrency) return found;
+  const rows = await db.selectFrom('orders')
+    .select(['id', 'total_cents', 'currency', 'base_total_cents', sql<string | null>`exchange_rate::text`.as('rate'), sql<string | null>`rate_day::text`.as('rate_day')])
+    .where('id', 'in', ids).execute();
+  for (const r of rows) {
+    found.set(Number(r.id), {
+      total: formatMoney(Number(r.total_cents)), currency: r.currency ?? baseCurrency,
+      baseTotal: formatMoney(Number(r.base_total_cents)), baseCurrency,
+      exchangeRate: r.rate === null ? null : formatRate(r.rate), rateDate: r.rate_day,
+    });
+  }
+  return found;
+}
+
 /**
  * One account's history, newest first: interactions, orders, tasks and status changes merged.
  * Each source is read through its (account_id, time) index and cut at the page size before the
@@ -59,7 +78,7 @@ export function timelineRepository(db: Executor) {
       if (kinds.has('order')) {
         parts.push(sql`(select 'order'::text as kind, id, ordered_at as at,
             'Order ' || number || ' (' || status || ')' as title,
-            to_char(total_cents / 100.0, 'FM999999999999990.00') || coalesce(' ' || ${options.currency ?? null}::text, '') || ' for ' || item_count || ' items' as detail, null::bigint as user_id
+            to_char(total_cents / 100.0, 'FM999999999999990.00') || coalesce(' ' || coalesce(currency, ${options.currency ?? null}::text), '') || ' for ' || item_count || ' items' as detail, null::bigint as user_id
           from orders where account_id = ${accountId} ${after('ordered_at', 'order')}
           order by ordered_at desc, id desc limit ${take})`);
       }
@@ -81,8 +100,12 @@ export function timelineRepository(db: Executor) {
       const more = rows.length > options.limit;
       const pageRows = more ? rows.slice(0, options.limit) : rows;
       const last = pageRows[pageRows.length - 1];
+      const amounts = await orderAmounts(db, pageRows.filter((r) => r.kind === 'order').map((r) => Number(r.id)), options.currency);
       return {
-        items: pageRows.map((r) => ({ kind: r.kind, id: Number(r.id), at: isoRequired(r.at), title: r.title, detail: r.detail, userId: r.user_id === null ? null : Number(r.user_id) })),
+        items: pageRows.map((r) => ({
+          kind: r.kind, id: Number(r.id), at: isoRequired(r.at), title: r.title, detail: r.detail, userId: r.user_id === null ? null : Number(r.user_id),
+          ...(r.kind === 'order' && amounts.has(Number(r.id)) && { amount: amounts.get(Number(r.id))! }),
+        })),
         nextCursor: more && last ? encode(last) : null,
       };
     },

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { ACCOUNT_SIZES, ACCOUNT_STATUSES } from '../../../domain/customer-file.js';
 import { cents } from '../../../domain/money.js';
 import { dayNumber, daysBefore, utcDay } from '../calendar.js';
-import type { AccountFact, OrderFact } from '../types.js';
+import type { AccountFact, OrderFact } from '../../../domain/portfolio/facts.js';
 import { account } from './facts.js';
 
 export const AS_OF = '2026-06-30';

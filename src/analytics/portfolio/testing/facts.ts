@@ -1,6 +1,6 @@
 // Small builders for hand-made portfolios in the tests beside the analytics.
 import { parseMoney } from '../../../domain/money.js';
-import type { AccountFact, OrderFact } from '../types.js';
+import type { AccountFact, OrderFact } from '../../../domain/portfolio/facts.js';
 
 export function order(accountId: number, orderedAt: string, total: string, items?: string[]): OrderFact {
   return { accountId, orderedAt, total: parseMoney(total), ...(items ? { items } : {}) };

@@ -1,5 +1,5 @@
 // Where a click on a chart leads: the account list filtered to what was clicked.
-import { RFM_SEGMENT_RULES } from '../../../../src/analytics/portfolio/rfm-segments';
+import { RFM_SEGMENT_RULES } from '../../../../src/domain/portfolio/rfm-segments';
 import { listLink } from '../accounts/account-filters';
 import type { Pareto } from './analysis-api';
 

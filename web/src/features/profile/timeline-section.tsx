@@ -6,6 +6,7 @@ import { TIMELINE_KINDS } from '../../shared/api/vocabulary';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { useUsers } from '../../shared/users/use-users';
 import { formatDateTime, words } from '../../shared/ui/words';
+import { OrderAmount } from './order-amount';
 import { profileApi } from './profile-api';
 
 interface State {
@@ -61,7 +62,7 @@ export function TimelineSection({ accountId, version }: { accountId: number; ver
               {entry.userId && <span className="muted">{users.nameOf(entry.userId)}</span>}
             </div>
             <div className="timeline-title">{entry.title}</div>
-            {entry.detail && <p className="timeline-detail">{entry.detail}</p>}
+            {entry.amount ? <OrderAmount amount={entry.amount} /> : entry.detail && <p className="timeline-detail">{entry.detail}</p>}
           </li>
         ))}
       </ol>

@@ -3,6 +3,7 @@
 import { useUser } from '../../shared/session/session';
 import { AccessSection } from './access-section';
 import { CurrencySection } from './currency-section';
+import { ExchangeRatesSection } from './exchange-rates-section';
 import { GoalsSection } from './goals-section';
 import { RulesSection } from './rules-section';
 import { PasswordSection } from './password-section';
@@ -18,6 +19,7 @@ export default function SettingsPage() {
         {user.role === 'admin' && <UsersSection />}
         {user.role === 'admin' && <AccessSection />}
         {user.role === 'admin' && <CurrencySection />}
+        {user.role === 'admin' && <ExchangeRatesSection />}
         {user.role === 'admin' && <RulesSection />}
         {user.role === 'admin' && <GoalsSection />}
         <TokensSection />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ClienteleError } from '../../domain/errors.js';
+import { ClienteleError } from '../errors.js';
 import { DEFAULT_PORTFOLIO_SETTINGS, resolvePortfolioSettings } from './settings.js';
 
 describe('portfolio settings', () => {

@@ -1,6 +1,6 @@
 // The settings of every portfolio rule, with the defaults a new portfolio starts from.
 // Each rule reads its own section, and its results quote the values it used.
-import { ClienteleError } from '../../domain/errors.js';
+import { ClienteleError } from '../errors.js';
 
 /** The revenue the sales-volume tiers, ABC classes, sections and team figures rank on. */
 export const REVENUE_PERIODS = ['last12Months', 'lifetime'] as const;

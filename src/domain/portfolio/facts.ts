@@ -1,9 +1,9 @@
 // The plain facts the portfolio analytics read, and the shape of what they return. Nothing
 // here knows the database: the store maps its rows onto these shapes.
-import type { AccountStatus } from '../../domain/customer-file.js';
-import type { Cents } from '../../domain/money.js';
-import type { Account } from '../../domain/schemas/account.js';
-import type { Interaction } from '../../domain/schemas/interaction.js';
+import type { AccountStatus } from '../customer-file.js';
+import type { Cents } from '../money.js';
+import type { Account } from '../schemas/account.js';
+import type { Interaction } from '../schemas/interaction.js';
 
 /** One order that counts as a purchase: callers leave out drafts and cancelled orders. */
 export interface OrderFact {
