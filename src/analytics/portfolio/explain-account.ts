@@ -5,17 +5,18 @@
 // its recovery ranks, its P(alive)); the portfolio's thresholds are kept once with the run.
 // Everything else comes from the account's own purchase days up to the run's day.
 import { rankedValueClass, rankingWords, ranksAsInactive } from './abc.js';
-import { type AbcClass, BUYING_NOW, type FrequencyClass, type StatusClass, type VolumeTier } from '../../domain/portfolio/classes.js';
-import { aliveSignal, type ChurnSignal, churnSignals } from './churn-signals.js';
+import type { AccountClassification } from './classify-portfolio.js';
+import { type AbcClass, BUYING_NOW, type StatusClass } from '../../domain/portfolio/classes.js';
+import { aliveSignal, churnSignals } from './churn-signals.js';
 import { classifyFrequency } from './frequency.js';
 import { type GrowthPotential, growthPotentialOf, PEER_GROUP_NAMES } from './growth-potential.js';
 import { type InactiveAccount, inactiveAccountOf } from './inactive.js';
 import { periodRevenue } from './purchase-windows.js';
-import { rfmClass, type RfmClass } from './rfm.js';
+import { rfmClass } from './rfm.js';
 import type { PortfolioSettings } from '../../domain/portfolio/settings.js';
 import { neverBoughtStatus, purchaseStatusOf } from './status.js';
 import { emptyHistory, summarizeHistory } from './summarize.js';
-import type { AccountFact, AccountSummary, Classification, NoteFact, PurchaseHistory } from '../../domain/portfolio/facts.js';
+import type { AccountFact, NoteFact, PurchaseHistory } from '../../domain/portfolio/facts.js';
 import { tierExplainer, type VolumeTiers } from './volume-tier.js';
 import type { Cents } from '../../domain/money.js';
 
@@ -51,15 +52,8 @@ export interface StoredPlacement {
   pAlive: number | null;
 }
 
-export interface AccountExplanation {
-  accountId: number;
-  summary: AccountSummary;
-  status: Classification<StatusClass>;
-  volumeTier: Classification<VolumeTier>;
-  frequency: Classification<FrequencyClass>;
-  abc: Classification<AbcClass>;
-  rfm: Classification<RfmClass>;
-  churnSignals: ChurnSignal[];
+/** An account's classes with their rules and figures, as classifyPortfolio gives them, and the details that apply to it. */
+export interface AccountExplanation extends AccountClassification {
   growth?: GrowthPotential;
   inactive?: InactiveAccount;
 }
