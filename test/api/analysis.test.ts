@@ -151,7 +151,7 @@ describe.each(ENGINES)('the portfolio analysis API on %s', (engine) => {
       compared += 1;
     }
     expect(compared).toBe(rows.length);
-  });
+  }, 300_000);
 
   it('opens under ranking=period exactly the accounts the Pareto and the overview count per class, and the quiet ones under ranking=quiet', async () => {
     const [overview, pareto] = [await get('/api/v1/analysis/overview'), await get('/api/v1/analysis/abc')];
