@@ -18,6 +18,7 @@ import { SYSTEM_ACTOR } from '../src/domain/access.js';
 import { portfolioRules } from '../src/services/analysis/portfolio-rules.js';
 import { reclassifyAccounts } from '../src/services/analysis/reclassify.js';
 import { runAnalysis } from '../src/services/analysis/run-analysis.js';
+import { storedExplanation } from '../src/services/analysis/explain-stored.js';
 import { type Connection, type Engine, openPglite, openPostgres } from '../src/store/connection.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { createStore, type Store } from '../src/store/store.js';
@@ -55,6 +56,8 @@ export interface EngineResult {
     abc: Record<string, number>; rfmScoreCounts: { r: number[]; f: number[]; m: number[] };
   };
   runAnalysis: StepResult & { steps: Record<string, number>; storedClasses: number };
+  /** One account's classes with their rules and figures, worked out when read (explain-stored.ts): ms per account. */
+  explainOnRead: { samples: number; p50: number; p99: number };
   newOrder: {
     what: string; latencyMs: LatencySummary; reflected: boolean;
     /** The insert alone (with its trigger), of the same samples. */
@@ -205,6 +208,27 @@ export async function benchEngine(engine: Engine, data: PortfolioDataset, codesP
     Object.assign(partial, await classifyFromColumns(store, data, settings, asOfEnd, codesPath, log));
     await save(partial);
 
+    log('running a whole stored analysis');
+    const stepTimes: Record<string, number> = {};
+    let last = process.hrtime.bigint();
+    let current = 'preparing';
+    const run = await step(() => runAnalysis({ store, actor: SYSTEM_ACTOR }, {
+      asOf: data.asOf,
+      onProgress: (name) => {
+        stepTimes[current] = round(seconds(last));
+        last = process.hrtime.bigint();
+        current = name;
+      },
+    }));
+    stepTimes[current] = round(seconds(last));
+    const stored = await sql<{ n: number }>`select count(*)::int as n from account_classes`.execute(connection.db);
+    partial.runAnalysis = { seconds: run.seconds, peakRssMiB: run.peakRssMiB, steps: stepTimes, storedClasses: stored.rows[0]!.n };
+    await save(partial);
+
+    log('explaining accounts one at a time as they are read');
+    partial.explainOnRead = await explainOnRead(store);
+    await save(partial);
+
     log('reading the summaries and the accounts');
     let read = await step(() => store.purchaseHistories.list());
     const purchaseDays = read.value.reduce((sum, history) => sum + history.days.length, 0);
@@ -229,23 +253,6 @@ export async function benchEngine(engine: Engine, data: PortfolioDataset, codesP
     partial.explain = { seconds: explained.seconds, peakRssMiB: explained.peakRssMiB, ...explained.value };
     await save(partial);
 
-    log('running a whole stored analysis');
-    const stepTimes: Record<string, number> = {};
-    let last = process.hrtime.bigint();
-    let current = 'preparing';
-    const run = await step(() => runAnalysis({ store, actor: SYSTEM_ACTOR }, {
-      asOf: data.asOf,
-      onProgress: (name) => {
-        stepTimes[current] = round(seconds(last));
-        last = process.hrtime.bigint();
-        current = name;
-      },
-    }));
-    stepTimes[current] = round(seconds(last));
-    const stored = await sql<{ n: number }>`select count(*)::int as n from account_classes`.execute(connection.db);
-    partial.runAnalysis = { seconds: run.seconds, peakRssMiB: run.peakRssMiB, steps: stepTimes, storedClasses: stored.rows[0]!.n };
-    await save(partial);
-
     existing.length = 0;
     log(`placing ${NEW_ORDERS} new orders one at a time`);
     partial.newOrder = await newOrders(store, data);
@@ -263,6 +270,24 @@ export async function benchEngine(engine: Engine, data: PortfolioDataset, codesP
  * that settled the run's garbage, grows back (its first scavenges there took 8 to 20 ms each for
  * less than a megabyte, in the first tenth of a second).
  */
+/** Reads the explanation of accounts spread over the run, one at a time, as GET /accounts/:id/classes does. */
+async function explainOnRead(store: Store): Promise<{ samples: number; p50: number; p99: number }> {
+  const run = (await store.analysisRuns.latest())!;
+  const ids = (await sql<{ account_id: number }>`select account_id from account_classes where run_id = ${run.id} order by account_id`.execute(store.connection.db)).rows;
+  const step = Math.max(1, Math.floor(ids.length / EXPLAINED_ON_READ));
+  const times: number[] = [];
+  for (let k = 0; k < ids.length && times.length < EXPLAINED_ON_READ; k += step) {
+    const started = process.hrtime.bigint();
+    const row = await store.analysisRuns.accountClasses(run.id, Number(ids[k]!.account_id));
+    await storedExplanation(store, run, row!);
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => round(times[Math.min(times.length - 1, Math.floor(q * times.length))]!);
+  return { samples: times.length, p50: at(0.5), p99: at(0.99) };
+}
+
+const EXPLAINED_ON_READ = Number(process.env.BENCH_EXPLAINED_ON_READ ?? 200);
 const WARMUP_ORDERS = Number(process.env.BENCH_WARMUP_ORDERS ?? 100);
 /** How long to wait at most for the server's autovacuum to finish with the tables the run and the load wrote. */
 const SETTLE_MINUTES = Number(process.env.BENCH_SETTLE_MINUTES ?? 10);

@@ -267,7 +267,18 @@ export interface AccountClassesTable {
   /** The revenue the account's ABC class ranks on (abc.ts); null when it has no class figure. */
   value_cents: number | null;
   median_gap_days: number | null;
-  reasons: JSONColumnType<Record<string, unknown>, string, string>;
+  /** Runs since migration 0012 keep these instead of each account's explanation (explain-account.ts). */
+  abc_rank: number | null;
+  abc_above_cents: number | null;
+  alike_customers: number | null;
+  /** Index into PEER_GROUP_NAMES. */
+  peer_group: number | null;
+  peer_count: number | null;
+  peer_benchmark_cents: number | null;
+  recovery_revenue_rank: number | null;
+  recovery_frequency_rank: number | null;
+  /** The explanation of runs stored before migration 0012, and of accounts placed again after an order; null otherwise. */
+  reasons: JSONColumnType<Record<string, unknown>, string | null, string> | null;
 }
 
 /** Rates an admin enters or imports: one unit of `currency` in the organisation's currency on `day`. */

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/domain/access.js';
 import { loadDemoPortfolio } from '../../src/services/demo/load-demo-portfolio.js';
+import { classifyPortfolio } from '../../src/analytics/portfolio/classify-portfolio.js';
+import type { PortfolioSettings } from '../../src/domain/portfolio/settings.js';
+import { storedExplanations } from '../../src/services/analysis/explain-stored.js';
+import { explanationAmounts } from '../../src/services/analysis/stored-amounts.js';
+import { normalise } from '../../src/store/repositories/analysis-runs.js';
 import { expectError } from '../support/expect-error.js';
 import { allPages } from '../support/pages.js';
 import { ENGINES } from '../support/test-store.js';
@@ -95,15 +100,58 @@ describe.each(ENGINES)('the portfolio analysis API on %s', (engine) => {
 
   it('keeps the class value and median gap of each account in columns that say what its explanation says', async () => {
     const overview = await get('/api/v1/analysis/overview');
-    const rows = await t.store.connection.db.selectFrom('account_classes').select(['value_cents', 'median_gap_days', 'reasons'])
-      .where('run_id', '=', overview.run.id).execute();
+    const run = (await t.store.analysisRuns.get(overview.run.id))!;
+    const rows = (await t.store.connection.db.selectFrom('account_classes').selectAll().where('run_id', '=', run.id).execute()).map(normalise);
     expect(rows.filter((r) => r.median_gap_days !== null).length).toBeGreaterThan(0);
-    for (const row of rows) {
-      const reasons = row.reasons as { abc: { figures: { revenue?: number } }; summary: { medianGapDays: number | null } };
+    const explained = await storedExplanations(t.store, run, rows);
+    rows.forEach((row, i) => {
+      const reasons = explained[i] as { abc: { figures: { revenue?: number } }; summary: { medianGapDays: number | null } };
       expect(row.value_cents === null ? null : Number(row.value_cents)).toBe(reasons.abc.figures.revenue ?? null);
       expect(row.median_gap_days).toBe(reasons.summary.medianGapDays);
-    }
+    });
   });
+
+  it('explains every account when it is read exactly as the whole-portfolio classifier explains it, while the run stores no explanation', async () => {
+    await t.call('POST', '/api/v1/analysis/runs', { as: t.admin, body: { asOf: '2025-06-01' } });
+    const overview = await get('/api/v1/analysis/overview');
+    const run = (await t.store.analysisRuns.get(overview.run.id))!;
+    const rows = (await t.store.connection.db.selectFrom('account_classes').selectAll().where('run_id', '=', run.id).orderBy('account_id').execute()).map(normalise);
+    expect(rows.every((row) => row.reasons === null)).toBe(true);
+
+    // The same portfolio classified at once by classifyPortfolio, which writes every explanation.
+    const asOfEnd = new Date('2025-06-02T00:00:00Z');
+    const accounts = (await t.store.analysisFacts.accounts()).filter((a) => a.since < asOfEnd.toISOString());
+    const histories = await t.store.purchaseHistories.list();
+    const pAlive = new Map(rows.flatMap((row) => (row.p_alive === null ? [] : [[row.account_id, row.p_alive] as const])));
+    const whole = classifyPortfolio({ asOf: run.asOf, accounts, histories, settings: run.settings as unknown as PortfolioSettings, pAlive });
+    const growthOf = new Map(whole.portfolio.growth.map((g) => [g.accountId, g]));
+    expect(whole.accounts.map((r) => r.accountId)).toEqual(rows.map((r) => r.account_id));
+
+    let compared = 0;
+    for (const record of whole.accounts) {
+      const read = await get(`/api/v1/accounts/${record.accountId}/classes`);
+      const { summary } = record;
+      const expected = explanationAmounts({
+        status: record.status, volumeTier: record.volumeTier, frequency: record.frequency, abc: record.abc, rfm: record.rfm,
+        churnSignals: record.churnSignals as never,
+        summary: {
+          firstPurchase: summary.firstPurchase, lastPurchase: summary.lastPurchase, daysSinceLastPurchase: summary.daysSinceLastPurchase,
+          orderCount: summary.orderCount, purchaseDays: summary.purchaseDayCount, revenue: summary.revenue, averageTicket: summary.averageTicket,
+          meanGapDays: summary.meanGapDays, medianGapDays: summary.medianGapDays,
+          revenueLast12Months: summary.revenueLast12Months, revenuePrevious12Months: summary.revenuePrevious12Months,
+        },
+        growth: growthOf.get(record.accountId) as never,
+      });
+      const { inactive, clv, history: _, run: __, currency: ___, accountId, ...rest } = read;
+      const { inactive: _i, clv: _c, ...wanted } = expected;
+      expect(accountId).toBe(record.accountId);
+      expect(rest).toEqual(JSON.parse(JSON.stringify(wanted)));
+      if (record.status.class === 'inactive') expect(inactive.explanation).toMatch(/^Worth recovering \d+ of 100/);
+      if (pAlive.has(record.accountId)) expect(clv.pAlive).toBe(pAlive.get(record.accountId));
+      compared += 1;
+    }
+    expect(compared).toBe(rows.length);
+  }, 300_000);
 
   it('opens under ranking=period exactly the accounts the Pareto and the overview count per class, and the quiet ones under ranking=quiet', async () => {
     const [overview, pareto] = [await get('/api/v1/analysis/overview'), await get('/api/v1/analysis/abc')];

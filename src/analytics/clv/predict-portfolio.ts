@@ -13,7 +13,7 @@
 
 import type { PurchaseHistory } from '../../domain/portfolio/facts.js';
 import { type ClvModel, fitClvModel } from './clv-model.js';
-import { distinctTriples, requireDay, summarizeHistories } from './customer-histories.js';
+import { type CustomerHistories, distinctTriples, requireDay, summarizeHistories } from './customer-histories.js';
 import { type AccountPrediction, type HorizonSettings, type PortfolioTotals, scoreCustomers } from './score-customers.js';
 import { TIME_UNITS, type TimeUnit } from './time-unit.js';
 
@@ -70,6 +70,22 @@ export function predictPortfolio(input: PortfolioPredictionInput): PortfolioPred
   const model = input.model ?? fitClvModel(customers, distinct);
   const { accounts, portfolio } = scoreCustomers(model, customers, settings, distinct);
   return { model, settings, accounts, portfolio };
+}
+
+/**
+ * The same from customers already summarised (summarizeColumnHistories), with each account's
+ * P(alive) and CLV as columns in the customers' order rather than one object per account.
+ */
+export function predictCustomers(customers: CustomerHistories, settings: PredictionSettings):
+  Omit<PortfolioPrediction, 'accounts'> & { pAlive: Float64Array; clv: Float64Array } {
+  checkSettings(settings);
+  const distinct = distinctTriples(customers);
+  const model = fitClvModel(customers, distinct);
+  const { accounts, portfolio } = scoreCustomers(model, customers, settings, distinct);
+  return {
+    model, settings, portfolio,
+    pAlive: Float64Array.from(accounts, (a) => a.pAlive), clv: Float64Array.from(accounts, (a) => a.clv),
+  };
 }
 
 /**

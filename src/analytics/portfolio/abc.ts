@@ -137,7 +137,7 @@ export function rankAbc(revenues: Float64Array, ids: Float64Array, settings: Por
 }
 
 /** How one ranking words its classes. */
-interface RankingWords {
+export interface RankingWords {
   revenueOf(summary: AccountSummary): number;
   notRanked(summary: AccountSummary, revenue: number): Classification<AbcClass>;
   ranked(summary: AccountSummary, rank: number, of: number, shareAbove: number, reason: string, abc: RankedClass): string;
@@ -173,13 +173,47 @@ function inactiveWords(settings: PortfolioSettings): RankingWords {
   };
 }
 
+/** The words of the ranking on period revenue, or of the inactive accounts' own ranking (see the rule at the top). */
+export const rankingWords = (settings: PortfolioSettings, inactive: boolean): RankingWords =>
+  (inactive ? inactiveWords(settings) : periodWords(settings));
+
+/** Why each ranked class, in words. */
+function classReasons({ aMaxShare, bMaxShare }: PortfolioSettings['abc']): Record<RankedClass, string> {
+  return {
+    A: `under ${percent(aMaxShare)}`,
+    B: `at least ${percent(aMaxShare)} and under ${percent(bMaxShare)}`,
+    C: `at least ${percent(bMaxShare)}`,
+  };
+}
+
+/**
+ * The class of the account ranked `rank` of `of` with `revenue`, the accounts above it holding
+ * `revenueAbove` of `total`: rankAbc's cut and its explanation. A run keeps the rank and the
+ * revenue above, so the explanation can be given again when the account is read.
+ */
+export function rankedValueClass(words: RankingWords, summary: AccountSummary, rank: number, of: number, revenue: number,
+  revenueAbove: number, total: number, settings: PortfolioSettings, reasons = classReasons(settings.abc)): Classification<AbcClass> {
+  const { aMaxShare, bMaxShare } = settings.abc;
+  const before = revenueAbove / total;
+  const after = (revenueAbove + revenue) / total;
+  const abc = RANKED_CLASSES[before < aMaxShare ? 0 : before < bMaxShare ? 1 : 2]!;
+  return {
+    class: abc,
+    rule: words.ranked(summary, rank, of, before, reasons[abc], abc),
+    figures: {
+      rank, rankedAccounts: of, revenue, ...words.figures(summary),
+      revenueShare: rounded(revenue / total, 6), shareAbove: rounded(before, 6), cumulativeShare: rounded(after, 6),
+      aMaxShare, bMaxShare,
+    },
+  };
+}
+
 /**
  * Ranks the summaries at `at` (positions into `summaries`) and writes each one's class into
  * `classes`; returns the ranking (positions, best first) and its figures.
  */
 function rankInto(summaries: readonly AccountSummary[], at: readonly number[], words: RankingWords, settings: PortfolioSettings,
   classes: Classification<AbcClass>[]): { analysis: Omit<AbcAnalysis, 'classes'>; ranking: Int32Array } {
-  const { aMaxShare, bMaxShare } = settings.abc;
   const ranked: number[] = [];
   const revenueOf: number[] = [];
   const idOf: number[] = [];
@@ -195,31 +229,13 @@ function rankInto(summaries: readonly AccountSummary[], at: readonly number[], w
     }
   }
   const n = ranked.length;
-  const { order, ranked: revenues, classes: rankClasses, cumulative, analysis } = rankAbc(Float64Array.from(revenueOf), Float64Array.from(idOf), settings);
+  const { order, ranked: revenues, cumulative, analysis } = rankAbc(Float64Array.from(revenueOf), Float64Array.from(idOf), settings);
   const ranking = new Int32Array(n);
   for (let i = 0; i < n; i++) ranking[i] = ranked[order[i]!]!;
   const total = cumulative[n]!;
-
-  const reasons: Record<RankedClass, string> = {
-    A: `under ${percent(aMaxShare)}`,
-    B: `at least ${percent(aMaxShare)} and under ${percent(bMaxShare)}`,
-    C: `at least ${percent(bMaxShare)}`,
-  };
+  const reasons = classReasons(settings.abc);
   for (let i = 0; i < n; i++) {
-    const summary = summaries[ranking[i]!]!;
-    const entryRevenue = revenues[i]!;
-    const before = cumulative[i]! / total;
-    const after = cumulative[i + 1]! / total;
-    const abc = RANKED_CLASSES[rankClasses[i]!]!;
-    classes[ranking[i]!] = {
-      class: abc,
-      rule: words.ranked(summary, i + 1, n, before, reasons[abc], abc),
-      figures: {
-        rank: i + 1, rankedAccounts: n, revenue: entryRevenue, ...words.figures(summary),
-        revenueShare: rounded(entryRevenue / total, 6), shareAbove: rounded(before, 6), cumulativeShare: rounded(after, 6),
-        aMaxShare, bMaxShare,
-      },
-    };
+    classes[ranking[i]!] = rankedValueClass(words, summaries[ranking[i]!]!, i + 1, n, revenues[i]!, cumulative[i]!, total, settings, reasons);
   }
   return { analysis, ranking };
 }

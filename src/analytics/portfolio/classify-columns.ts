@@ -40,6 +40,10 @@ export interface ClassColumns {
   abc: Uint8Array;
   /** 1 for the best account by revenue; 0 when not ranked. */
   abcRank: Int32Array;
+  /** The revenue its value class ranks on: the period's, or an inactive account's last active period (abc.ts). */
+  valueRevenue: Float64Array;
+  /** The revenue of the accounts ranked above it in its ranking (what its class follows); 0 when not ranked. */
+  abcAbove: Float64Array;
   /** Index into RFM_SEGMENTS; RFM_NONE when the account never bought. */
   rfm: Uint8Array;
   /** Scores 1 to 5; 0 when the account never bought. */
@@ -229,10 +233,13 @@ export function classifyColumns(input: ColumnsInput): ClassColumns {
   // themselves by their revenue over the period ending on their last purchase.
   const abc = new Uint8Array(n).fill(ABC_NONE);
   const abcRank = new Int32Array(n);
+  const abcAbove = new Float64Array(n);
   const quietAt = (i: number) => ranksAsInactive(status[i] === STATUS.inactive, periodRevenue[i]!);
   const lastActive = lastActiveRevenueColumn(columns, summaries, quietAt, settings);
-  const byPeriod = rankValue(n, ids, () => true, periodRevenue, settings, abc, abcRank);
-  const quiet = rankValue(n, ids, quietAt, lastActive, settings, abc, abcRank);
+  const byPeriod = rankValue(n, ids, () => true, periodRevenue, settings, abc, abcRank, abcAbove);
+  const quiet = rankValue(n, ids, quietAt, lastActive, settings, abc, abcRank, abcAbove);
+  const valueRevenue = new Float64Array(n);
+  for (let i = 0; i < n; i++) valueRevenue[i] = quietAt(i) ? lastActive[i]! : periodRevenue[i]!;
 
   // RFM quintiles among the buyers.
   let buyers = 0;
@@ -286,7 +293,7 @@ export function classifyColumns(input: ColumnsInput): ClassColumns {
   }
 
   return {
-    asOf, settings, ids, summaries, periodRevenue, status, volumeTier, frequency, abc, abcRank, rfm,
+    asOf, settings, ids, summaries, periodRevenue, status, volumeTier, frequency, abc, abcRank, abcAbove, valueRevenue, rfm,
     recencyScore, frequencyScore, monetaryScore, churn, alikeActiveCustomers: alike, activeCustomers,
     thresholds: {
       asOf, settings, volumeTier: tierBounds, abc: byPeriod.from, inactiveAbc: quiet.from,
@@ -321,7 +328,7 @@ export function classifyColumns(input: ColumnsInput): ClassColumns {
  * classes and ranks; returns the ranking's figures and the smallest revenue of its A and B accounts.
  */
 function rankValue(n: number, ids: Float64Array, chosen: (i: number) => boolean, revenue: Float64Array, settings: PortfolioSettings,
-  abc: Uint8Array, abcRank: Int32Array): { analysis: Omit<AbcAnalysis, 'classes'>; from: { aFrom: number | null; bFrom: number | null } } {
+  abc: Uint8Array, abcRank: Int32Array, abcAbove: Float64Array): { analysis: Omit<AbcAnalysis, 'classes'>; from: { aFrom: number | null; bFrom: number | null } } {
   let count = 0;
   for (let i = 0; i < n; i++) if (chosen(i) && revenue[i]! > 0) count += 1;
   const at = new Int32Array(count);
@@ -340,6 +347,7 @@ function rankValue(n: number, ids: Float64Array, chosen: (i: number) => boolean,
     const i = at[ranking.order[rank]!]!;
     abc[i] = ranking.classes[rank]!;
     abcRank[i] = rank + 1;
+    abcAbove[i] = ranking.cumulative[rank]!;
     // Ranked best first: the last A and the last B seen hold the smallest revenue of their class.
     if (abc[i] === 0) aFrom = ranking.ranked[rank]!;
     if (abc[i] === 1) bFrom = ranking.ranked[rank]!;

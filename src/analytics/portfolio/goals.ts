@@ -13,7 +13,7 @@
 //   enterpriseToSmallRevenue enterprise revenue as a multiple of small-account revenue.
 import { type GoalComparator, type GoalMetric, isMoneyGoal } from '../../domain/portfolio/goals.js';
 import { dayNumber, daysBefore } from './calendar.js';
-import { activityBetween } from './purchase-windows.js';
+import { activityBetween, type WindowActivity } from './purchase-windows.js';
 import type { PortfolioSettings } from '../../domain/portfolio/settings.js';
 import type { AccountFact, AccountSummary } from '../../domain/portfolio/facts.js';
 import { decimal, money, percent } from './wording.js';
@@ -45,6 +45,13 @@ export interface GoalInput {
   summary: AccountSummary;
 }
 
+/** One account as a goal measures it: its owner and size, its first purchase and its purchases between two days (both included). */
+export interface GoalRow {
+  account: Pick<AccountFact, 'ownerId' | 'size'>;
+  firstPurchase: string | null;
+  activity(from: string, to: string): WindowActivity;
+}
+
 const LABELS: Record<GoalMetric, string> = {
   activeAccounts: 'Active accounts',
   newCustomers: 'New customers',
@@ -63,26 +70,27 @@ function show(metric: GoalMetric, value: number): string {
   return String(value);
 }
 
-function measure(metric: GoalMetric, inputs: readonly GoalInput[], start: string, on: string, window: number): number | null {
+function measure(metric: GoalMetric, inputs: readonly GoalRow[], start: string, on: string, window: number): number | null {
   if (metric === 'activeAccounts') {
     const from = daysBefore(on, window - 1);
-    return inputs.filter(({ summary }) => activityBetween(summary, from, on).purchases > 0).length;
+    return inputs.filter((row) => row.activity(from, on).purchases > 0).length;
   }
   if (metric === 'newCustomers') {
-    return inputs.filter(({ summary }) => summary.firstPurchase !== null && summary.firstPurchase >= start && summary.firstPurchase <= on).length;
+    return inputs.filter(({ firstPurchase }) => firstPurchase !== null && firstPurchase >= start && firstPurchase <= on).length;
   }
   if (metric === 'retentionRate') {
     const before = [daysBefore(start, window), daysBefore(start, 1)] as const;
-    const base = inputs.filter(({ summary }) => activityBetween(summary, ...before).purchases > 0);
+    const base = inputs.filter((row) => row.activity(...before).purchases > 0);
     if (base.length === 0) return null;
-    return base.filter(({ summary }) => activityBetween(summary, start, on).purchases > 0).length / base.length;
+    return base.filter((row) => row.activity(start, on).purchases > 0).length / base.length;
   }
   let revenue = 0;
   let orders = 0;
   let enterprise = 0;
   let small = 0;
-  for (const { account, summary } of inputs) {
-    const activity = activityBetween(summary, start, on);
+  for (const row of inputs) {
+    const { account } = row;
+    const activity = row.activity(start, on);
     revenue += activity.revenue;
     orders += activity.orders;
     if (account.size === 'enterprise') enterprise += activity.revenue;
@@ -98,6 +106,15 @@ function measure(metric: GoalMetric, inputs: readonly GoalInput[], start: string
 }
 
 export function goalProgress(goals: readonly Goal[], inputs: readonly GoalInput[], asOf: string, settings: PortfolioSettings): GoalProgress[] {
+  if (!goals.length) return [];
+  const rows = inputs.map(({ account, summary }): GoalRow => ({
+    account, firstPurchase: summary.firstPurchase, activity: (from, to) => activityBetween(summary, from, to),
+  }));
+  return goalProgressOfRows(goals, rows, asOf, settings);
+}
+
+/** The goals' progress from each account's row (GoalRow): what a run computes from its columns. */
+export function goalProgressOfRows(goals: readonly Goal[], inputs: readonly GoalRow[], asOf: string, settings: PortfolioSettings): GoalProgress[] {
   const window = settings.status.activeWindowDays;
   return goals.map((goal) => {
     const { start, end } = goal.period;

@@ -67,9 +67,6 @@ export function growthPotentials(inputs: readonly GrowthInput[], settings: Portf
     if (!list) sorted.set(revenues, list = Float64Array.from(revenues).sort());
     return list;
   };
-  const yardstick = peerQuantile === 0.5 ? 'the median' : `the ${decimal(peerQuantile * 100)}th percentile`;
-  const tooFew = `Fewer than ${minPeers} other buying accounts to compare with.`;
-
   return inputs.map(({ account, summary }, i) => {
     const own = summary.revenueLast12Months;
     const groups = groupsOf[i]!;
@@ -78,38 +75,50 @@ export function growthPotentials(inputs: readonly GrowthInput[], settings: Portf
       if (!revenues) continue;
       const peerCount = revenues.length - 1;
       if (peerCount < minPeers) continue;
-      const group = PEER_GROUPS[g]!;
       const benchmark = cents(Math.round(quantileWithout(sortedOf(revenues), own, peerQuantile)));
-      const potential = cents(Math.max(0, benchmark - own));
-      const compared = `Spent ${money(own)} over the last 12 months; ${yardstick} of ${describeGroup(group, account, peerCount)} is ${money(benchmark)}`;
-      return {
-        accountId: account.id,
-        revenueLast12Months: own,
-        averageTicket: summary.averageTicket,
-        meanGapDays: summary.meanGapDays,
-        medianGapDays: summary.medianGapDays,
-        peerGroup: group,
-        peerCount,
-        peerBenchmark: benchmark,
-        potential,
-        ratioToPeers: benchmark > 0 ? own / benchmark : null,
-        reason: potential > 0
-          ? `${compared}: ${money(potential)} a year of room to grow (${percent(own / benchmark)} of it so far).`
-          : `${compared}: already at or above it.`,
-      };
+      return growthPotentialOf(account, summary, { group: PEER_GROUPS[g]!, peerCount, benchmark }, inputs.length - 1, settings);
     }
-    return {
-      accountId: account.id,
-      revenueLast12Months: own,
-      averageTicket: summary.averageTicket,
-      meanGapDays: summary.meanGapDays,
-      medianGapDays: summary.medianGapDays,
-      peerGroup: null,
-      peerCount: inputs.length - 1,
-      peerBenchmark: null,
-      potential: null,
-      ratioToPeers: null,
-      reason: tooFew,
-    };
+    return growthPotentialOf(account, summary, null, inputs.length - 1, settings);
   });
+}
+
+/** The peer group an account was measured against: its kind, the peers in it and their benchmark revenue. */
+export interface PeerBenchmark {
+  group: PeerGroup;
+  peerCount: number;
+  benchmark: Cents;
+}
+
+export const PEER_GROUP_NAMES = PEER_GROUPS;
+
+/**
+ * One buying account's growth potential against its peers' benchmark (null when no group had
+ * enough peers; `otherBuyers` is then how many others there were). A run keeps the group, the
+ * count and the benchmark, so the explanation can be given again when the account is read.
+ */
+export function growthPotentialOf(account: AccountFact, summary: AccountSummary, peers: PeerBenchmark | null, otherBuyers: number,
+  settings: PortfolioSettings): GrowthPotential {
+  const { peerQuantile, minPeers } = settings.growth;
+  const own = summary.revenueLast12Months;
+  const base = {
+    accountId: account.id, revenueLast12Months: own, averageTicket: summary.averageTicket,
+    meanGapDays: summary.meanGapDays, medianGapDays: summary.medianGapDays,
+  };
+  if (!peers) {
+    return {
+      ...base, peerGroup: null, peerCount: otherBuyers, peerBenchmark: null, potential: null, ratioToPeers: null,
+      reason: `Fewer than ${minPeers} other buying accounts to compare with.`,
+    };
+  }
+  const { group, peerCount, benchmark } = peers;
+  const yardstick = peerQuantile === 0.5 ? 'the median' : `the ${decimal(peerQuantile * 100)}th percentile`;
+  const potential = cents(Math.max(0, benchmark - own));
+  const compared = `Spent ${money(own)} over the last 12 months; ${yardstick} of ${describeGroup(group, account, peerCount)} is ${money(benchmark)}`;
+  return {
+    ...base, peerGroup: group, peerCount, peerBenchmark: benchmark, potential,
+    ratioToPeers: benchmark > 0 ? own / benchmark : null,
+    reason: potential > 0
+      ? `${compared}: ${money(potential)} a year of room to grow (${percent(own / benchmark)} of it so far).`
+      : `${compared}: already at or above it.`,
+  };
 }

@@ -39,8 +39,6 @@ export interface InactiveInput {
 }
 
 export function analyseInactive(input: InactiveInput, settings: PortfolioSettings): InactiveAccount[] {
-  const { weights, lostAfterDays, notesShown } = settings.inactive;
-  const { activeWindowDays } = settings.status;
   const summaries = input.summaries.filter((summary) => summary.lastPurchase !== null);
   const lastDay = new Map(summaries.map((summary) => [summary.accountId, summary.lastPurchase!]));
   const asOf = summaries[0]?.asOf;
@@ -65,36 +63,55 @@ export function analyseInactive(input: InactiveInput, settings: PortfolioSetting
   const atStake = summaries.map(revenueOfLastActiveYear);
   const revenueRanks = percentRanks(atStake);
   const frequencyRanks = percentRanks(summaries.map((summary) => summary.purchaseDayCount));
-  const weightSum = weights.revenue + weights.frequency + weights.recency;
 
-  return summaries.map((summary, i) => {
-    const daysOut = summary.daysSinceLastPurchase! - activeWindowDays;
-    const parts = {
-      revenue: revenueRanks[i]!,
-      frequency: frequencyRanks[i]!,
-      recency: Math.min(1, Math.max(0, 1 - daysOut / lostAfterDays)),
-    };
-    const score = Math.round((100 * (weights.revenue * parts.revenue + weights.frequency * parts.frequency
-      + weights.recency * parts.recency)) / weightSum);
-    const accountNotes = (notes.get(summary.accountId) ?? [])
-      .sort((a, b) => (a.occurredAt < b.occurredAt ? 1 : a.occurredAt > b.occurredAt ? -1 : 0))
-      .slice(0, notesShown);
-    return {
-      accountId: summary.accountId,
-      lastPurchase: summary.lastPurchase!,
-      daysSinceLastPurchase: summary.daysSinceLastPurchase!,
-      inactiveSince: daysBefore(summary.lastPurchase!, -activeWindowDays),
-      lastPurchaseItems: items.get(summary.accountId) ?? [],
-      lastPurchaseRevenue: summary.purchases.at(-1)!.revenue,
-      lastNotes: accountNotes,
-      yearlyRevenueAtStake: atStake[i]!,
-      purchaseDays: summary.purchaseDayCount,
-      score,
-      scoreParts: parts,
-      explanation: `Worth recovering ${score} of 100: ${money(atStake[i]!)} a year at stake `
-        + `(ahead of ${percent(parts.revenue)} of inactive accounts), ${times(summary.purchaseDayCount, 'purchase day')} `
-        + `(ahead of ${percent(parts.frequency)}), no purchase for ${days(summary.daysSinceLastPurchase!)}, `
-        + `${days(Math.max(0, daysOut))} past the active window (recency ${percent(parts.recency)}).`,
-    };
-  });
+  return summaries.map((summary, i) => inactiveAccountOf(summary, { revenue: revenueRanks[i]!, frequency: frequencyRanks[i]! },
+    items.get(summary.accountId) ?? [], notes.get(summary.accountId) ?? [], settings));
+}
+
+/**
+ * One inactive account's worth-recovering score and explanation, given where its revenue at
+ * stake and its purchase days rank among the inactive accounts (0 to 1), what it bought on its
+ * last purchase day and its notes up to the as-of day. A run keeps the two ranks, so the
+ * explanation can be given again when the account is read.
+ */
+export function inactiveAccountOf(summary: AccountSummary, ranks: { revenue: number; frequency: number }, lastPurchaseItems: string[],
+  notes: readonly NoteFact[], settings: PortfolioSettings): InactiveAccount {
+  const { lostAfterDays, notesShown } = settings.inactive;
+  const { activeWindowDays } = settings.status;
+  const atStake = revenueOfLastActiveYear(summary);
+  const daysOut = summary.daysSinceLastPurchase! - activeWindowDays;
+  const parts = {
+    revenue: ranks.revenue,
+    frequency: ranks.frequency,
+    recency: Math.min(1, Math.max(0, 1 - daysOut / lostAfterDays)),
+  };
+  const score = inactiveScore(parts, settings);
+  const accountNotes = [...notes]
+    .sort((a, b) => (a.occurredAt < b.occurredAt ? 1 : a.occurredAt > b.occurredAt ? -1 : 0))
+    .slice(0, notesShown);
+  return {
+    accountId: summary.accountId,
+    lastPurchase: summary.lastPurchase!,
+    daysSinceLastPurchase: summary.daysSinceLastPurchase!,
+    inactiveSince: daysBefore(summary.lastPurchase!, -activeWindowDays),
+    lastPurchaseItems,
+    lastPurchaseRevenue: summary.purchases.at(-1)!.revenue,
+    lastNotes: accountNotes,
+    yearlyRevenueAtStake: atStake,
+    purchaseDays: summary.purchaseDayCount,
+    score,
+    scoreParts: parts,
+    explanation: `Worth recovering ${score} of 100: ${money(atStake)} a year at stake `
+      + `(ahead of ${percent(parts.revenue)} of inactive accounts), ${times(summary.purchaseDayCount, 'purchase day')} `
+      + `(ahead of ${percent(parts.frequency)}), no purchase for ${days(summary.daysSinceLastPurchase!)}, `
+      + `${days(Math.max(0, daysOut))} past the active window (recency ${percent(parts.recency)}).`,
+  };
+}
+
+/** The worth-recovering score, 0 to 100, from its three parts (see the top). */
+export function inactiveScore(parts: { revenue: number; frequency: number; recency: number }, settings: PortfolioSettings): number {
+  const { weights } = settings.inactive;
+  const weightSum = weights.revenue + weights.frequency + weights.recency;
+  return Math.round((100 * (weights.revenue * parts.revenue + weights.frequency * parts.frequency
+    + weights.recency * parts.recency)) / weightSum);
 }

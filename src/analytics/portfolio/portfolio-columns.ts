@@ -21,22 +21,70 @@ export interface PortfolioColumns {
   days: Int32Array;
   orders: Int32Array;
   revenue: Float64Array;
+  /** The rest of each account's profile, for the team and the goals (accountAt gives it back as an AccountFact). */
+  lifecycle: Int32Array;
+  relationshipType: Int32Array;
+  country: Int32Array;
+  /** NaN when unassigned. */
+  ownerId: Float64Array;
+  /** When the account began (AccountFact.since), in milliseconds. */
+  since: Float64Array;
+  /** The value behind each code of the coded columns. */
+  values: Record<'segment' | 'sector' | 'size' | 'lifecycle' | 'relationshipType' | 'country', string[]>;
 }
 
-/** A code per distinct value, handed out as values are first seen; −1 for null. */
-export function encoder(): (value: string | null) => number {
-  const codes = new Map<string, number>();
-  return (value) => {
-    if (value === null) return -1;
-    let code = codes.get(value);
-    if (code === undefined) codes.set(value, code = codes.size);
-    return code;
+/** The codes of the columns that hold text, each with the values it has handed out (values[code]). */
+export type Encoder = ((value: string | null) => number) & { values: string[] };
+
+/** An encoder for each coded column, and the columns' `values` that list what they hold. */
+export function profileEncoders() {
+  const encoders = {
+    segment: encoder(), sector: encoder(), size: encoder(), lifecycle: encoder(), relationshipType: encoder(), country: encoder(),
+  };
+  const values = Object.fromEntries(Object.entries(encoders).map(([name, e]) => [name, e.values])) as PortfolioColumns['values'];
+  return { encoders, values };
+}
+
+/** Account i's profile as the analytics read it. */
+export function accountAt(columns: PortfolioColumns, i: number): AccountFact {
+  const text = (codes: Int32Array, values: string[]) => (codes[i]! < 0 ? null : values[codes[i]!]!);
+  const { values } = columns;
+  return {
+    id: columns.ids[i]!,
+    status: text(columns.lifecycle, values.lifecycle) as AccountFact['status'],
+    segment: text(columns.segment, values.segment),
+    sector: text(columns.sector, values.sector),
+    size: text(columns.size, values.size) as AccountFact['size'],
+    relationshipType: text(columns.relationshipType, values.relationshipType) as AccountFact['relationshipType'],
+    country: text(columns.country, values.country),
+    ownerId: Number.isNaN(columns.ownerId[i]!) ? null : columns.ownerId[i]!,
+    hasInterest: columns.hasInterest[i] === 1,
+    hasFinancialCapacity: columns.hasFinancialCapacity[i] === 1,
+    since: new Date(columns.since[i]!).toISOString(),
   };
 }
 
+/** A code per distinct value, handed out as values are first seen; −1 for null. */
+export function encoder(): Encoder {
+  const codes = new Map<string, number>();
+  const values: string[] = [];
+  const encode = (value: string | null) => {
+    if (value === null) return -1;
+    let code = codes.get(value);
+    if (code === undefined) {
+      codes.set(value, code = codes.size);
+      values.push(value);
+    }
+    return code;
+  };
+  return Object.assign(encode, { values });
+}
+
 /** Columns for `accounts` accounts and `purchaseDays` purchase days in all, to be filled in. */
-export function emptyPortfolioColumns(accounts: number, purchaseDays: number): PortfolioColumns {
+export function emptyPortfolioColumns(accounts: number, purchaseDays: number, values: PortfolioColumns['values']): PortfolioColumns {
   return {
+    lifecycle: new Int32Array(accounts), relationshipType: new Int32Array(accounts), country: new Int32Array(accounts),
+    ownerId: new Float64Array(accounts), since: new Float64Array(accounts), values,
     ids: new Float64Array(accounts), exCustomer: new Uint8Array(accounts), hasInterest: new Uint8Array(accounts),
     hasFinancialCapacity: new Uint8Array(accounts), segment: new Int32Array(accounts), sector: new Int32Array(accounts),
     size: new Int32Array(accounts), offsets: new Int32Array(accounts + 1),
@@ -57,8 +105,9 @@ export function toPortfolioColumns(accounts: readonly AccountFact[], histories: 
   let total = 0;
   for (const account of sorted) total += historyOf.get(account.id)?.days.length ?? 0;
 
-  const columns = emptyPortfolioColumns(n, total);
-  const [segment, sector, size] = [encoder(), encoder(), encoder()];
+  const { encoders, values } = profileEncoders();
+  const columns = emptyPortfolioColumns(n, total, values);
+  const { segment, sector, size } = encoders;
   let at = 0;
   sorted.forEach((account, i) => {
     if (i > 0 && sorted[i - 1]!.id === account.id) throw new RangeError(`account ${account.id} is listed twice`);
@@ -69,6 +118,11 @@ export function toPortfolioColumns(accounts: readonly AccountFact[], histories: 
     columns.segment[i] = segment(account.segment);
     columns.sector[i] = sector(account.sector);
     columns.size[i] = size(account.size);
+    columns.lifecycle[i] = encoders.lifecycle(account.status);
+    columns.relationshipType[i] = encoders.relationshipType(account.relationshipType);
+    columns.country[i] = encoders.country(account.country);
+    columns.ownerId[i] = account.ownerId ?? Number.NaN;
+    columns.since[i] = Date.parse(account.since);
     columns.offsets[i] = at;
     for (const day of historyOf.get(account.id)?.days ?? []) {
       columns.days[at] = dayNumber(day.day);

@@ -44,6 +44,23 @@ export function quintileScoreColumn(values: ArrayLike<number>, better: 'higher' 
   return scores;
 }
 
+const NEVER_BOUGHT: Classification<RfmClass> = { class: 'none', rule: 'Has never bought, so has no RFM scores.', figures: {} };
+
+/** A buyer's segment from its scores, with the facts behind them; a run keeps the scores and explains them when read. */
+export function rfmClass(summary: AccountSummary, rs: number, fs: number, ms: number): Classification<RfmClass> {
+  if (summary.orderCount === 0) return { ...NEVER_BOUGHT, figures: {} };
+  const rule = rfmSegmentRule(rs, fs, ms);
+  const facts = `last purchase ${times(summary.daysSinceLastPurchase!, 'day')} ago, ${times(summary.orderCount, 'order')}, ${money(summary.revenue)}`;
+  return {
+    class: rule.segment,
+    rule: `Scores R${rs} F${fs} M${ms} (${facts}): ${rule.meaning}`,
+    figures: {
+      recency: rs, frequency: fs, monetary: ms, rfm: `${rs}${fs}${ms}`,
+      daysSinceLastPurchase: summary.daysSinceLastPurchase, orders: summary.orderCount, revenue: summary.revenue,
+    },
+  };
+}
+
 /** The RFM classes of the summaries, in their order, with the portfolio's figures. */
 export function classifyRfmInOrder(summaries: readonly AccountSummary[]): Omit<RfmAnalysis, 'classes'> & { classes: Classification<RfmClass>[] } {
   const buyers = summaries.filter((summary) => summary.orderCount > 0);
@@ -56,25 +73,16 @@ export function classifyRfmInOrder(summaries: readonly AccountSummary[]): Omit<R
   let i = 0;
   summaries.forEach((summary, at) => {
     if (summary.orderCount === 0) {
-      classes[at] = { class: 'none', rule: 'Has never bought, so has no RFM scores.', figures: {} };
+      classes[at] = { ...NEVER_BOUGHT, figures: {} };
       return;
     }
     const [rs, fs, ms] = [r[i]!, f[i]!, m[i]!];
     i += 1;
-    const rule = rfmSegmentRule(rs, fs, ms);
-    segments[rule.segment] += 1;
+    classes[at] = rfmClass(summary, rs, fs, ms);
+    segments[classes[at].class as RfmSegment] += 1;
     scoreCounts.r[rs - 1]! += 1;
     scoreCounts.f[fs - 1]! += 1;
     scoreCounts.m[ms - 1]! += 1;
-    const facts = `last purchase ${times(summary.daysSinceLastPurchase!, 'day')} ago, ${times(summary.orderCount, 'order')}, ${money(summary.revenue)}`;
-    classes[at] = {
-      class: rule.segment,
-      rule: `Scores R${rs} F${fs} M${ms} (${facts}): ${rule.meaning}`,
-      figures: {
-        recency: rs, frequency: fs, monetary: ms, rfm: `${rs}${fs}${ms}`,
-        daysSinceLastPurchase: summary.daysSinceLastPurchase, orders: summary.orderCount, revenue: summary.revenue,
-      },
-    };
   });
   return { classes, scoredAccounts: buyers.length, segments, scoreCounts };
 }

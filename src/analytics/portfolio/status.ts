@@ -110,7 +110,7 @@ function alikeCount(counts: ProfileCounts, segment: ProfileValue, sector: Profil
 
 /** The status of every account, in their order; each account needs its summary (an empty one if it never bought). */
 export function classifyStatusesInOrder(inputs: readonly StatusInput[], settings: PortfolioSettings): StatusClassification[] {
-  const { activeWindowDays, probableMinShare, probableMinCustomers } = settings.status;
+  const { activeWindowDays } = settings.status;
   const results = new Array<StatusClassification>(inputs.length);
   const undecided: number[] = [];
   // How many active customers have each profile.
@@ -134,42 +134,58 @@ export function classifyStatusesInOrder(inputs: readonly StatusInput[], settings
   const rules = new Map<number, string>();
   for (const i of undecided) {
     const { account } = inputs[i]!;
-    const lead = { lifecycleStatus: account.status, hasInterest: account.hasInterest ? 'yes' : 'no', hasFinancialCapacity: account.hasFinancialCapacity ? 'yes' : 'no' };
-    if (account.hasInterest && account.hasFinancialCapacity) {
-      results[i] = { class: 'potential', rule: 'Has never bought, has shown interest and has the means to buy.', figures: lead };
-      continue;
-    }
-    const mask = filledMask(account);
     let alike = 0;
-    if (mask !== 0) {
+    if (!(account.hasInterest && account.hasFinancialCapacity) && filledMask(account) !== 0) {
       const key = JSON.stringify([account.segment, account.sector, account.size]);
       alike = alikeOf.get(key) ?? alikeCount(profiles, account.segment, account.sector, account.size);
       alikeOf.set(key, alike);
     }
-    const share = activeCustomers === 0 ? 0 : alike / activeCustomers;
-    const figures: Figures = {
-      ...lead, segment: account.segment, sector: account.sector, size: account.size,
-      alikeActiveCustomers: alike, activeCustomers, alikeShare: Math.round(share * 10_000) / 10_000,
-    };
-    const probable = mask !== 0 && alike >= probableMinCustomers && share >= probableMinShare;
-    const ruleKey = (alike * 8 + mask) * 2 + (probable ? 1 : 0);
-    let rule = rules.get(ruleKey);
-    if (rule === undefined) {
-      const fields = listWords(PROFILE_FIELDS.filter((_, bit) => mask & (1 << bit)));
-      if (probable) {
-        rule = `Has never bought, but ${alike} of the ${activeCustomers} active customers (${percent(share, 1)}) share its ${fields}.`;
-      } else {
-        const profile = mask === 0
-          ? 'its segment, sector and size are unknown'
-          : `only ${alike} active customer${alike === 1 ? '' : 's'} (${percent(share, 1)}) share${alike === 1 ? 's' : ''} its ${fields}`;
-        rule = `Has never bought, has not shown both interest and the means to buy, and ${profile} `
-          + `(probable needs at least ${probableMinCustomers} and ${percent(probableMinShare, 1)}).`;
-      }
-      rules.set(ruleKey, rule);
-    }
-    results[i] = { class: probable ? 'probable' : 'unqualified', rule, figures };
+    results[i] = neverBoughtStatus(account, alike, activeCustomers, settings, rules);
   }
   return results;
+}
+
+/** The status of an account decided by its purchases or its lifecycle (ex-customer), or null for one that never bought. */
+export function purchaseStatusOf(input: StatusInput, settings: PortfolioSettings): StatusClassification | null {
+  return purchaseStatus(input, settings.status.activeWindowDays);
+}
+
+/**
+ * The status of an account that never bought: potential, probable or unqualified, given how
+ * many of the `activeCustomers` share its profile (`alike`). A run keeps that count, so the
+ * explanation can be given again when the account is read. `rules` words each case once.
+ */
+export function neverBoughtStatus(account: AccountFact, alike: number, activeCustomers: number, settings: PortfolioSettings,
+  rules = new Map<number, string>()): StatusClassification {
+  const { probableMinShare, probableMinCustomers } = settings.status;
+  const lead = { lifecycleStatus: account.status, hasInterest: account.hasInterest ? 'yes' : 'no', hasFinancialCapacity: account.hasFinancialCapacity ? 'yes' : 'no' };
+  if (account.hasInterest && account.hasFinancialCapacity) {
+    return { class: 'potential', rule: 'Has never bought, has shown interest and has the means to buy.', figures: lead };
+  }
+  const mask = filledMask(account);
+  if (mask === 0) alike = 0;
+  const share = activeCustomers === 0 ? 0 : alike / activeCustomers;
+  const figures: Figures = {
+    ...lead, segment: account.segment, sector: account.sector, size: account.size,
+    alikeActiveCustomers: alike, activeCustomers, alikeShare: Math.round(share * 10_000) / 10_000,
+  };
+  const probable = mask !== 0 && alike >= probableMinCustomers && share >= probableMinShare;
+  const ruleKey = (alike * 8 + mask) * 2 + (probable ? 1 : 0);
+  let rule = rules.get(ruleKey);
+  if (rule === undefined) {
+    const fields = listWords(PROFILE_FIELDS.filter((_, bit) => mask & (1 << bit)));
+    if (probable) {
+      rule = `Has never bought, but ${alike} of the ${activeCustomers} active customers (${percent(share, 1)}) share its ${fields}.`;
+    } else {
+      const profile = mask === 0
+        ? 'its segment, sector and size are unknown'
+        : `only ${alike} active customer${alike === 1 ? '' : 's'} (${percent(share, 1)}) share${alike === 1 ? 's' : ''} its ${fields}`;
+      rule = `Has never bought, has not shown both interest and the means to buy, and ${profile} `
+        + `(probable needs at least ${probableMinCustomers} and ${percent(probableMinShare, 1)}).`;
+    }
+    rules.set(ruleKey, rule);
+  }
+  return { class: probable ? 'probable' : 'unqualified', rule, figures };
 }
 
 function filledMask(account: AccountFact): number {

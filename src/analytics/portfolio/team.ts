@@ -107,8 +107,46 @@ function leader(cells: readonly RepTypeFigures[], rate: 'revenuePerAccount' | 'r
   return best;
 }
 
+/** One account as the team reads it: whether it bought in the previous and in the current active window, and its period revenue. */
+export interface TeamRow {
+  account: AccountFact;
+  asOf: string;
+  activeBefore: boolean;
+  activeNow: boolean;
+  revenue: number;
+}
+
 export function analyseTeam(
   inputs: readonly TeamInput[],
+  statusChanges: readonly StatusChangeFact[],
+  dimension: TeamDimension,
+  settings: PortfolioSettings,
+): TeamAnalysis {
+  const window = settings.status.activeWindowDays;
+  function* rows(): Iterable<TeamRow> {
+    let windowsAsOf: string | undefined;
+    let windowStart = '';
+    let previousStart = '';
+    for (const { account, summary } of inputs) {
+      if (summary.asOf !== windowsAsOf) {
+        windowsAsOf = summary.asOf;
+        windowStart = daysBefore(summary.asOf, window);
+        previousStart = daysBefore(summary.asOf, 2 * window);
+      }
+      yield {
+        account, asOf: summary.asOf,
+        activeBefore: purchaseDaysBetween(summary, previousStart, windowStart) > 0,
+        activeNow: purchaseDaysBetween(summary, windowStart, summary.asOf) > 0,
+        revenue: periodRevenue(summary, settings.revenuePeriod),
+      };
+    }
+  }
+  return analyseTeamRows(rows(), statusChanges, dimension, settings);
+}
+
+/** The team from each account's row (TeamRow): what a run computes from its columns. */
+export function analyseTeamRows(
+  inputs: Iterable<TeamRow>,
   statusChanges: readonly StatusChangeFact[],
   dimension: TeamDimension,
   settings: PortfolioSettings,
@@ -128,15 +166,12 @@ export function analyseTeam(
   const cellsMet: Cell[] = [];
   let windowsAsOf: string | undefined;
   let windowStart = '';
-  let previousStart = '';
-  for (const { account, summary } of inputs) {
-    const asOf = summary.asOf;
+  for (const { account, asOf, activeBefore, activeNow, revenue } of inputs) {
     const created = utcDay(account.since);
     if (created > asOf) continue;
     if (asOf !== windowsAsOf) {
       windowsAsOf = asOf;
       windowStart = daysBefore(asOf, window);
-      previousStart = daysBefore(asOf, 2 * window);
     }
     const changes = changesByAccount.get(account.id);
     let wasProspect: boolean;
@@ -153,8 +188,6 @@ export function analyseTeam(
         || inWindow.some((c) => PROSPECTING.has(c.fromStatus) || PROSPECTING.has(c.toStatus));
       converted = inWindow.some((c) => PROSPECTING.has(c.fromStatus) && WON.has(c.toStatus));
     }
-    const activeBefore = purchaseDaysBetween(summary, previousStart, windowStart) > 0;
-    const activeNow = purchaseDaysBetween(summary, windowStart, asOf) > 0;
 
     const accountType = account[dimension];
     let types = byCell.get(account.ownerId ?? null);
@@ -166,7 +199,6 @@ export function analyseTeam(
     }
     let rep = byRep.get(account.ownerId);
     if (!rep) byRep.set(account.ownerId, rep = emptyTally());
-    const revenue = periodRevenue(summary, settings.revenuePeriod);
     for (let k = 0; k < 2; k++) {
       const tally = k === 0 ? cell.tally : rep;
       tally.accounts += 1;

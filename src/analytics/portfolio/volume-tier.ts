@@ -41,20 +41,17 @@ export function tierOf(revenue: number, thresholds: TierThresholds | null): numb
   return revenue >= thresholds.veryHigh ? 0 : revenue >= thresholds.high ? 1 : revenue >= thresholds.average ? 2 : 3;
 }
 
-/** The tiers of the summaries in their order, and the portfolio's thresholds. */
-export function classifyVolumeTiersInOrder(summaries: readonly AccountSummary[], settings: PortfolioSettings): {
-  classes: Classification<VolumeTier>[]; analysis: Omit<VolumeTiers, 'classes'>;
-} {
-  const { method } = settings.volumeTier;
+/**
+ * Words one account's tier against the portfolio's figures (the mean, the thresholds and how
+ * many accounts were ranked): what the run keeps, so the explanation can be given when read.
+ */
+export function tierExplainer(analysis: Omit<VolumeTiers, 'classes'>, settings: PortfolioSettings): (revenue: Cents) => Classification<VolumeTier> {
+  const { method, thresholds, meanRevenue, rankedAccounts } = analysis;
   const period = settings.revenuePeriod;
-  const revenues = summaries.map((summary) => periodRevenue(summary, period));
-  const ranked = sortedNumbers(revenues.filter((revenue) => revenue > 0));
-  const { meanRevenue, thresholds } = tierThresholds(ranked, settings);
   const bounds: TierBounds = settings.volumeTier[method];
   const describe = (key: keyof TierBounds) => (method === 'meanMultiples'
     ? `${decimal(bounds[key])}× the mean revenue (${money(thresholds![key])})`
     : `the ${decimal(bounds[key] * 100)}th percentile of revenues (${money(thresholds![key])})`);
-
   // Everything but the revenue is the same for every account: worked out once.
   const shared = {
     meanRevenue: rounded(meanRevenue, 2), veryHighFrom: rounded(thresholds?.veryHigh ?? null, 2),
@@ -67,21 +64,29 @@ export function classifyVolumeTiersInOrder(summaries: readonly AccountSummary[],
     average: ` is at least ${describe('average')} and below ${describe('high')}: average.`,
   };
   const notRanked = `No revenue ${PERIOD_WORDS[period]}, so not ranked.`;
-  const classes = new Array<Classification<VolumeTier>>(summaries.length);
-  for (let i = 0; i < summaries.length; i++) {
-    const revenue = revenues[i]! as Cents;
+  return (revenue) => {
     const figures = {
-      revenue, period, method, meanRevenue: shared.meanRevenue, rankedAccounts: ranked.length,
+      revenue, period, method, meanRevenue: shared.meanRevenue, rankedAccounts,
       veryHighFrom: shared.veryHighFrom, highFrom: shared.highFrom, averageFrom: shared.averageFrom,
     };
-    if (revenue <= 0 || !thresholds || !rules) {
-      classes[i] = { class: 'none', rule: notRanked, figures };
-      continue;
-    }
+    if (revenue <= 0 || !thresholds || !rules) return { class: 'none', rule: notRanked, figures };
     const tier = VOLUME_TIERS[tierOf(revenue, thresholds)] as Exclude<VolumeTier, 'none'>;
-    classes[i] = { class: tier, rule: `Revenue ${PERIOD_WORDS[period]} of ${money(revenue)}${rules[tier]}`, figures };
-  }
-  return { classes, analysis: { method, thresholds, rankedAccounts: ranked.length, meanRevenue } };
+    return { class: tier, rule: `Revenue ${PERIOD_WORDS[period]} of ${money(revenue)}${rules[tier]}`, figures };
+  };
+}
+
+/** The tiers of the summaries in their order, and the portfolio's thresholds. */
+export function classifyVolumeTiersInOrder(summaries: readonly AccountSummary[], settings: PortfolioSettings): {
+  classes: Classification<VolumeTier>[]; analysis: Omit<VolumeTiers, 'classes'>;
+} {
+  const { method } = settings.volumeTier;
+  const period = settings.revenuePeriod;
+  const revenues = summaries.map((summary) => periodRevenue(summary, period));
+  const ranked = sortedNumbers(revenues.filter((revenue) => revenue > 0));
+  const { meanRevenue, thresholds } = tierThresholds(ranked, settings);
+  const analysis = { method, thresholds, rankedAccounts: ranked.length, meanRevenue };
+  const explain = tierExplainer(analysis, settings);
+  return { classes: revenues.map((revenue) => explain(revenue as Cents)), analysis };
 }
 
 export function classifyVolumeTiers(summaries: readonly AccountSummary[], settings: PortfolioSettings): VolumeTiers {

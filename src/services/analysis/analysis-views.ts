@@ -12,7 +12,8 @@ import { ABC_CLASSES, type AbcClass } from '../../domain/portfolio/classes.js';
 import { CHURN_SIGNAL_KINDS } from '../../analytics/portfolio/churn-signals.js';
 import { ClienteleError, notFound } from '../../domain/errors.js';
 import { cents, formatMoney } from '../../domain/money.js';
-import { type AnalysisRun, type ClassColumn, classesInScope, isBuyingNow } from '../../store/repositories/analysis-runs.js';
+import { type AccountClassRow, type AnalysisRun, type ClassColumn, classesInScope, isBuyingNow, normalise } from '../../store/repositories/analysis-runs.js';
+import { storedExplanation, storedExplanations } from './explain-stored.js';
 import { type Context, requireVisibleAccount, scopeOf } from '../context.js';
 import { latestRunInScope, runInScope, runsInScope } from './runs-in-scope.js';
 import type { AccountScope } from '../../domain/access.js';
@@ -229,7 +230,7 @@ export async function accountList(ctx: Context, kind: AccountListKind, options: 
   const run = await pickRun(ctx, options.runId);
   let query = classesInScope(ctx.store.connection.db, run.id, await scopeOf(ctx))
     .innerJoin('accounts as a', 'a.id', 'c.account_id')
-    .select(['c.account_id', 'a.name', 'a.owner_id', 'c.status', 'c.abc', 'c.rfm_segment', 'c.period_revenue_cents', 'c.last_purchase', 'c.reasons']);
+    .selectAll('c').select(['a.name', 'a.owner_id']);
   if (kind === 'churn') {
     query = query.where(sql<boolean>`cardinality(c.churn_signals) > 0`).orderBy('c.period_revenue_cents', 'desc');
   } else if (kind === 'inactive') {
@@ -239,10 +240,13 @@ export async function accountList(ctx: Context, kind: AccountListKind, options: 
   }
   const limit = options.limit ?? 50;
   const rows = await query.orderBy('c.account_id').limit(limit + 1).offset(options.offset ?? 0).execute();
+  const page = rows.slice(0, limit);
+  // Each account on the page explained as it is read (explain-stored.ts), in one batch.
+  const explained = await storedExplanations(ctx.store, run, page.map((r) => normalise(r as unknown as AccountClassRow)));
   return inCurrency(ctx.store, {
     run: runInfo(run),
-    items: rows.slice(0, limit).map((r) => {
-      const reasons = r.reasons as Record<string, any>;
+    items: page.map((r, i) => {
+      const reasons = explained[i] as Record<string, any>;
       return {
         accountId: Number(r.account_id), name: r.name, ownerId: r.owner_id === null ? null : Number(r.owner_id),
         status: r.status, abc: r.abc, rfm: r.rfm_segment, revenue: formatMoney(cents(Number(r.period_revenue_cents))), lastPurchase: r.last_purchase,
@@ -322,7 +326,7 @@ export async function accountClasses(ctx: Context, accountId: number) {
     .where('c.account_id', '=', accountId).orderBy('r.id').execute();
   return inCurrency(ctx.store, {
     run: runInfo(run), accountId,
-    ...explanationAmounts(row.reasons as Record<string, any>),
+    ...explanationAmounts(await storedExplanation(ctx.store, run, row) as Record<string, any>),
     history: history.map((h) => ({ runId: Number(h.id), kind: h.kind, asOf: h.as_of, status: h.status, abc: h.abc, rfm: h.rfm_segment, volumeTier: h.volume_tier, frequency: h.frequency })),
   });
 }

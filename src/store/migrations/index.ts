@@ -12,6 +12,7 @@ import * as accountHistoryStart from './0008-account-history-start.js';
 import * as creditNotes from './0009-credit-notes.js';
 import * as goalMoneyTargets from './0010-goal-money-targets.js';
 import * as classValueAndGap from './0011-class-value-and-gap.js';
+import * as explainedOnRead from './0012-explained-on-read.js';
 import * as orderCurrencies from './0013-order-currencies.js';
 import * as dismissedDuplicates from './0014-dismissed-duplicates.js';
 import * as interruptedImports from './0016-interrupted-imports.js';
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0009-credit-notes': creditNotes,
   '0010-goal-money-targets': goalMoneyTargets,
   '0011-class-value-and-gap': classValueAndGap,
+  '0012-explained-on-read': explainedOnRead,
   '0013-order-currencies': orderCurrencies,
   '0014-dismissed-duplicates': dismissedDuplicates,
   '0016-interrupted-imports': interruptedImports,

@@ -31,7 +31,7 @@ export interface AnalysisRunWithFigures extends AnalysisRun {
 }
 
 /** One account's row in a run, as the analysis writes it. */
-export type AccountClassRow = Omit<AccountClassesTable, 'reasons'> & { reasons: Record<string, unknown> };
+export type AccountClassRow = Omit<AccountClassesTable, 'reasons'> & { reasons: Record<string, unknown> | null };
 
 export const CLASS_COLUMNS = ['status', 'volume_tier', 'frequency', 'abc', 'rfm_segment'] as const;
 export type ClassColumn = (typeof CLASS_COLUMNS)[number];
@@ -39,7 +39,9 @@ export type ClassColumn = (typeof CLASS_COLUMNS)[number];
 export const ACCOUNT_CLASS_COLUMNS = [
   'run_id', 'account_id', 'status', 'volume_tier', 'frequency', 'abc', 'rfm_segment', 'recency_score', 'frequency_score',
   'monetary_score', 'revenue_cents', 'period_revenue_cents', 'average_ticket_cents', 'order_count', 'last_purchase',
-  'churn_signals', 'recovery_score', 'growth_potential_cents', 'p_alive', 'clv_cents', 'value_cents', 'median_gap_days', 'reasons',
+  'churn_signals', 'recovery_score', 'growth_potential_cents', 'p_alive', 'clv_cents', 'value_cents', 'median_gap_days',
+  'abc_rank', 'abc_above_cents', 'alike_customers', 'peer_group', 'peer_count', 'peer_benchmark_cents', 'recovery_revenue_rank',
+  'recovery_frequency_rank',
 ] as const satisfies readonly (keyof AccountClassesTable)[];
 
 const toRun = (r: { id: number; kind: RunKind; as_of: string; account_count: number; duration_ms: number; created_at: Date; created_by: number | null; settings: Record<string, unknown>; newest_purchase: string | null }): AnalysisRun => ({
@@ -123,6 +125,12 @@ export function analysisRunsRepository(db: Executor) {
     async get(id: number): Promise<AnalysisRunWithFigures | undefined> {
       const row = await db.selectFrom('analysis_runs').select([...RUN_COLUMNS, 'portfolio', 'model']).where('id', '=', id).executeTakeFirst();
       return row && { ...toRun(row), portfolio: row.portfolio, model: row.model };
+    },
+
+    /** A run's lifetime-value model (with its settings and totals), or why it has none. */
+    async model(id: number): Promise<Record<string, unknown> | undefined> {
+      const row = await db.selectFrom('analysis_runs').select('model').where('id', '=', id).executeTakeFirst();
+      return row?.model ?? undefined;
     },
 
     /** One part of a run's portfolio figures, read in the database: the whole is large at scale. */
@@ -216,9 +224,10 @@ export function analysisRunsRepository(db: Executor) {
         .values({ run_id: runId, account_id: accountId, ...row, reasons: JSON.stringify(reasons) } as never)
         .onConflict((conflict) => conflict.columns(['run_id', 'account_id']).doUpdateSet({
           ...Object.fromEntries(PLACED_COLUMNS.map((column) => [column, sql.ref(`excluded.${column}`)])),
-          reasons: sql`(account_classes.reasons || excluded.reasons) - ${pgTextArray(dropped)}::text[]`,
-          recovery_score: keeps.keepsInactive ? sql`case when account_classes.reasons ? 'inactive' then account_classes.recovery_score end` : null,
-          growth_potential_cents: keeps.keepsGrowth ? sql`case when account_classes.reasons ? 'growth' then account_classes.growth_potential_cents end` : null,
+          reasons: sql`(coalesce(account_classes.reasons, '{}'::jsonb) || excluded.reasons) - ${pgTextArray(dropped)}::text[]`,
+          // The run's inactive and growth details stay while the status still fits them (they are set together).
+          ...(keeps.keepsInactive ? {} : { recovery_score: null, recovery_revenue_rank: null, recovery_frequency_rank: null }),
+          ...(keeps.keepsGrowth ? {} : { growth_potential_cents: null, peer_group: null, peer_count: null, peer_benchmark_cents: null }),
         } as never))
         .execute();
     },
@@ -273,7 +282,8 @@ export function analysisRunsRepository(db: Executor) {
   };
 }
 
-function normalise(row: AccountClassRow): AccountClassRow {
+/** A row of account_classes with its big integers as numbers, whichever driver read it. */
+export function normalise(row: AccountClassRow): AccountClassRow {
   return {
     ...row,
     run_id: Number(row.run_id), account_id: Number(row.account_id), revenue_cents: Number(row.revenue_cents),
@@ -281,5 +291,7 @@ function normalise(row: AccountClassRow): AccountClassRow {
     average_ticket_cents: row.average_ticket_cents === null ? null : Number(row.average_ticket_cents),
     growth_potential_cents: row.growth_potential_cents === null ? null : Number(row.growth_potential_cents),
     clv_cents: row.clv_cents === null ? null : Number(row.clv_cents),
+    abc_above_cents: row.abc_above_cents === null ? null : Number(row.abc_above_cents),
+    peer_benchmark_cents: row.peer_benchmark_cents === null ? null : Number(row.peer_benchmark_cents),
   };
 }

@@ -2,7 +2,7 @@
 // and its purchase days as day numbers, sent by the database as comma-separated text and
 // parsed straight into typed arrays, so a million accounts never become a million objects.
 import { sql } from 'kysely';
-import { emptyPortfolioColumns, encoder, type PortfolioColumns } from '../../analytics/portfolio/portfolio-columns.js';
+import { emptyPortfolioColumns, profileEncoders, type PortfolioColumns } from '../../analytics/portfolio/portfolio-columns.js';
 import { accountSinceSql } from '../account-since-sql.js';
 import type { Executor } from '../executor.js';
 
@@ -14,6 +14,11 @@ interface Row {
   segment: string | null;
   sector: string | null;
   size: string | null;
+  status: string;
+  relationship_type: string | null;
+  country: string | null;
+  owner_id: string | number | null;
+  since: Date | string;
   days: string | null;
   orders: string | null;
   revenue: string | null;
@@ -50,6 +55,7 @@ export function portfolioColumnsRepository(db: Executor) {
     async read(before: Date): Promise<PortfolioColumns> {
       const { rows } = await sql<Row>`
         select a.id, a.status = 'ex_customer' as ex_customer, a.has_interest, a.has_financial_capacity, a.segment, a.sector, a.size,
+               a.status, a.relationship_type, a.country, a.owner_id, ${accountSinceSql} as since,
                (select string_agg((d - date '1970-01-01')::text, ',' order by o) from unnest(p.days) with ordinality as t(d, o)) as days,
                array_to_string(p.day_orders, ',') as orders, array_to_string(p.day_revenue_cents, ',') as revenue
           from accounts a left join account_purchases p on p.account_id = a.id
@@ -58,8 +64,9 @@ export function portfolioColumnsRepository(db: Executor) {
       const n = rows.length;
       let total = 0;
       for (const row of rows) total += countItems(row.days);
-      const columns = emptyPortfolioColumns(n, total);
-      const [segment, sector, size] = [encoder(), encoder(), encoder()];
+      const { encoders, values } = profileEncoders();
+      const columns = emptyPortfolioColumns(n, total, values);
+      const { segment, sector, size } = encoders;
       let at = 0;
       rows.forEach((row, i) => {
         columns.ids[i] = Number(row.id);
@@ -69,6 +76,11 @@ export function portfolioColumnsRepository(db: Executor) {
         columns.segment[i] = segment(row.segment);
         columns.sector[i] = sector(row.sector);
         columns.size[i] = size(row.size);
+        columns.lifecycle[i] = encoders.lifecycle(row.status);
+        columns.relationshipType[i] = encoders.relationshipType(row.relationship_type);
+        columns.country[i] = encoders.country(row.country);
+        columns.ownerId[i] = row.owner_id === null ? Number.NaN : Number(row.owner_id);
+        columns.since[i] = new Date(row.since).getTime();
         columns.offsets[i] = at;
         parseList(row.orders, columns.orders, at);
         parseList(row.revenue, columns.revenue, at);
