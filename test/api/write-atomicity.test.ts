@@ -13,6 +13,8 @@ interface Request { method: 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; bo
 
 let serial = 0;
 const unique = (prefix: string) => `${prefix}-${++serial}`;
+/** A day of its own for each rate a case writes, so every write adds one. */
+const uniqueDay = () => new Date(Date.UTC(2020, 0, 1) + ++serial * 86_400_000).toISOString().slice(0, 10);
 
 /** Each write route, and how to build a request that succeeds (setting up what it needs first). */
 const WRITES: Record<string, (t: TestApp, ids: { account: number }) => Promise<Request>> = {
@@ -58,6 +60,23 @@ const WRITES: Record<string, (t: TestApp, ids: { account: number }) => Promise<R
   'PUT /api/v1/settings/access': async () => ({ method: 'PUT', url: '/api/v1/settings/access', body: { repVisibility: serial++ % 2 ? 'own' : 'all' } }),
   'PUT /api/v1/settings/analysis-schedule': async () => ({ method: 'PUT', url: '/api/v1/settings/analysis-schedule', body: { snapshots: 'monthly', dailyRefresh: serial++ % 2 === 0 } }),
   'PUT /api/v1/settings/currency': async () => ({ method: 'PUT', url: '/api/v1/settings/currency', body: { currency: serial++ % 2 ? 'USD' : 'EUR' } }),
+  'PUT /api/v1/exchange-rates': async () => ({ method: 'PUT', url: '/api/v1/exchange-rates', body: { rates: [{ currency: 'USD', date: uniqueDay(), rate: '0.9215' }] } }),
+  'DELETE /api/v1/exchange-rates/{currency}/{date}': async (t) => {
+    const date = uniqueDay();
+    const saved = await t.call('PUT', '/api/v1/exchange-rates', { body: { rates: [{ currency: 'GBP', date, rate: '1.1650' }] } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    return { method: 'DELETE', url: `/api/v1/exchange-rates/GBP/${date}` };
+  },
+  'POST /api/v1/duplicates/dismissed': async (t) => ({
+    method: 'POST', url: '/api/v1/duplicates/dismissed',
+    body: { kind: 'account', a: await created(t, 'accounts', { name: unique('Twin') }), b: await created(t, 'accounts', { name: unique('Twin') }) },
+  }),
+  'DELETE /api/v1/duplicates/dismissed/{kind}/{a}/{b}': async (t) => {
+    const [a, b] = [await created(t, 'accounts', { name: unique('Twin') }), await created(t, 'accounts', { name: unique('Twin') })];
+    const dismissed = await t.call('POST', '/api/v1/duplicates/dismissed', { body: { kind: 'account', a, b } });
+    expect(dismissed.statusCode, dismissed.body).toBe(201);
+    return { method: 'DELETE', url: `/api/v1/duplicates/dismissed/account/${a}/${b}` };
+  },
   'PUT /api/v1/settings/goals': async () => ({ method: 'PUT', url: '/api/v1/settings/goals', body: { goals: [{ metric: 'revenue', target: `${++serial}.00`, comparator: 'atLeast', period: { start: '2026-01-01', end: '2026-12-31' } }] } }),
   'PUT /api/v1/settings/portfolio': async () => ({ method: 'PUT', url: '/api/v1/settings/portfolio', body: { abc: { aMaxShare: 0.7 + (++serial % 10) / 100 } } }),
   'POST /api/v1/settings/portfolio/preview': async () => ({ method: 'POST', url: '/api/v1/settings/portfolio/preview', body: { abc: { aMaxShare: 0.75 } } }),
@@ -98,8 +117,10 @@ describe.each(ENGINES)('a failing write changes nothing on %s', (engine) => {
   it('covers every write operation of the OpenAPI document', async () => {
     const doc = (await t.call('GET', '/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
     const operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).filter((m) => m !== 'get').map((m) => `${m.toUpperCase()} ${path}`));
-    // Imports are written by a job in COPY batches of their own; test/cli/import-kill covers them.
-    expect(operations.filter((op) => op !== 'POST /api/v1/imports').sort()).toEqual(Object.keys(WRITES).sort());
+    // Imports are written by a job in COPY batches of their own; test/import/interrupted-runs covers them.
+    // A rates file is one multipart upload saved in one transaction, as PUT /exchange-rates is (tested here).
+    const fileUploads = ['POST /api/v1/imports', 'POST /api/v1/exchange-rates/import'];
+    expect(operations.filter((op) => !fileUploads.includes(op)).sort()).toEqual(Object.keys(WRITES).sort());
   });
 
   it.each(Object.keys(WRITES))('%s: failing at any of its writes leaves every table as it was', async (operation) => {
