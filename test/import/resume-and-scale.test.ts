@@ -58,7 +58,8 @@ describe.each(ENGINES)('large and interrupted imports on %s', (engine) => {
     expect(run).toMatchObject({ status: 'failed', lastCommittedRow: 6001 });
   });
 
-  it('takes a 100,000-row file in one transaction', async () => {
+  // Large data belongs in test:all: under load its 100,000 rows outlast npm test's time limits.
+  it.runIf(process.env.CLIENTELE_TEST_ALL === '1')('takes a 100,000-row file in one transaction', { timeout: 300_000 }, async () => {
     const lines = ['id,name,country,city,segment'];
     for (let i = 1; i <= 100_000; i++) lines.push(`BIG-${i},Company ${i},${['FR', 'DE', 'ES', 'GB'][i % 4]},City ${i % 97},${i % 3 ? 'smb' : 'enterprise'}`);
     const progress: number[] = [];
