@@ -36,7 +36,7 @@ describe.each(ENGINES)('the portfolio analysis API on %s', (engine) => {
   it('says plainly that nothing was analysed yet, and lets only managers and admins start a run', async () => {
     expectError(await t.call('GET', '/api/v1/analysis/overview'), { status: 404, code: 'not_found', message: /not been analysed yet/ });
     expectError(await t.call('POST', '/api/v1/analysis/runs', { as: t.rep, body: {} }), { status: 403, code: 'forbidden' });
-    expectError(await t.call('POST', '/api/v1/analysis/runs', { body: { asOf: '2025-13-01' } }), { status: 422, code: 'invalid', field: 'asOf' });
+    expectError(await t.call('POST', '/api/v1/analysis/runs', { body: { asOf: '2025-13-01' } }), { status: 400, code: 'bad_request', field: 'asOf' });
     expect(await t.store.analysisRuns.list()).toEqual([]);
   });
 

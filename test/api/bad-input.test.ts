@@ -99,7 +99,7 @@ const CASES: [string, string, Body, string][] = [
   ['orders', 'a negative discount', { lines: [line({ discountPercent: -5 })] }, 'lines.0.discountPercent'],
   ['orders', 'a discount with three decimals', { lines: [line({ discountPercent: 12.345 })] }, 'lines.0.discountPercent'],
   ['orders', 'an unknown field on a line', { lines: [line({ colour: 'red' })] }, 'lines.0.colour'],
-  ['orders', 'an unknown field', { currency: 'EUR' }, 'currency'],
+  ['orders', 'an unknown field', { paidBy: 'card' }, 'paidBy'],
 
   ['interactions', 'no type', { type: undefined }, 'type'],
   ['interactions', 'no subject', { subject: undefined }, 'subject'],

@@ -2,7 +2,7 @@
 // leaves nothing behind. Statements are counted through a Kysely plugin on the store's
 // connection, so every repository and every transaction is covered without knowing them.
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
-import type { Connection } from '../../src/store/connection.js';
+import type { Connection, CopyCsv } from '../../src/store/connection.js';
 import { createStore, type Store } from '../../src/store/store.js';
 
 const WRITES = new Set(['InsertQueryNode', 'UpdateQueryNode', 'DeleteQueryNode', 'MergeQueryNode']);
@@ -26,11 +26,14 @@ export class FaultPlan implements KyselyPlugin {
     this.failAt = failAt;
   }
 
+  /** Counts one writing statement, failing it when it is the one planned. */
+  write() {
+    this.count += 1;
+    if (this.count === this.failAt) throw new InjectedFault(`injected failure at write ${this.count}`);
+  }
+
   transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
-    if (writes(node)) {
-      this.count += 1;
-      if (this.count === this.failAt) throw new InjectedFault(`injected failure at write ${this.count}`);
-    }
+    if (writes(node)) this.write();
     return node;
   }
 
@@ -41,6 +44,17 @@ export class FaultPlan implements KyselyPlugin {
 
 /** The same database as `store`, through a connection whose writes `plan` counts and fails. */
 export function faultyStore(store: Store, plan: FaultPlan): Store {
-  const connection: Connection = { ...store.connection, db: store.connection.db.withPlugin(plan) };
+  const base = store.connection;
+  // A COPY is one writing statement too, in a transaction of its own or in a copy session.
+  const copyCsv: CopyCsv = (table, columns, chunks) => { plan.write(); return base.copyCsv(table, columns, chunks); };
+  const connection: Connection = {
+    ...base,
+    db: base.db.withPlugin(plan),
+    copyCsv,
+    copyTransaction: (work) => base.copyTransaction((session) => work({
+      db: session.db.withPlugin(plan),
+      copyCsv: (table, columns, chunks) => { plan.write(); return session.copyCsv(table, columns, chunks); },
+    })),
+  };
   return createStore(connection);
 }
