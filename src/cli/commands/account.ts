@@ -140,6 +140,12 @@ async function analysedFigures(ctx: Context, id: number): Promise<{ classes: Acc
   }
 }
 
+/** A class in words with the rule that placed the account in it, as the profile shows them. */
+function ruled(group: string, reason: { class?: string; rule?: string } | null | undefined): string {
+  const name = label(group, reason?.class);
+  return reason?.rule ? `${name}: ${reason.rule}` : name;
+}
+
 /** The figures the profile page shows beside the classes, under the same labels. */
 function printAnalysedFigures({ classes, missing }: { classes: AccountClasses | null; missing?: string }) {
   if (!classes) {
@@ -153,8 +159,8 @@ function printAnalysedFigures({ classes, missing }: { classes: AccountClasses | 
     [t('cli.account.lastPurchase'), summary.lastPurchase ? day(summary.lastPurchase) : t('cli.never')],
     [FIGURE_LABELS.timeBetweenPurchases, summary.medianGapDays === null ? null : daysWords(summary.medianGapDays)],
     [t('cli.account.orders'), count(summary.orderCount)],
-    [t('cli.account.activity'), label('activity', classes.status?.class)], [t('cli.account.abc'), label('abc', classes.abc?.class)],
-    [t('cli.account.frequency'), label('frequency', classes.frequency?.class)],
+    [t('cli.account.activity'), ruled('activity', classes.status)], [t('cli.account.abc'), ruled('abc', classes.abc)],
+    [t('cli.account.frequency'), ruled('frequency', classes.frequency)],
   ]));
 }
 
