@@ -148,14 +148,14 @@ describe.each(ENGINES)('account and contact list filters on %s', (engine) => {
     'counts every account the list query %s selects, however many pages it takes', async (query) => {
       const response = await t.call('GET', `/api/v1/accounts/count?${query}`);
       expect(response.statusCode, response.body).toBe(200);
-      expect(response.json()).toEqual({ total: (await names(query)).length });
+      expect(response.json()).toEqual({ count: (await names(query)).length });
     });
 
   it('counts for a rep limited to their portfolio only their own accounts, and names a bad filter', async () => {
     await t.call('PUT', '/api/v1/settings/access', { body: { repVisibility: 'own' } });
     try {
       const mine = (await t.call('GET', '/api/v1/accounts/count', { as: t.rep })).json();
-      expect(mine).toEqual({ total: (await names(`ownerId=${t.rep.id}`)).length });
+      expect(mine).toEqual({ count: (await names(`ownerId=${t.rep.id}`)).length });
     } finally {
       await t.call('PUT', '/api/v1/settings/access', { body: { repVisibility: 'all' } });
     }

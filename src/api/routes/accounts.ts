@@ -28,9 +28,9 @@ export async function accountRoutes(base: FastifyInstance, { store }: RouteDeps)
   app.get('/accounts/count', {
     schema: {
       tags, summary: "How many accounts the list's filters and search select, every page together (limit, cursor and sort are ignored)",
-      querystring: AccountListQuerySchema, response: { 200: Type.Object({ total: Type.Integer({ minimum: 0 }) }), ...errors(400, 401) },
+      querystring: AccountListQuerySchema, response: { 200: Type.Object({ count: Type.Integer({ minimum: 0, description: 'How many accounts the query selects' }) }), ...errors(400, 401) },
     },
-  }, async (request) => ({ total: await countAccounts(contextOf(store, request), request.query) }));
+  }, async (request) => ({ count: await countAccounts(contextOf(store, request), request.query) }));
 
   app.post('/accounts', {
     schema: { tags, summary: 'Create an account', body: AccountCreateSchema, response: { 201: AccountSchema, ...errors(400, 401, 403, 409, 422) } },

@@ -9,6 +9,8 @@ export const TimelineFactsSchema = Type.Object({
   orderNumber: Type.Optional(Type.String()),
   orderStatus: Type.Optional(Enum(ORDER_STATUSES)),
   total: Type.Optional(Money),
+  /** The currency of `total`: the order's own. */
+  currency: Type.Optional(Currency),
   itemCount: Type.Optional(Type.Integer()),
   taskTitle: Type.Optional(Type.String()),
   done: Type.Optional(Type.Boolean()),

@@ -23,6 +23,9 @@ interface TimelineRow {
 /** An entry as stored: its facts; the service words its title (domain/i18n/timeline-words.ts). */
 export type StoredTimelineEntry = Omit<TimelineEntry, 'title' | 'detail'> & { detail: string | null };
 
+/** The currency an order's total is in, when its amount was read. */
+const currencyOf = (amount: { currency: string } | undefined) => (amount ? { currency: amount.currency } : {});
+
 function factsOf(row: TimelineRow): TimelineFacts {
   switch (row.kind) {
     case 'interaction': return { interactionType: row.a as TimelineFacts['interactionType'], subject: row.b ?? '' };
@@ -124,7 +127,7 @@ export function timelineRepository(db: Executor) {
       const amounts = await orderAmounts(db, pageRows.filter((r) => r.kind === 'order').map((r) => Number(r.id)), options.currency);
       return {
         items: pageRows.map((r) => ({
-          kind: r.kind, id: Number(r.id), at: isoRequired(r.at), detail: r.detail, facts: factsOf(r), userId: r.user_id === null ? null : Number(r.user_id),
+          kind: r.kind, id: Number(r.id), at: isoRequired(r.at), detail: r.detail, facts: r.kind === 'order' ? { ...factsOf(r), ...currencyOf(amounts.get(Number(r.id))) } : factsOf(r), userId: r.user_id === null ? null : Number(r.user_id),
           ...(r.kind === 'order' && amounts.has(Number(r.id)) && { amount: amounts.get(Number(r.id))! }),
         })),
         nextCursor: more && last ? encode(last) : null,

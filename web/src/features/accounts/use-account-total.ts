@@ -10,7 +10,7 @@ export function useAccountTotal(query: Record<string, string>, firstPageIn: bool
     if (!firstPageIn) return undefined;
     const controller = new AbortController();
     accountsApi.count(JSON.parse(key) as Record<string, string>, controller.signal).then(
-      (answer) => { if (!controller.signal.aborted) setTotal({ key, total: answer.total }); },
+      (answer) => { if (!controller.signal.aborted) setTotal({ key, total: answer.count }); },
       // Without the total the list still works: it then says how many rows it holds.
       () => undefined,
     );
