@@ -13,7 +13,10 @@ interface Request { method: 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; bo
 
 let serial = 0;
 const unique = (prefix: string) => `${prefix}-${++serial}`;
-/** A day of its own for each rate a case writes, so every write adds one. */
+/**
+ * A day of its own for each rate a case writes, so every write adds one. The rates are of
+ * currencies the settings case never makes the organisation's (it switches USD and EUR).
+ */
 const uniqueDay = () => new Date(Date.UTC(2020, 0, 1) + ++serial * 86_400_000).toISOString().slice(0, 10);
 
 /** POST routes that compute without writing. */
@@ -63,12 +66,12 @@ const WRITES: Record<string, (t: TestApp, ids: { account: number }) => Promise<R
   'PUT /api/v1/settings/access': async () => ({ method: 'PUT', url: '/api/v1/settings/access', body: { repVisibility: serial++ % 2 ? 'own' : 'all' } }),
   'PUT /api/v1/settings/analysis-schedule': async () => ({ method: 'PUT', url: '/api/v1/settings/analysis-schedule', body: { snapshots: 'monthly', dailyRefresh: serial++ % 2 === 0 } }),
   'PUT /api/v1/settings/currency': async () => ({ method: 'PUT', url: '/api/v1/settings/currency', body: { currency: serial++ % 2 ? 'USD' : 'EUR' } }),
-  'PUT /api/v1/exchange-rates': async () => ({ method: 'PUT', url: '/api/v1/exchange-rates', body: { rates: [{ currency: 'USD', date: uniqueDay(), rate: '0.9215' }] } }),
+  'PUT /api/v1/exchange-rates': async () => ({ method: 'PUT', url: '/api/v1/exchange-rates', body: { rates: [{ currency: 'JPY', date: uniqueDay(), rate: '0.0061' }] } }),
   'DELETE /api/v1/exchange-rates/{currency}/{date}': async (t) => {
     const date = uniqueDay();
-    const saved = await t.call('PUT', '/api/v1/exchange-rates', { body: { rates: [{ currency: 'GBP', date, rate: '1.1650' }] } });
+    const saved = await t.call('PUT', '/api/v1/exchange-rates', { body: { rates: [{ currency: 'CHF', date, rate: '1.0650' }] } });
     expect(saved.statusCode, saved.body).toBe(200);
-    return { method: 'DELETE', url: `/api/v1/exchange-rates/GBP/${date}` };
+    return { method: 'DELETE', url: `/api/v1/exchange-rates/CHF/${date}` };
   },
   'POST /api/v1/duplicates/dismissed': async (t) => ({
     method: 'POST', url: '/api/v1/duplicates/dismissed',
