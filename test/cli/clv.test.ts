@@ -89,7 +89,7 @@ describe('clientele fit and predict', { timeout: 300_000 }, () => {
     expect(result.stdout).toMatch(/^Lifetime value as of 2024-09-30, over 12 months, discounted at 10\.0 % a year; time in weeks\./);
     expect(result.stdout).toMatch(/^\s+alpha\s+\d+\.\d{4}\s+± (\d+\.\d{4}|– \(not identified\))\s+\(weeks\)$/m);
     expect(result.stdout).toMatch(/^\s+gamma\s+\d+\.\d{4}\s+± .*\(cents\)$/m);
-    expect(result.stdout).toMatch(/^\s+total CLV\s+\d+\.\d{2}$/m);
+    expect(result.stdout).toMatch(/^\s+total CLV\s+€\d{1,3}(,\d{3})*\.\d{2}$/m);
     expect(result.stdout).toMatch(/^ID\s+NAME\s+P\(ALIVE\)\s+EXP\. PURCHASES\s+NEXT PURCHASE\s+CLV$/m);
     expect(result.stdout.trim().split('\n').slice(-3).every((line) => /Customer \d{3}/.test(line))).toBe(true);
   });
@@ -98,7 +98,7 @@ describe('clientele fit and predict', { timeout: 300_000 }, () => {
     expect(await cli('predict', '--as-of', '2023-12-31')).toEqual({
       code: 7, stdout: '', stderr: 'clientele: No account has a purchase on or before 2023-12-31, so there is nothing to fit.\n',
     });
-    expect((await cli('predict', '--as-of', '2024-02-30')).stderr).toBe('clientele: --as-of must be a real day written YYYY-MM-DD, not "2024-02-30".\n');
+    expect((await cli('predict', '--as-of', '2024-02-30')).stderr).toBe('clientele: --as-of must be a real day written YYYY-MM-DD, from 1900-01-01 to 2999-12-31, not "2024-02-30".\n');
     const horizon = await cli('predict', '--horizon', 'soon');
     expect(horizon).toMatchObject({ code: 2, stderr: 'clientele: --horizon must be whole months like 12m, or years like 2y, not "soon".\n' });
   });
