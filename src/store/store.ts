@@ -4,6 +4,7 @@ import type { Executor } from './executor.js';
 import { accountsRepository } from './repositories/accounts.js';
 import { analysisFactsRepository } from './repositories/analysis-facts.js';
 import { analysisRunsRepository } from './repositories/analysis-runs.js';
+import { runViewsRepository } from './repositories/run-views.js';
 import { auditRepository } from './repositories/audit.js';
 import { contactsRepository } from './repositories/contacts.js';
 import { duplicatesRepository } from './repositories/duplicates.js';
@@ -45,6 +46,7 @@ function repositories(db: Executor) {
     portfolioColumns: portfolioColumnsRepository(db),
     analysisFacts: analysisFactsRepository(db),
     analysisRuns: analysisRunsRepository(db),
+    runViews: runViewsRepository(db),
     recommendationFacts: recommendationFactsRepository(db),
   };
 }

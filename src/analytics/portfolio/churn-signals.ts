@@ -8,12 +8,11 @@
 //                             from the 12 months before;
 //   shrinking_frequency       it bought on fewer days in the last 12 months than in the 12
 //                             before, beyond frequencyDropShare.
+import type { ChurnSignalKind } from '../../domain/portfolio/classes.js';
 import type { PortfolioSettings } from '../../domain/portfolio/settings.js';
 import type { AccountSummary, Figures } from '../../domain/portfolio/facts.js';
 import { days, decimal, money, percent, times } from './wording.js';
 
-export const CHURN_SIGNAL_KINDS = ['overdue_repurchase', 'shrinking_purchase_value', 'revenue_drop', 'shrinking_frequency', 'probably_leaving'] as const;
-export type ChurnSignalKind = (typeof CHURN_SIGNAL_KINDS)[number];
 
 export interface ChurnSignal {
   kind: ChurnSignalKind;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { cents } from '../../domain/money.js';
 import { ABC_CLASSES } from '../../domain/portfolio/classes.js';
 import { ranksAsInactive } from './abc.js';
-import { CHURN_SIGNAL_KINDS } from './churn-signals.js';
+import { CHURN_SIGNAL_KINDS } from '../../domain/portfolio/classes.js';
 import { classifyColumns, RFM_NONE } from './classify-columns.js';
 import { classifyPortfolio } from './classify-portfolio.js';
 import { FREQUENCY_CLASSES } from '../../domain/portfolio/classes.js';

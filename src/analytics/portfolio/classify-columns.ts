@@ -5,7 +5,7 @@
 // That keeps a million accounts to a few passes over typed arrays.
 import { type AbcAnalysis, rankAbc, ranksAsInactive } from './abc.js';
 import { YEAR_DAYS, dayNumber, utcDay } from './calendar.js';
-import { CHURN_SIGNAL_KINDS, type ChurnSignalKind } from './churn-signals.js';
+import { CHURN_SIGNAL_KINDS, type ChurnSignalKind } from '../../domain/portfolio/classes.js';
 import { FREQUENCY_CLASSES, type FrequencyClass } from '../../domain/portfolio/classes.js';
 import type { PortfolioColumns } from './portfolio-columns.js';
 import type { RunThresholds, ScoreBands } from './reclassify-account.js';

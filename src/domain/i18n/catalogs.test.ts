@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHURN_SIGNAL_KINDS } from '../../analytics/portfolio/churn-signals.js';
+import { CHURN_SIGNAL_KINDS } from '../portfolio/classes.js';
 import { ABC_CLASSES, FREQUENCY_CLASSES, STATUS_CLASSES, VOLUME_TIERS } from '../portfolio/classes.js';
 import { GOAL_COMPARATORS, GOAL_METRICS } from '../portfolio/goals.js';
 import { RFM_SEGMENTS } from '../portfolio/rfm-segments.js';

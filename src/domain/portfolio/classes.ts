@@ -21,3 +21,7 @@ export const BUYING_NOW: ReadonlySet<StatusClass> = new Set(['current', 'active'
 /** Sales-volume tiers, relative to the portfolio. */
 export const VOLUME_TIERS = ['very_high', 'high', 'average', 'low', 'none'] as const;
 export type VolumeTier = (typeof VOLUME_TIERS)[number];
+
+/** Pre-churn signals an account can show (the rules are in src/analytics/portfolio/churn-signals.ts). */
+export const CHURN_SIGNAL_KINDS = ['overdue_repurchase', 'shrinking_purchase_value', 'revenue_drop', 'shrinking_frequency', 'probably_leaving'] as const;
+export type ChurnSignalKind = (typeof CHURN_SIGNAL_KINDS)[number];

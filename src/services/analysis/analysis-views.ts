@@ -1,18 +1,16 @@
 // What the team reads from the latest analysis run: counts per class, the Pareto chart, the
 // RFM grid, sections, lists and movements. Everything is cut to the actor's portfolio, so a
 // rep limited to their own accounts sees figures about them only.
-import { sql, type Expression } from 'kysely';
-import { SECTION_DIMENSIONS, type SectionDimension } from '../../domain/portfolio/sections.js';
+import type { SectionDimension } from '../../domain/portfolio/sections.js';
 import { type Section, type SectionAccount, type SectionRow, sectionsBy } from '../../analytics/portfolio/sections.js';
 import { paretoFigures } from '../../analytics/portfolio/pareto.js';
 import { RFM_SEGMENTS } from '../../domain/portfolio/rfm-segments.js';
 import type { PortfolioSettings } from '../../domain/portfolio/settings.js';
-import type { StatusClass } from '../../domain/portfolio/classes.js';
-import { ABC_CLASSES, type AbcClass } from '../../domain/portfolio/classes.js';
-import { CHURN_SIGNAL_KINDS } from '../../analytics/portfolio/churn-signals.js';
+import { ABC_CLASSES, type AbcClass, type StatusClass } from '../../domain/portfolio/classes.js';
 import { ClienteleError, notFound } from '../../domain/errors.js';
 import { cents, formatMoney } from '../../domain/money.js';
-import { type AccountClassRow, type AnalysisRun, type ClassColumn, classesInScope, isBuyingNow, normalise } from '../../store/repositories/analysis-runs.js';
+import type { AnalysisRun } from '../../store/repositories/analysis-runs.js';
+import { type AccountListKind, CLASS_DIMENSIONS, type ClassDimension, type MatrixDimension } from '../../store/repositories/run-views.js';
 import { storedExplanation, storedExplanations } from './explain-stored.js';
 import { type Context, requireVisibleAccount, scopeOf } from '../context.js';
 import { latestRunInScope, runInScope, runsInScope } from './runs-in-scope.js';
@@ -22,28 +20,6 @@ import { inCurrency } from '../currency.js';
 import { goalProgressOf } from './portfolio-rules.js';
 import { churnSignalAmounts, explanationAmounts, growthAmounts, inactiveAmounts, teamAmounts } from './stored-amounts.js';
 import type { GoalProgress } from '../../analytics/portfolio/goals.js';
-
-export const CLASS_DIMENSIONS = {
-  status: 'status', abc: 'abc', rfm: 'rfm_segment', volumeTier: 'volume_tier', frequency: 'frequency',
-} as const satisfies Record<string, ClassColumn>;
-export type ClassDimension = keyof typeof CLASS_DIMENSIONS;
-
-export const MATRIX_DIMENSIONS = [
-  ...Object.keys(CLASS_DIMENSIONS) as ClassDimension[], 'recencyScore', 'frequencyScore', 'monetaryScore', ...SECTION_DIMENSIONS,
-] as const;
-export type MatrixDimension = (typeof MATRIX_DIMENSIONS)[number];
-
-const ACCOUNT_COLUMN: Record<SectionDimension, string> = {
-  country: 'country', segment: 'segment', sector: 'sector', relationshipType: 'relationship_type', size: 'size', owner: 'owner_id',
-};
-
-function matrixExpression(dimension: MatrixDimension): Expression<unknown> {
-  if (dimension in CLASS_DIMENSIONS) return sql.ref(`c.${CLASS_DIMENSIONS[dimension as ClassDimension]}`);
-  if (dimension === 'recencyScore') return sql.ref('c.recency_score');
-  if (dimension === 'frequencyScore') return sql.ref('c.frequency_score');
-  if (dimension === 'monetaryScore') return sql.ref('c.monetary_score');
-  return sql`(select ${sql.ref(`a.${ACCOUNT_COLUMN[dimension as SectionDimension]}`)} from accounts a where a.id = c.account_id)`;
-}
 
 /** The run to read: the one asked for (it must exist), or the latest. */
 async function pickRun(ctx: Context, runId?: number): Promise<AnalysisRun> {
@@ -87,18 +63,7 @@ async function overviewOf(ctx: Context, run: AnalysisRun, scope: AccountScope) {
   // One pass over the run's rows for everything the indexes do not carry: the pre-churn signals
   // per kind, and the tickets and gaps of the accounts buying now (what a typical active customer
   // looks like).
-  const buying = isBuyingNow(sql.ref('c.status'));
-  const figures = await classesInScope(ctx.store.connection.db, run.id, scope)
-    .select([
-      sql<number>`count(*) filter (where cardinality(c.churn_signals) > 0)::int`.as('churn'),
-      ...CHURN_SIGNAL_KINDS.map((kind) => sql<number>`count(*) filter (where c.churn_signals @> array[${kind}]::text[])::int`.as(`signal_${kind}`)),
-      sql<number>`count(*) filter (where ${buying})::int`.as('accounts'),
-      sql<number>`coalesce(sum(c.revenue_cents) filter (where ${buying}), 0)::bigint`.as('revenue'),
-      sql<number>`coalesce(sum(c.order_count) filter (where ${buying}), 0)::bigint`.as('orders'),
-      sql<number | null>`percentile_cont(0.5) within group (order by c.median_gap_days) filter (where ${buying})`.as('gap'),
-    ])
-    .executeTakeFirstOrThrow() as Record<string, unknown>;
-  const orders = Number(figures.orders);
+  const { churnAccounts, signals, buying } = await ctx.store.runViews.figures(run.id, scope);
   return {
     run: runInfo(run), accounts, revenue: formatMoney(cents(revenue)), classes,
     // The inactive accounts by value class: "A" is the recovery list, big accounts that went quiet.
@@ -107,14 +72,11 @@ async function overviewOf(ctx: Context, run: AnalysisRun, scope: AccountScope) {
       return [abc, { accounts: tally?.accounts ?? 0, revenue: formatMoney(cents(tally?.revenue ?? 0)) }];
     })),
     buyingNow: {
-      accounts: Number(figures.accounts),
-      averageTicket: orders ? formatMoney(cents(Math.round(Number(figures.revenue) / orders))) : null,
-      medianDaysBetweenPurchases: figures.gap === null ? null : Number(figures.gap),
+      accounts: buying.accounts,
+      averageTicket: buying.orders ? formatMoney(cents(Math.round(buying.revenueCents / buying.orders))) : null,
+      medianDaysBetweenPurchases: buying.medianGapDays,
     },
-    churn: {
-      accounts: Number(figures.churn),
-      signals: Object.fromEntries(CHURN_SIGNAL_KINDS.map((kind) => [kind, Number(figures[`signal_${kind}`])])) as Record<string, number>,
-    },
+    churn: { accounts: churnAccounts, signals: signals as Record<string, number> },
   };
 }
 
@@ -154,7 +116,7 @@ export async function matrixView(ctx: Context, rows: MatrixDimension, columns: M
 }
 
 async function matrixOf(ctx: Context, run: AnalysisRun, scope: AccountScope, rows: MatrixDimension, columns: MatrixDimension) {
-  const cells = await ctx.store.analysisRuns.crossCount(run.id, matrixExpression(rows), matrixExpression(columns), scope);
+  const cells = await ctx.store.runViews.matrixCells(run.id, rows, columns, scope);
   const values = (pick: 'row' | 'column') => [...new Set(cells.map((c) => c[pick]))].sort((a, b) => String(a).localeCompare(String(b)));
   return {
     run: runInfo(run), rows: values('row'), columns: values('column'),
@@ -168,7 +130,8 @@ export async function rfmView(ctx: Context, runId?: number) {
   return inCurrency(ctx.store, await cachedView(ctx.store, ['rfm', run.id, scope.ownerId ?? null], () => rfmOf(ctx, run, scope)));
 }
 
-async function rfmOf(ctx: Context, run: AnalysisRun, scope: AccountScope) {  const cells = await ctx.store.analysisRuns.crossCount(run.id, sql.ref('c.recency_score'), sql.ref('c.frequency_score'), scope);
+async function rfmOf(ctx: Context, run: AnalysisRun, scope: AccountScope) {
+  const cells = await ctx.store.runViews.matrixCells(run.id, 'recencyScore', 'frequencyScore', scope);
   const segments = Object.fromEntries(RFM_SEGMENTS.map((s) => [s, 0])) as Record<string, number>;
   for (const c of await ctx.store.analysisRuns.countBy(run.id, 'rfm_segment', scope)) if (c.value in segments) segments[c.value] = c.accounts;
   return {
@@ -201,55 +164,33 @@ const SECTION_FIELD: Record<SectionDimension, keyof SectionAccount> = {
 
 async function sectionsOf(ctx: Context, run: AnalysisRun, scope: AccountScope, by: SectionDimension, cross?: SectionDimension) {
   const dimensions = cross ? [by, cross] as const : [by] as const;
-  // Alike accounts (same section, same classes) are counted together in the database: a few
-  // hundred rows reach the rules in sectionsBy instead of 100,000.
-  const keys = dimensions.map((d, i) => sql<string | number | null>`${sql.ref(`a.${ACCOUNT_COLUMN[d]}`)}`.as(`k${i}`));
-  const rows = await classesInScope(ctx.store.connection.db, run.id, scope)
-    .innerJoin('accounts as a', 'a.id', 'c.account_id')
-    .select([...keys,
-      sql<boolean>`c.order_count > 0`.as('ever_bought'), 'c.status', 'c.abc', sql<boolean>`cardinality(c.churn_signals) > 0`.as('churn'),
-      sql<number>`count(*)::int`.as('accounts'), sql<number>`coalesce(sum(c.period_revenue_cents), 0)::bigint`.as('revenue')])
-    .groupBy([...dimensions.map((_, i) => sql`${sql.lit(i + 1)}`), sql`${sql.lit(dimensions.length + 1)}`, 'c.status', 'c.abc', sql`${sql.lit(dimensions.length + 4)}`])
-    .execute() as Record<string, unknown>[];
-  const sectionRows: SectionRow[] = rows.map((r) => {
+  const sectionRows: SectionRow[] = (await ctx.store.runViews.sectionGroups(run.id, scope, dimensions)).map((group) => {
     const account: Record<string, unknown> = { country: null, segment: null, sector: null, relationshipType: null, size: null, ownerId: null };
-    dimensions.forEach((d, i) => { account[SECTION_FIELD[d]] = d === 'owner' && r[`k${i}`] !== null ? Number(r[`k${i}`]) : r[`k${i}`]; });
+    dimensions.forEach((d, i) => { account[SECTION_FIELD[d]] = group.keys[i]; });
     return {
-      account: account as unknown as SectionAccount, accounts: Number(r.accounts), revenue: cents(Number(r.revenue)),
-      everBought: r.ever_bought === true, status: r.status as StatusClass, abc: r.abc as AbcClass, churnSignals: r.churn === true ? 1 : 0,
+      account: account as unknown as SectionAccount, accounts: group.accounts, revenue: cents(group.revenueCents),
+      everBought: group.everBought, status: group.status as StatusClass, abc: group.abc as AbcClass, churnSignals: group.churn ? 1 : 0,
     };
   });
   return { run: runInfo(run), dimensions, rows: sectionsBy(sectionRows, dimensions).map(sectionJson) };
 }
 
-export const ACCOUNT_LISTS = ['churn', 'inactive', 'growth'] as const;
-export type AccountListKind = (typeof ACCOUNT_LISTS)[number];
 
 /** Accounts with pre-churn signals, inactive ones most worth recovering, or active ones with most room to grow. */
 export async function accountList(ctx: Context, kind: AccountListKind, options: { limit?: number; offset?: number; runId?: number } = {}) {
   const run = await pickRun(ctx, options.runId);
-  let query = classesInScope(ctx.store.connection.db, run.id, await scopeOf(ctx))
-    .innerJoin('accounts as a', 'a.id', 'c.account_id')
-    .selectAll('c').select(['a.name', 'a.owner_id']);
-  if (kind === 'churn') {
-    query = query.where(sql<boolean>`cardinality(c.churn_signals) > 0`).orderBy('c.period_revenue_cents', 'desc');
-  } else if (kind === 'inactive') {
-    query = query.where('c.status', '=', 'inactive').orderBy('c.recovery_score', 'desc');
-  } else {
-    query = query.where('c.growth_potential_cents', 'is not', null).orderBy('c.growth_potential_cents', 'desc');
-  }
   const limit = options.limit ?? 50;
-  const rows = await query.orderBy('c.account_id').limit(limit + 1).offset(options.offset ?? 0).execute();
+  const rows = await ctx.store.runViews.listedAccounts(run.id, await scopeOf(ctx), kind, { limit: limit + 1, offset: options.offset ?? 0 });
   const page = rows.slice(0, limit);
   // Each account on the page explained as it is read (explain-stored.ts), in one batch.
-  const explained = await storedExplanations(ctx.store, run, page.map((r) => normalise(r as unknown as AccountClassRow)));
+  const explained = await storedExplanations(ctx.store, run, page.map((r) => r.row));
   return inCurrency(ctx.store, {
     run: runInfo(run),
-    items: page.map((r, i) => {
+    items: page.map(({ row: r, name, ownerId }, i) => {
       const reasons = explained[i] as Record<string, any>;
       return {
-        accountId: Number(r.account_id), name: r.name, ownerId: r.owner_id === null ? null : Number(r.owner_id),
-        status: r.status, abc: r.abc, rfm: r.rfm_segment, revenue: formatMoney(cents(Number(r.period_revenue_cents))), lastPurchase: r.last_purchase,
+        accountId: r.account_id, name, ownerId,
+        status: r.status, abc: r.abc, rfm: r.rfm_segment, revenue: formatMoney(cents(r.period_revenue_cents)), lastPurchase: r.last_purchase,
         ...(kind === 'churn' && { signals: churnSignalAmounts(reasons.churnSignals) }),
         ...(kind === 'inactive' && { detail: inactiveAmounts(reasons.inactive) }),
         ...(kind === 'growth' && { detail: growthAmounts(reasons.growth) }),
@@ -321,12 +262,10 @@ export async function accountClasses(ctx: Context, accountId: number) {
   const run = await latestRunInScope(ctx);
   const row = await ctx.store.analysisRuns.accountClasses(run.id, accountId);
   if (!row) throw new ClienteleError('not_found', `Account ${accountId} did not exist on ${run.asOf}, the day of the latest analysis; run it again to classify it.`, 'id');
-  const history = await ctx.store.connection.db.selectFrom('account_classes as c').innerJoin('analysis_runs as r', 'r.id', 'c.run_id')
-    .select(['r.id', 'r.kind', 'r.as_of', 'c.status', 'c.abc', 'c.rfm_segment', 'c.volume_tier', 'c.frequency'])
-    .where('c.account_id', '=', accountId).orderBy('r.id').execute();
+  const history = await ctx.store.runViews.classHistory(accountId);
   return inCurrency(ctx.store, {
     run: runInfo(run), accountId,
     ...explanationAmounts(await storedExplanation(ctx.store, run, row) as Record<string, any>),
-    history: history.map((h) => ({ runId: Number(h.id), kind: h.kind, asOf: h.as_of, status: h.status, abc: h.abc, rfm: h.rfm_segment, volumeTier: h.volume_tier, frequency: h.frequency })),
+    history,
   });
 }

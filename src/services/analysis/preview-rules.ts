@@ -9,7 +9,7 @@ import { STATUS_CLASSES } from '../../domain/portfolio/classes.js';
 import { VOLUME_TIERS } from '../../domain/portfolio/classes.js';
 import { canChangeSettings } from '../../domain/access.js';
 import { type Context, requireRole } from '../context.js';
-import { CLASS_DIMENSIONS, type ClassDimension } from './analysis-views.js';
+import { CLASS_DIMENSIONS, type ClassDimension } from '../../store/repositories/run-views.js';
 import { classifyStoredPortfolio } from './classify-stored-portfolio.js';
 import { latestRun } from './run-analysis.js';
 
@@ -26,9 +26,7 @@ export async function previewRules(ctx: Context, input: PortfolioSettingsInput) 
   requireRole(ctx, canChangeSettings, 'change the classification rules');
   const settings = resolvePortfolioSettings(input);
   const run = await latestRun(ctx.store);
-  const current = await ctx.store.connection.db.selectFrom('account_classes')
-    .select(['account_id', 'status', 'abc', 'rfm_segment', 'volume_tier', 'frequency']).where('run_id', '=', run.id).execute();
-  const before = new Map(current.map((row) => [Number(row.account_id), row]));
+  const before = await ctx.store.runViews.classesByAccount(run.id);
   const proposed = await classifyStoredPortfolio(ctx.store, run.asOf, settings);
   const moves = Object.fromEntries(Object.entries(CLASS_DIMENSIONS).map(([dimension, column]) => {
     const cells = new Map<string, number>();

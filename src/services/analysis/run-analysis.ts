@@ -7,7 +7,7 @@
 import { isDayInRange, RANGE_IN_WORDS } from '../../domain/date-range.js';
 import { ABC_CLASSES, FREQUENCY_CLASSES, STATUS_CLASSES, VOLUME_TIERS } from '../../domain/portfolio/classes.js';
 import { dayFromNumber, dayNumber, daysBefore, utcDay } from '../../analytics/portfolio/calendar.js';
-import { CHURN_SIGNAL_KINDS } from '../../analytics/portfolio/churn-signals.js';
+import { CHURN_SIGNAL_KINDS } from '../../domain/portfolio/classes.js';
 import { type ClassColumns, classifyColumns, RFM_NONE } from '../../analytics/portfolio/classify-columns.js';
 import { type DetailColumns, detailColumns, runContextOf } from '../../analytics/portfolio/detail-columns.js';
 import { goalProgressOfRows, type GoalRow } from '../../analytics/portfolio/goals.js';

@@ -191,13 +191,6 @@ export function analysisRunsRepository(db: Executor) {
     },
 
     /** Accounts and revenue per pair of values of two columns, within scope. */
-    async crossCount(runId: number, rows: Expression<unknown>, columns: Expression<unknown>, scope: AccountScope) {
-      const result = await classesInScope(db, runId, scope)
-        .select([sql<string>`${rows}::text`.as('row'), sql<string>`${columns}::text`.as('column'), sql<number>`count(*)::int`.as('accounts'), sql<number>`coalesce(sum(c.period_revenue_cents), 0)::bigint`.as('revenue')])
-        .groupBy([sql`1`, sql`2`]).execute();
-      return result.map((r) => ({ row: r.row, column: r.column, accounts: Number(r.accounts), revenue: Number(r.revenue) }));
-    },
-
     /**
      * The inactive accounts in scope per value class (what ?abc=X&status=inactive lists), with
      * the revenue their class ranks on: for most, their last active year's (abc.ts).
