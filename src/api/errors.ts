@@ -4,7 +4,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ClienteleError, type ErrorCode } from '../domain/errors.js';
 import { MONEY_PATTERN } from '../domain/money.js';
 import { NOT_BLANK, PHONE_PATTERN, TAG_PATTERN } from '../domain/schemas/common.js';
-import { DAY_PATTERN, RANGE_IN_WORDS, TIMESTAMP_PATTERN } from '../domain/date-range.js';
+import { DAY_PATTERN, DAY_RULE, RANGE_IN_WORDS, TIMESTAMP_PATTERN } from '../domain/date-range.js';
 
 export const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -62,7 +62,7 @@ const PATTERNS: Record<string, string> = {
   [NOT_BLANK]: 'must not be blank',
   [PHONE_PATTERN]: 'must be a phone number (digits, spaces, + . - / ( ))',
   [TAG_PATTERN]: 'must not contain a comma',
-  [DAY_PATTERN]: `must be a day written YYYY-MM-DD, ${RANGE_IN_WORDS}`,
+  [DAY_PATTERN]: DAY_RULE,
   [TIMESTAMP_PATTERN]: `must be an ISO 8601 timestamp like 2026-01-31T09:30:00Z, ${RANGE_IN_WORDS}`,
 };
 

@@ -19,7 +19,7 @@ describe('errors in the terms of the flags typed', () => {
   it('names the flag instead of the service field, as a usage error', () => {
     const error = inFlagTerms(thrownBy(() => resolveAsOf('2020-13-45', new Date())));
     expect(error).toBeInstanceOf(ClienteleError);
-    expect(error).toMatchObject({ code: 'bad_request', field: 'asOf', message: '--as-of must be a date as YYYY-MM-DD, not "2020-13-45".' });
+    expect(error).toMatchObject({ code: 'bad_request', field: 'asOf', message: '--as-of must be a day written YYYY-MM-DD, from 1900-01-01 to 2999-12-31, not "2020-13-45".' });
   });
 
   it('leaves an error alone when its field is set by no flag of the command', () => {

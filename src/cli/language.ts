@@ -5,7 +5,7 @@ import { languageOf, DEFAULT_LANGUAGE, type Language } from '../domain/i18n/lang
 import { translator } from '../domain/i18n/translator.js';
 
 /** The value of `--lang x` or `--lang=x` anywhere on the command line. */
-function langArgument(argv: readonly string[]): string | undefined {
+export function langArgument(argv: readonly string[] = process.argv): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--') return undefined;
     if (argv[i] === '--lang') return argv[i + 1];

@@ -1,9 +1,19 @@
 // What the CLI prints for people: amounts with their currency, counts, shares and days written
-// with the conventions of the locale (CLIENTELE_LOCALE, else LC_ALL, LC_MONETARY, LANG; British
-// English when none names one), through Intl. JSON and CSV output keep the exact decimal strings.
-import { environmentLocale, FALLBACK_LOCALE } from '../domain/locale.js';
+// with the conventions of the locale (CLIENTELE_LOCALE; else the language `--lang` asks for when
+// the environment's locale speaks another; else LC_ALL, LC_MONETARY, LANG; British English when
+// none names one), through Intl. JSON and CSV output keep the exact decimal strings.
+import { languageOf } from '../domain/i18n/languages.js';
+import { bcp47, environmentLocale, FALLBACK_LOCALE } from '../domain/locale.js';
+import { langArgument, t } from './language.js';
 
-export const cliLocale = (): string => environmentLocale(process.env) ?? FALLBACK_LOCALE;
+export function cliLocale(): string {
+  const named = bcp47(process.env.CLIENTELE_LOCALE);
+  if (named) return named;
+  const environment = environmentLocale(process.env);
+  const asked = languageOf(langArgument());
+  if (asked && languageOf(environment) !== asked) return asked;
+  return environment ?? FALLBACK_LOCALE;
+}
 
 const formats = new Map<string, Intl.NumberFormat>();
 function numberFormat(key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
@@ -26,6 +36,12 @@ export function count(value: number | null | undefined): string {
 /** 0.634 → "63.4%" (en-GB), "63,4 %" (fr-FR); a dash for no share. */
 export function percent(share: number | null | undefined): string {
   return share === null || share === undefined || Number.isNaN(share) ? '–' : numberFormat('percent', { style: 'percent', maximumFractionDigits: 1 }).format(share);
+}
+
+/** 54.46 → "54.5 days" (en), "54,5 jours" (fr): one decimal at most. */
+export function days(value: number): string {
+  const rounded = Math.round(value * 10) / 10;
+  return t('figures.days', { count: rounded, days: numberFormat('days', { maximumFractionDigits: 1 }).format(rounded) });
 }
 
 /** "2024-03-05" → "5 Mar 2024" (en-GB), "5 mars 2024" (fr-FR). */

@@ -2,6 +2,7 @@
 // first problem in terms of the option the user typed (`--country`), not the API field.
 import type { Static, TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
+import { DAY_RULE } from '../domain/date-range.js';
 import { ClienteleError } from '../domain/errors.js';
 
 interface SchemaError {
@@ -32,15 +33,23 @@ function valueAt(value: unknown, pointer: string): unknown {
   return node;
 }
 
+/** "must be" followed by a schema's description, with the article it needs ("A day…" → "a day…"). */
+function mustBe(described: string): string {
+  if (/^(A|An|The) /.test(described)) return `must be ${described[0]!.toLowerCase()}${described.slice(1)}`;
+  return `must be ${/^[AEIOU]/.test(described) ? 'an' : 'a'} ${described}`;
+}
+
 function rule(error: SchemaError, schema: TSchema): string {
   const described = schemaAt(schema, error.schemaPath)?.description;
   switch (error.keyword) {
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[] | undefined) ?? [];
       if (allowed.length <= 12) return `must be one of ${allowed.join(', ')}`;
-      return typeof described === 'string' ? `must be an ${described}` : 'is not one of the allowed values';
+      return typeof described === 'string' ? mustBe(described) : 'is not one of the allowed values';
     }
-    case 'format': return typeof described === 'string' ? `must be an ${described}` : `must be a valid ${String(error.params.format)}`;
+    case 'format':
+      if (error.params.format === 'date') return DAY_RULE;
+      return typeof described === 'string' ? mustBe(described) : `must be a valid ${String(error.params.format)}`;
     case 'maxLength': return `must be at most ${String(error.params.limit)} characters`;
     case 'minLength': return error.params.limit === 1 ? 'must not be empty' : `must be at least ${String(error.params.limit)} characters`;
     case 'pattern': return typeof described === 'string' ? `must be: ${described.toLowerCase()}` : 'is not in the expected form';

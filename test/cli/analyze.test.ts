@@ -62,9 +62,18 @@ describe('clientele analyze and snapshot on the embedded store', { timeout: 240_
 
     const french = await runCli(['analyze', '--as-of', '2025-01-01', '--lang', 'fr'], env);
     expect(french.code, french.stderr).toBe(0);
-    expect(french.stdout).toMatch(/^Portefeuille au 2025-01-01 \(analyse \d+, analyse\)/);
+    // The words follow --lang; the numbers and days follow CLIENTELE_LOCALE, which the tests set to en-IE.
+    expect(french.stdout).toMatch(/^Portefeuille au 1 Jan 2025 \(analyse \d+, analyse\)/);
+    expect(french.stdout).toMatch(/\n {2}Comptes qui achètent en ce moment +\d+\n/);
+    expect(french.stdout).toMatch(/\n {2}Leur intervalle habituel entre deux achats \(médiane\) +[\d.]+ jours?\n/);
+    expect(french.stdout).not.toMatch(/Accounts buying now|went quiet/);
+    // Where no locale is named, --lang also sets how numbers and days are written.
+    const unnamed = await runCli(['analyze', '--as-of', '2025-01-01', '--lang', 'fr'], { ...env, CLIENTELE_LOCALE: '', LC_ALL: '', LC_MONETARY: '', LANG: 'C' });
+    expect(unnamed.code, unnamed.stderr).toBe(0);
+    expect(unnamed.stdout).toMatch(/^Portefeuille au 1 janv\. 2025 \(analyse \d+, analyse\), montants en EUR\n/);
+    expect(unnamed.stdout).toMatch(/\n {2}Chiffre d’affaires \(période de classement\) +[\d\u202f\u00a0]+,\d\d\u00a0€\n/);
     expect(french.stdout).toMatch(/Niveau de volume de ventes\nCLASSE\s+COMPTES\s+PART\s+CA\nTrès élevé\s+\d+/);
     const bad = await runCli(['analyze', '--as-of', '2025-02-30'], env);
-    expect(bad).toEqual({ code: 2, stdout: '', stderr: 'clientele: --as-of must be a date as YYYY-MM-DD, not "2025-02-30".\n' });
+    expect(bad).toEqual({ code: 2, stdout: '', stderr: 'clientele: --as-of must be a day written YYYY-MM-DD, from 1900-01-01 to 2999-12-31, not "2025-02-30".\n' });
   });
 });

@@ -92,7 +92,7 @@ describe.runIf(hasCdnow)('the CDNOW history imported and analysed with the CLI',
     expect(stale.stderr).toContain('clientele analyze --as-of 1998-06-30');
     // Nobody is at a terminal to accept the offer, so the run stays as asked: everyone inactive.
     expect(stale.stdout).toMatch(/^Portfolio as of 7 Dec 2026/);
-    expect(stale.stdout).toMatch(/\ninactive\s+23,?570\s/);
+    expect(stale.stdout).toMatch(/\nInactive\s+23,?570\s/);
   });
 
   it('at a terminal, offers to analyse as of the last order day and does it when the user says yes', async () => {
@@ -106,6 +106,6 @@ describe.runIf(hasCdnow)('the CDNOW history imported and analysed with the CLI',
     expect(code, output).toBe(0);
     expect(output).toContain('Analyse as of 1998-06-30 instead? [y/N]');
     expect(output).toMatch(/Portfolio as of 30 Jun 1998/);
-    expect(output).toMatch(/\ncurrent\s+8,?332\s/);
+    expect(output).toMatch(/\nCurrent\s+8,?332\s/);
   });
 });

@@ -98,7 +98,7 @@ describe('clientele fit and predict', { timeout: 300_000 }, () => {
     expect(await cli('predict', '--as-of', '2023-12-31')).toEqual({
       code: 7, stdout: '', stderr: 'clientele: No account has a purchase on or before 2023-12-31, so there is nothing to fit.\n',
     });
-    expect((await cli('predict', '--as-of', '2024-02-30')).stderr).toBe('clientele: --as-of must be a real day written YYYY-MM-DD, from 1900-01-01 to 2999-12-31, not "2024-02-30".\n');
+    expect((await cli('predict', '--as-of', '2024-02-30')).stderr).toBe('clientele: --as-of must be a day written YYYY-MM-DD, from 1900-01-01 to 2999-12-31, not "2024-02-30".\n');
     const horizon = await cli('predict', '--horizon', 'soon');
     expect(horizon).toMatchObject({ code: 2, stderr: 'clientele: --horizon must be whole months like 12m, or years like 2y, not "soon".\n' });
   });

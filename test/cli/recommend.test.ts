@@ -79,6 +79,6 @@ describe('clientele recommend on the embedded store', { timeout: 240_000 }, () =
     expect(support).toMatchObject({ code: 2, stdout: '' });
     expect(support.stderr).toBe('clientele: --min-support must be a share from 0 to 1.\n');
     const cutoff = await runCli(['recommend', 'evaluate', '--cutoff', '2025-02-30'], cliEnv(dataDir));
-    expect(cutoff).toMatchObject({ code: 2, stderr: 'clientele: --cutoff must be a date as YYYY-MM-DD, not "2025-02-30".\n' });
+    expect(cutoff).toMatchObject({ code: 2, stderr: 'clientele: --cutoff must be a day written YYYY-MM-DD, from 1900-01-01 to 2999-12-31, not "2025-02-30".\n' });
   });
 });

@@ -29,7 +29,7 @@ describe('the clientele CLI given a mistake', { timeout: 120_000 }, () => {
   it('names --as-of, not the field behind it, and exits with 2 before opening the store', async () => {
     for (const command of ['analyze', 'snapshot']) {
       const result = await cli(command, '--as-of', '2020-13-45');
-      expect(result).toEqual({ code: 2, stdout: '', stderr: 'clientele: --as-of must be a date as YYYY-MM-DD, not "2020-13-45".\n' });
+      expect(result).toEqual({ code: 2, stdout: '', stderr: 'clientele: --as-of must be a day written YYYY-MM-DD, from 1900-01-01 to 2999-12-31, not "2020-13-45".\n' });
     }
     expect(existsSync(dataDir)).toBe(false);
   });

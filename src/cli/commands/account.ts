@@ -8,14 +8,14 @@ import { ClienteleError } from '../../domain/errors.js';
 import { type Account, AccountCreateSchema, AccountListQuerySchema } from '../../domain/schemas/account.js';
 import { accountTimeline, createAccount, getAccount, listAccounts } from '../../services/accounts.js';
 import { accountClasses } from '../../services/analysis/analysis-views.js';
-import { BUYING_NOW_FILTER, daysWords, FIGURE_LABELS } from '../../domain/figures.js';
+import { BUYING_NOW_FILTER } from '../../domain/figures.js';
 import { contacts } from '../../services/contacts.js';
 import { baseCurrency } from '../../services/currency.js';
 import type { Context } from '../../services/context.js';
 import { users } from '../../services/users.js';
 import { formatFields, formatOption, formatTable, type OutputFormat, print, printJson, shortTime } from '../format-output.js';
 import { label, t } from '../language.js';
-import { count, day, money, orderAmountWords } from '../locale-format.js';
+import { count, day, days, money, orderAmountWords } from '../locale-format.js';
 import { runCommand, useStore } from '../run-command.js';
 import { timelineWords } from '../../domain/i18n/timeline-words.js';
 import { validateOptions } from '../validate-options.js';
@@ -153,11 +153,11 @@ function printAnalysedFigures({ classes, missing }: { classes: AccountClasses | 
     return;
   }
   const summary = classes.summary as { revenueLast12Months: string; lastPurchase: string | null; medianGapDays: number | null; orderCount: number };
-  print(`\n${t('cli.account.figuresAsOf', { asOf: classes.run.asOf, currency: classes.currency })}`);
+  print(`\n${t('cli.account.figuresAsOf', { asOf: day(classes.run.asOf), currency: classes.currency })}`);
   print(formatFields([
     [t('cli.account.revenue12'), money(summary.revenueLast12Months, classes.currency)],
     [t('cli.account.lastPurchase'), summary.lastPurchase ? day(summary.lastPurchase) : t('cli.never')],
-    [FIGURE_LABELS.timeBetweenPurchases, summary.medianGapDays === null ? null : daysWords(summary.medianGapDays)],
+    [t('figures.timeBetweenPurchases'), summary.medianGapDays === null ? null : days(summary.medianGapDays)],
     [t('cli.account.orders'), count(summary.orderCount)],
     [t('cli.account.activity'), ruled('activity', classes.status)], [t('cli.account.abc'), ruled('abc', classes.abc)],
     [t('cli.account.frequency'), ruled('frequency', classes.frequency)],

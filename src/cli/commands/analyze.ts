@@ -7,12 +7,11 @@ import { type PortfolioReport, portfolioReport } from '../../services/analysis/p
 import { resolveAsOf, runAnalysis } from '../../services/analysis/run-analysis.js';
 import type { Context } from '../../services/context.js';
 import { cents, formatMoney } from '../../domain/money.js';
-import { daysWords, FIGURE_LABELS } from '../../domain/figures.js';
 import { freshnessOf } from '../../domain/data-freshness.js';
 import type { AnalysisRun } from '../../store/repositories/analysis-runs.js';
 import { confirm } from '../confirm.js';
 import { formatFields, formatTable, print, printJson } from '../format-output.js';
-import { count, day, money, percent } from '../locale-format.js';
+import { count, day, days, money, percent } from '../locale-format.js';
 import { label, t } from '../language.js';
 import { withStore } from '../run-command.js';
 
@@ -34,10 +33,10 @@ function printReport(report: PortfolioReport) {
   print(t('cli.report.heading', { asOf: day(report.run.asOf), run: report.run.id, kind: t(`cli.report.runKind.${report.run.kind}`), currency: report.currency }));
   print(formatFields([
     [t('cli.report.accounts'), count(report.accounts)], [t('cli.report.revenue'), m(report.revenue)],
-    [FIGURE_LABELS.buyingNow, count(report.buyingNow.accounts)], [t('cli.report.averageTicket'), m(report.buyingNow.averageTicket)],
-    [t('cli.report.typicalGap'), report.buyingNow.medianDaysBetweenPurchases === null ? null : daysWords(report.buyingNow.medianDaysBetweenPurchases)],
+    [t('figures.buyingNow'), count(report.buyingNow.accounts)], [t('cli.report.averageTicket'), m(report.buyingNow.averageTicket)],
+    [t('cli.report.typicalGap'), report.buyingNow.medianDaysBetweenPurchases === null ? null : days(report.buyingNow.medianDaysBetweenPurchases)],
     [t('cli.report.churnAccounts'), count(report.churn.accounts)],
-    [FIGURE_LABELS.bigAccountsGoneQuiet, count(report.inactiveValue.A?.accounts ?? 0)],
+    [t('figures.bigAccountsGoneQuiet'), count(report.inactiveValue.A?.accounts ?? 0)],
     [t('cli.report.topShare', { share: pct(report.abc.topShare.accountShare) }), pct(report.abc.topShare.revenueShare)],
     [t('cli.report.gini'), report.abc.gini === null ? null : report.abc.gini.toFixed(3)],
   ]));
@@ -53,7 +52,7 @@ function printReport(report: PortfolioReport) {
   classTable(t('cli.report.status'), 'activity', report.classes.status ?? {}, ['current', 'active', 'inactive', 'potential', 'probable', 'unqualified', 'ex_customer'], report.currency);
   // The Pareto ranks the revenue of the period; inactive accounts without any are ranked apart (docs/inactive-value-class.md).
   classTable(t('cli.report.abc'), 'abc', report.abc.classes, ['A', 'B', 'C'], report.currency);
-  classTable(t('cli.report.inactiveAbc', { quiet: FIGURE_LABELS.bigAccountsGoneQuiet.toLowerCase() }), 'abc',
+  classTable(t('cli.report.inactiveAbc', { quiet: t('figures.bigAccountsGoneQuiet').toLowerCase() }), 'abc',
     report.inactiveValue, ['A', 'B', 'C', 'none'], report.currency);
   classTable(t('cli.report.volumeTier'), 'volumeTier', report.classes.volumeTier ?? {}, ['very_high', 'high', 'average', 'low', 'none'], report.currency);
   classTable(t('cli.report.frequency'), 'frequency', report.classes.frequency ?? {}, ['frequent', 'regular', 'occasional', 'one_time', 'none'], report.currency);

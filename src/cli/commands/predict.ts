@@ -5,7 +5,8 @@ import type { AccountPrediction } from '../../analytics/clv/predict-portfolio.js
 import { ClienteleError } from '../../domain/errors.js';
 import { formatMoney } from '../../domain/money.js';
 import { CLV_DEFAULTS, CLV_UNITS, ClvQuerySchema } from '../../domain/schemas/clv.js';
-import { CLV_UNIT_OF, requireDay, settingsView } from '../../services/clv/clv-settings.js';
+import { CLV_UNIT_OF, settingsView } from '../../services/clv/clv-settings.js';
+import { requireDay } from '../../domain/date-range.js';
 import { accountPredictionView, portfolioView } from '../../services/clv/clv-views.js';
 import { predictLifetimeValues } from '../../services/clv/lifetime-value.js';
 import { formatFields, formatOption, formatTable, type OutputFormat, print, printJson } from '../format-output.js';

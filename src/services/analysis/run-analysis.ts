@@ -4,7 +4,7 @@
 // its rule in words and its figures) is worked out when someone reads it (explain-stored.ts),
 // from those figures, the run's context and the account's own purchase days.
 // A snapshot is the same run kept for history; an ordinary run replaces the previous one.
-import { isDayInRange, RANGE_IN_WORDS } from '../../domain/date-range.js';
+import { requireDay } from '../../domain/date-range.js';
 import { ABC_CLASSES, FREQUENCY_CLASSES, STATUS_CLASSES, VOLUME_TIERS } from '../../domain/portfolio/classes.js';
 import { dayFromNumber, dayNumber, daysBefore, utcDay } from '../../analytics/portfolio/calendar.js';
 import { CHURN_SIGNAL_KINDS } from '../../domain/portfolio/classes.js';
@@ -36,10 +36,7 @@ export interface RunOptions {
 
 export function resolveAsOf(asOf: string | undefined, now: Date): string {
   if (asOf === undefined) return utcDay(now.toISOString());
-  if (!isDayInRange(asOf)) {
-    throw new ClienteleError('invalid', `asOf must be a date as YYYY-MM-DD, ${RANGE_IN_WORDS}, not "${asOf}".`, 'asOf');
-  }
-  return asOf;
+  return requireDay(asOf, 'asOf');
 }
 
 /** Who may start a run: whoever may change shared records (managers and admins), and the system. */

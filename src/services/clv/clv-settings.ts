@@ -1,6 +1,6 @@
 // The lifetime-value settings as callers give them (API query, CLI options) turned into what
 // the models read, with defaults; a day that does not exist is refused naming its field.
-import { isDayInRange, RANGE_IN_WORDS } from '../../domain/date-range.js';
+import { requireDay } from '../../domain/date-range.js';
 import type { PredictionSettings } from '../../analytics/clv/predict-portfolio.js';
 import type { TimeUnit } from '../../analytics/clv/time-unit.js';
 import { dayNumber } from '../../analytics/portfolio/calendar.js';
@@ -11,12 +11,6 @@ export const TIME_UNIT_OF: Record<ClvUnit, TimeUnit> = { day: 'days', week: 'wee
 export const CLV_UNIT_OF: Record<TimeUnit, ClvUnit> = { days: 'day', weeks: 'week' };
 
 export const todayUtc = (now: Date) => now.toISOString().slice(0, 10);
-
-/** Throws bad_request naming `field` unless `day` is a real YYYY-MM-DD day. */
-export function requireDay(day: string, field: string): string {
-  if (isDayInRange(day)) return day;
-  throw new ClienteleError('bad_request', `${field} must be a real day written YYYY-MM-DD, ${RANGE_IN_WORDS}, not "${day}".`, field);
-}
 
 export function predictionSettings(query: ClvQuery, now = new Date()): PredictionSettings {
   return {

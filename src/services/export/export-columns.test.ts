@@ -14,7 +14,7 @@ describe('export columns', () => {
 
   it('lays order lines out as the order-lines import reads them', () => {
     expect(exportColumns('order-lines').map((c) => c.field)).toEqual(
-      ['orderNumber', 'accountExternalId', 'accountName', 'orderedAt', 'sku', 'description', 'quantity', 'unitPrice', 'discountPercent']);
+      ['orderNumber', 'accountExternalId', 'accountName', 'orderedAt', 'sku', 'description', 'quantity', 'unitPrice', 'discountPercent', 'currency']);
   });
 
   it('takes the format from the file name', () => {

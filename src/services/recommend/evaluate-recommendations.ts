@@ -2,19 +2,13 @@
 // orders before the cut-off day and checks the suggestions against what each account went on
 // to buy from it (see analytics/recommend/evaluate.ts). Reads the whole portfolio: managers
 // and admins only.
-import { isDayInRange, RANGE_IN_WORDS } from '../../domain/date-range.js';
+import { requireDay } from '../../domain/date-range.js';
 import { daysBefore, utcDay } from '../../analytics/portfolio/calendar.js';
 import { type Evaluation, evaluateRecommender } from '../../analytics/recommend/evaluate.js';
 import { type RecommendSettings, resolveRecommendSettings } from '../../analytics/recommend/settings.js';
-import { ClienteleError } from '../../domain/errors.js';
 import type { EvaluationOptions } from '../../domain/schemas/recommendations.js';
 import { canRunAnalysis } from '../analysis/run-analysis.js';
 import { type Context, requireRole } from '../context.js';
-
-function requireDay(text: string, field: string): string {
-  if (isDayInRange(text)) return text;
-  throw new ClienteleError('invalid', `${field} must be a date as YYYY-MM-DD, ${RANGE_IN_WORDS}, not "${text}".`, field);
-}
 
 export async function evaluateRecommendations(
   ctx: Context, options: EvaluationOptions, settings: RecommendSettings = resolveRecommendSettings(),

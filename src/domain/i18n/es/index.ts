@@ -1,7 +1,8 @@
 import { cli } from './cli.js';
+import { figures } from './figures.js';
 import { labels } from './labels.js';
 import { timeline } from './timeline.js';
 import { web } from './web.js';
 import type { Catalog } from '../catalog.js';
 
-export const es: Catalog = { labels, timeline, cli, web };
+export const es: Catalog = { labels, timeline, cli, web, figures };
