@@ -99,7 +99,7 @@ describe.each(ENGINES)('a portfolio analysis run on %s', (engine) => {
 
   it('refuses a malformed as-of day and a rep, writing nothing', async () => {
     const before = await store.analysisRuns.list();
-    await expect(runAnalysis(ctx(), { asOf: '2025-02-30' })).rejects.toMatchObject({ code: 'invalid', field: 'asOf' });
+    await expect(runAnalysis(ctx(), { asOf: '2025-02-30' })).rejects.toMatchObject({ code: 'bad_request', field: 'asOf' });
     const rep = await addUser(store, 'rep');
     await expect(runAnalysis({ store, actor: { userId: rep.id, role: 'rep' } })).rejects.toMatchObject({ code: 'forbidden' });
     expect(await store.analysisRuns.list()).toEqual(before);
