@@ -22,7 +22,7 @@ describe.each(ENGINES)('accounts API on %s', (engine) => {
     expect(changed.statusCode).toBe(200);
     expect(changed.json().status).toBe('customer');
     const timeline = (await t.call('GET', `/api/v1/accounts/${id}/timeline?kinds=status_change`)).json();
-    expect(timeline.items.map((e: { title: string }) => e.title)).toEqual(['Status lead → customer', 'Status new → lead']);
+    expect(timeline.items.map((e: { title: string }) => e.title)).toEqual(['Status: Lead → Customer', 'Status set to Lead']);
   });
 
   it('rejects unknown fields, wrong types and bad country codes, naming the field', async () => {
