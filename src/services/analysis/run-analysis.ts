@@ -204,7 +204,7 @@ export async function runAnalysis(ctx: Context, options: RunOptions = {}): Promi
       batchRows((function* rows() {
         for (let i = 0; i < classes.ids.length; i++) yield classRow(id, result, i);
       })()));
-    await session.db.updateTable('analysis_runs').set({ duration_ms: Date.now() - started }).where('id', '=', id).execute();
+    await tx.analysisRuns.setDuration(id, Date.now() - started);
     await tx.analysisRuns.pruneRunsBefore(id);
     await tx.audit.record({ userId: ctx.actor.userId, action: 'create', entity: 'analysis_run', entityId: id, changes: { kind: [null, options.kind ?? 'run'], asOf: [null, asOf] } });
     return id;

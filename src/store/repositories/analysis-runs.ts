@@ -110,6 +110,11 @@ export function analysisRunsRepository(db: Executor) {
       await sql`vacuum (analyze) account_classes`.execute(db);
     },
 
+    /** How long the run took, known only once its rows are written. */
+    async setDuration(runId: number, durationMs: number): Promise<void> {
+      await db.updateTable('analysis_runs').set({ duration_ms: durationMs }).where('id', '=', runId).execute();
+    },
+
     /** Ordinary runs give way to the newest; snapshots stay as history. */
     async pruneRunsBefore(runId: number): Promise<void> {
       await db.deleteFrom('analysis_runs').where('kind', '=', 'run').where('id', '<', runId).execute();
