@@ -139,6 +139,7 @@ export const web = {
     fromPlaceholder: 'from',
     toPlaceholder: 'to',
     exactValue: 'Exact value',
+    valueCount: '{{value}} ({{count}})',
     clear: 'Clear filters',
   },
   views: {
@@ -268,6 +269,7 @@ export const web = {
     customerSinceHint: 'When the relationship began, if before this record: the analysis counts the account from then',
     notKnown: 'Not known',
     tagsHint: 'Separated by commas',
+    knownValuesHint: 'Pick one in use or type a new one.',
     saving: 'Saving…',
     saveDetails: 'Save details',
   },

@@ -140,6 +140,7 @@ export const web = {
     fromPlaceholder: 'desde',
     toPlaceholder: 'hasta',
     exactValue: 'Valor exacto',
+    valueCount: '{{value}} ({{count}})',
     clear: 'Borrar filtros',
   },
   views: {
@@ -269,6 +270,7 @@ export const web = {
     customerSinceHint: 'Cuándo empezó la relación, si es anterior a esta ficha: el análisis cuenta la cuenta desde entonces',
     notKnown: 'Desconocido',
     tagsHint: 'Separadas por comas',
+    knownValuesHint: 'Elija uno en uso o escriba uno nuevo.',
     saving: 'Guardando…',
     saveDetails: 'Guardar los detalles',
   },

@@ -140,6 +140,7 @@ export const web = {
     fromPlaceholder: 'de',
     toPlaceholder: 'à',
     exactValue: 'Valeur exacte',
+    valueCount: '{{value}} ({{count}})',
     clear: 'Effacer les filtres',
   },
   views: {
@@ -269,6 +270,7 @@ export const web = {
     customerSinceHint: 'Début de la relation, s’il précède cette fiche : l’analyse compte le compte depuis cette date',
     notKnown: 'Inconnu',
     tagsHint: 'Séparées par des virgules',
+    knownValuesHint: 'Choisissez une valeur existante ou saisissez-en une nouvelle.',
     saving: 'Enregistrement…',
     saveDetails: 'Enregistrer les détails',
   },
