@@ -50,6 +50,8 @@ export const web = {
     field: '{{field}}: {{message}}',
   },
   accounts: {
+    /** Before a card's figure, for screen readers: the column it comes from. */
+    cardFigure: '{{label}}: ',
     title: 'Accounts',
     total_one: '{{formatted}} account',
     total_other: '{{formatted}} accounts',

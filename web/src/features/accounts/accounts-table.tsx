@@ -65,7 +65,7 @@ export function AccountsTable({ pages, columns, nameOf, selected, onToggle, onTo
       <span className="card-top">
         <Link to={`/accounts/${account.id}`} className="card-name">{account.name}</Link>
         {figure && (
-          <span className={`card-figure card-${figure.key}`}><span className="visually-hidden">{t(figure.label)}: </span>{figure.render(account, nameOf)}</span>
+          <span className={`card-figure card-${figure.key}`}><span className="visually-hidden">{t('web.accounts.cardFigure', { label: t(figure.label) })}</span>{figure.render(account, nameOf)}</span>
         )}
       </span>
       <span className="card-line">
