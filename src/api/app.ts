@@ -20,6 +20,7 @@ import { csrfProblem, isSafeMethod, originProblem, setCsrfCookie } from './csrf.
 import { DEFAULT_RATE_LIMITS, type RateLimits, rateLimits } from './rate-limits.js';
 import { securityHeaders } from './security-headers.js';
 import { accountRoutes } from './routes/accounts.js';
+import { accountValueRoutes } from './routes/account-values.js';
 import { analysisRoutes } from './routes/analysis.js';
 import { authRoutes, SESSION_COOKIE } from './routes/auth.js';
 import { clvRoutes } from './routes/clv.js';
@@ -143,6 +144,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     await authRoutes(api, deps);
     await userRoutes(api, deps);
     await accountRoutes(api, deps);
+    await accountValueRoutes(api, deps);
     await contactRoutes(api, deps);
     await productRoutes(api, deps);
     await orderRoutes(api, deps);

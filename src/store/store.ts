@@ -2,6 +2,7 @@
 import type { Connection, Engine } from './connection.js';
 import type { Executor } from './executor.js';
 import { accountsRepository } from './repositories/accounts.js';
+import { accountValuesRepository } from './repositories/account-values.js';
 import { analysisFactsRepository } from './repositories/analysis-facts.js';
 import { analysisRunsRepository } from './repositories/analysis-runs.js';
 import { runViewsRepository } from './repositories/run-views.js';
@@ -26,6 +27,7 @@ import { apiTokensRepository, sessionsRepository, usersRepository } from './repo
 function repositories(db: Executor) {
   return {
     accounts: accountsRepository(db),
+    accountValues: accountValuesRepository(db),
     contacts: contactsRepository(db),
     products: productsRepository(db),
     orders: ordersRepository(db),

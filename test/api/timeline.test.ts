@@ -75,6 +75,33 @@ describe.each(ENGINES)('account timeline API on %s', (engine) => {
     expect(pages.flat()).toEqual(full);
   });
 
+  it('pages a history longer than the default page: the pages join into the whole timeline, nothing twice, nothing missing', async () => {
+    const long = (await t.call('POST', '/api/v1/accounts', { body: { name: 'Long History Co', status: 'customer' } })).json().id;
+    // 64 interactions and 8 orders, some of them at the same instant, plus the creation's status change.
+    for (let i = 0; i < 64; i += 1) {
+      const occurredAt = new Date(Date.UTC(2025, 0, 1 + Math.floor(i / 2), 9)).toISOString();
+      const response = await t.call('POST', '/api/v1/interactions', { body: { accountId: long, type: 'call', subject: `Call ${i}`, occurredAt } });
+      expect(response.statusCode).toBe(201);
+    }
+    for (let i = 0; i < 8; i += 1) {
+      const orderedAt = new Date(Date.UTC(2025, 0, 1 + i * 4, 9)).toISOString();
+      expect((await t.call('POST', '/api/v1/orders', { body: { accountId: long, number: `L-${i}`, orderedAt, total: '10.00' } })).statusCode).toBe(201);
+    }
+    const whole: Entry[] = (await t.call('GET', `/api/v1/accounts/${long}/timeline?limit=200`)).json().items;
+    expect(whole).toHaveLength(64 + 8 + 1);
+
+    const first = (await t.call('GET', `/api/v1/accounts/${long}/timeline`)).json();
+    expect(first.items).toHaveLength(50);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const pages = await allPages<Entry>(t, `/api/v1/accounts/${long}/timeline`);
+    expect(pages.map((p) => p.length)).toEqual([50, 23]);
+    const joined = pages.flat();
+    expect(new Set(joined.map((e) => `${e.kind}-${e.id}`)).size).toBe(joined.length);
+    expect(joined).toEqual(whole);
+    const times = joined.map((e) => Date.parse(e.at));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+
   it('keeps only the kinds asked for, and pages through them', async () => {
     const kinds = async (query: string) =>
       (await t.call('GET', `/api/v1/accounts/${accountId}/timeline?${query}`)).json().items.map((e: Entry) => e.title);

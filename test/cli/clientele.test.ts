@@ -119,6 +119,35 @@ describe('the clientele CLI on the embedded store', { timeout: 240_000 }, () => 
     expect(new Set(list.items.map((a: { country: string }) => a.country)).size).toBe(8);
   });
 
+  it('pages an account\'s timeline with --limit and --cursor: the pages join into the whole history', async () => {
+    const { items: [account] } = JSON.parse((await cli('account', 'list', '--status', 'customer', '--limit', '1', '--format', 'json')).stdout);
+    const whole = JSON.parse((await cli('account', 'timeline', String(account.id), '--limit', '200', '--format', 'json')).stdout);
+    expect(whole.nextCursor).toBeNull();
+    expect(whole.items.length).toBeGreaterThan(3);
+    const limit = Math.ceil(whole.items.length / 3);
+    const pages: { kind: string; id: number }[][] = [];
+    let cursor: string | null = null;
+    do {
+      const result = await cli('account', 'timeline', String(account.id), '--limit', String(limit), '--format', 'json', ...(cursor ? ['--cursor', cursor] : []));
+      expect(result.code).toBe(0);
+      const page = JSON.parse(result.stdout);
+      pages.push(page.items);
+      cursor = page.nextCursor;
+    } while (cursor && pages.length < 10);
+    expect(pages.slice(0, -1).every((p) => p.length === limit)).toBe(true);
+    expect(pages.flat()).toEqual(whole.items);
+
+    const text = await cli('account', 'timeline', String(account.id), '--limit', '2');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^WHEN\s+KIND\s+WHAT\s+DETAIL\n/);
+    expect(text.stdout.trim().split('\n').filter((l) => /^\d{4}-\d\d-\d\d/.test(l))).toHaveLength(2);
+    expect(text.stdout).toMatch(/\nOlder entries: run again with --cursor [\w-]+\n$/);
+
+    const bad = await cli('account', 'timeline', String(account.id), '--limit', '0');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--limit/);
+  });
+
   it('says who holds the data directory while a server runs on it, and exits non-zero', async () => {
     const server = startCli(['serve'], { ...env, PORT: '0' });
     try {

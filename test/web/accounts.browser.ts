@@ -117,6 +117,56 @@ describe('the account list', () => {
     await page.close();
   });
 
+  it('offers the segments, sectors and countries in use as choices, with their counts, and filters on the one picked', async () => {
+    const inUse = await server.store.accountValues.inUse('segment', {}, 100);
+    expect(inUse.length).toBeGreaterThan(1);
+    const { page, errors } = await browser.open();
+    await signIn(page, server.url, server.manager.email, PASSWORD);
+    const segment = filters(page).getByLabel('Segment');
+    expect(await segment.evaluate((el) => el.tagName)).toBe('SELECT');
+    const offered = () => segment.locator('option').evaluateAll((options) => options.map((o) => [(o as HTMLOptionElement).value, o.textContent]));
+    await expect.poll(async () => (await offered()).length).toBe(inUse.length + 1);
+    expect((await offered())[0]).toEqual(['', 'Any']);
+    expect(new Set((await offered()).slice(1))).toEqual(new Set(inUse.map((v) => [v.value, `${v.value} (${v.count.toLocaleString('en-GB')})`])));
+    const sectors = await server.store.accountValues.inUse('sector', {}, 100);
+    await expect.poll(() => filters(page).getByLabel('Sector').locator('option').count()).toBe(sectors.length + 1);
+    // The countries offered are the ones in use, not every country in the world.
+    const countries = await server.store.accountValues.inUse('country', {}, 300);
+    expect(await filters(page).getByLabel('Country').locator('option').count()).toBe(countries.length + 1);
+
+    const picked = inUse[inUse.length - 1]!;
+    await segment.selectOption(picked.value);
+    await expect.poll(() => page.url()).toContain(`segment=${encodeURIComponent(picked.value).replace(/%20/g, '+')}`);
+    await page.getByText(`${picked.count} accounts`).waitFor();
+    expect(new Set(await page.locator(`${rows} .cell-segment`).allTextContents())).toEqual(new Set([picked.value]));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('suggests the segments in use when editing an account, and a new one typed there becomes a choice of the list', async () => {
+    const account = (await server.store.accounts.list({ status: 'lead', limit: 1 })).items[0]!;
+    const inUse = await server.store.accountValues.inUse('segment', {}, 100);
+    const { page, errors } = await browser.open();
+    await signIn(page, server.url, server.manager.email, PASSWORD, `/accounts/${account.id}`);
+    await page.getByRole('button', { name: 'Edit details' }).click();
+    const segment = page.getByLabel('Segment', { exact: true });
+    const listId = await segment.getAttribute('list');
+    const suggested = page.locator(`datalist[id="${listId}"] option`);
+    await expect.poll(() => suggested.count()).toBe(inUse.length);
+    expect(new Set(await suggested.evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value)))).toEqual(new Set(inUse.map((v) => v.value)));
+    await page.getByText('Pick one in use or type a new one.').first().waitFor();
+
+    await segment.fill('Museums');
+    await page.getByRole('button', { name: 'Save details' }).click();
+    await page.getByText('Details saved.').waitFor();
+    expect((await server.store.accounts.get(account.id))!.segment).toBe('Museums');
+    await page.getByRole('link', { name: 'Accounts', exact: true }).first().click();
+    const filter = filters(page).getByLabel('Segment');
+    await expect.poll(() => filter.locator('option', { hasText: 'Museums (1)' }).count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('offers the filtered list as an export that holds exactly those accounts', async () => {
     const { page, errors } = await browser.open();
     await signIn(page, server.url, server.manager.email, PASSWORD, '/accounts?status=lead');

@@ -68,6 +68,45 @@ describe('a browser set to French', () => {
     await page.close();
   });
 
+  it('runs the account list on a 390 px phone in French: filters, cards and figures', async () => {
+    const { page, errors } = await french.open({ width: 390, height: 844 });
+    await signInInFrench(page, '/accounts?sort=-revenue');
+    await page.getByRole('heading', { level: 1, name: 'Comptes' }).waitFor();
+    await page.locator(rows).first().waitFor();
+    await page.getByRole('button', { name: /^Filtres/ }).click();
+    const filters = page.getByRole('group', { name: 'Filtres' });
+    await filters.getByLabel('Statut').selectOption('customer');
+    // The segments in use are offered with their counts written the French way.
+    const [segment] = await server.store.accountValues.inUse('segment', {}, 1);
+    const choice = filters.getByLabel('Segment', { exact: true }).locator('option', { hasText: `${segment!.value} (` });
+    await expect.poll(() => choice.count()).toBe(1);
+    expect(await filters.getByLabel('Segment', { exact: true }).locator('option').first().textContent()).toBe('Tous');
+    await filters.getByLabel('Segment', { exact: true }).selectOption(segment!.value);
+    await expect.poll(() => page.url()).toMatch(/status=customer.*segment=|segment=.*status=customer/);
+    const expected = await server.store.accounts.count({ status: 'customer', segment: segment!.value });
+    expect(expected).toBeGreaterThan(0);
+    await page.getByText(`${expected.toLocaleString('fr-FR')} compte${expected > 1 ? 's' : ''}`, { exact: true }).waitFor();
+    await page.getByRole('button', { name: /^Filtres \(2\)/ }).click();
+
+    await expect.poll(async () => {
+      const statuses = await page.locator(`${rows} .badge`).allTextContents();
+      return statuses.length > 0 && statuses.every((s) => s === 'Client');
+    }).toBe(true);
+    // Each card's revenue in French figures, whole, at its right edge.
+    const figure = page.locator(`${rows} .card-revenue`).first();
+    expect(await figure.textContent()).toMatch(/^Chiffre d’affaires : \d[\d\u202f]*\s€$/);
+    const [box, row, top] = await Promise.all([
+      figure.boundingBox(), page.locator(rows).first().boundingBox(), page.locator(`${rows} .card-top`).first().evaluate((el) => el.scrollWidth <= el.clientWidth),
+    ]);
+    expect(top).toBe(true);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(row!.x + row!.width);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
+    expect(await page.locator('main').innerText()).not.toMatch(INTERNAL_NAMES);
+    await screenshot(page, 'accounts-in-french-390-filtered');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('shows the settings and import pages in French, and the list fits a 390 px phone', async () => {
     const { page, errors } = await french.open({ width: 390, height: 844 });
     await signInInFrench(page, '/settings');

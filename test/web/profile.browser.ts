@@ -35,6 +35,36 @@ describe('the account profile', () => {
     await page.close();
   });
 
+  it('shows the timeline a page at a time, "Show older" adding the next page until the whole history is there', async () => {
+    const account = (await server.store.accounts.list({ status: 'prospect', limit: 1 })).items[0]!;
+    // A history of more than two pages of 25: notes a day apart, on top of what the demo holds.
+    for (let i = 0; i < 55; i += 1) {
+      await server.store.interactions.insert({ accountId: account.id, type: 'note', subject: `Note ${i}`, occurredAt: new Date(Date.UTC(2024, 0, 1 + i, 10)).toISOString() });
+    }
+    const whole = await server.store.timeline.page(account.id, { limit: 200 });
+    expect(whole.nextCursor).toBeNull();
+    const expected = whole.items.map((e) => `${e.kind}-${e.id}`);
+    expect(expected.length).toBeGreaterThan(50);
+
+    const { page, errors } = await browser.open();
+    await signIn(page, server.url, server.manager.email, PASSWORD, `/accounts/${account.id}`);
+    const timeline = page.getByRole('region', { name: 'Timeline' });
+    const shown = () => timeline.locator('.timeline-entry').evaluateAll((items) => items.map((li) => li.getAttribute('data-entry')));
+    await expect.poll(async () => (await shown()).length).toBe(25);
+    const older = timeline.getByRole('button', { name: 'Show older' });
+    await older.click();
+    await expect.poll(async () => (await shown()).length).toBe(50);
+    // The first entry of the page just added holds the focus the button had.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-entry'))).toBe(expected[25]);
+    await older.click();
+    await expect.poll(async () => (await shown()).length).toBe(expected.length);
+    expect(await shown()).toEqual(expected);
+    expect(await older.count()).toBe(0);
+    await screenshot(page, 'profile-timeline-older');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('logs a call and shows it at the top of the timeline', async () => {
     const account = await someAccount();
     const { page, errors } = await browser.open();

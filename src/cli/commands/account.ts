@@ -1,11 +1,12 @@
-// `clientele account add|list|show`: the customer file from the command line, through the
+// `clientele account add|list|show|timeline`: the customer file from the command line, through the
 // same services and checks as the API.
 import { Command } from 'commander';
 import {
-  ACCOUNT_KINDS, ACCOUNT_SIZES, ACCOUNT_STATUSES, RELATIONSHIP_TYPES,
+  ACCOUNT_KINDS, ACCOUNT_SIZES, ACCOUNT_STATUSES, RELATIONSHIP_TYPES, TIMELINE_KINDS,
 } from '../../domain/customer-file.js';
 import { ClienteleError } from '../../domain/errors.js';
 import { type Account, AccountCreateSchema, AccountListQuerySchema } from '../../domain/schemas/account.js';
+import { type TimelineEntry, TimelineQuerySchema } from '../../domain/schemas/timeline.js';
 import { accountTimeline, createAccount, getAccount, listAccounts } from '../../services/accounts.js';
 import { accountClasses } from '../../services/analysis/analysis-views.js';
 import { BUYING_NOW_FILTER } from '../../domain/figures.js';
@@ -204,14 +205,39 @@ function showCommand(): Command {
           ]));
         }
         print(`\n${t('cli.account.latestActivity', { count: timeline.items.length })}`);
-        if (timeline.items.length) {
-          const currency = await baseCurrency(ctx.store);
-          const entries = timeline.items.map((e) => ({ ...e, ...timelineWords(e, t, (total) => `${total} ${currency}`) }));
-          print(formatTable(entries, [
-            [t('cli.account.columns.when'), (e) => shortTime(e.at)], [t('cli.account.columns.kind'), (e) => label('timelineKind', e.kind)],
-            [t('cli.account.columns.what'), (e) => e.title], [t('cli.account.columns.detail'), (e) => (e.amount ? orderAmountWords(e.amount) : e.detail)],
-          ]));
-        }
+        if (timeline.items.length) print(await timelineTable(ctx, timeline.items));
+      });
+    }));
+}
+
+/** Timeline entries as a table, worded in the reader's language. */
+async function timelineTable(ctx: Context, items: TimelineEntry[]): Promise<string> {
+  const currency = await baseCurrency(ctx.store);
+  const entries = items.map((e) => ({ ...e, ...timelineWords(e, t, (total) => `${total} ${currency}`) }));
+  return formatTable(entries, [
+    [t('cli.account.columns.when'), (e) => shortTime(e.at)], [t('cli.account.columns.kind'), (e) => label('timelineKind', e.kind)],
+    [t('cli.account.columns.what'), (e) => e.title], [t('cli.account.columns.detail'), (e) => (e.amount ? orderAmountWords(e.amount) : e.detail)],
+  ]);
+}
+
+function timelineCommand(): Command {
+  return new Command('timeline')
+    .description("An account's history, newest first, a page at a time")
+    .argument('<id>', 'account id')
+    .option('--limit <n>', 'entries per page, 1 to 200', '50')
+    .option('--cursor <cursor>', 'the next (older) page, as given at the end of the previous one')
+    .option('--kinds <list>', `comma-separated subset of ${TIMELINE_KINDS.join(', ')}`)
+    .addOption(formatOption())
+    .action((idText: string, options: { limit: string; cursor?: string; kinds?: string; format: OutputFormat }) => runCommand(async () => {
+      if (!/^[1-9]\d*$/.test(idText)) throw new ClienteleError('bad_request', `The account id must be a whole number, not "${idText}".`, 'id');
+      const limit = /^\d+$/.test(options.limit) ? Number(options.limit) : options.limit;
+      const query = validateOptions(TimelineQuerySchema, dropUndefined({ limit, cursor: options.cursor, kinds: options.kinds }), {});
+      await useStore('clientele account timeline', async ({ ctx }) => {
+        const page = await accountTimeline(ctx, Number(idText), query);
+        if (options.format === 'json') return printJson(page);
+        if (page.items.length) print(await timelineTable(ctx, page.items));
+        else print(t('cli.account.noActivity'));
+        if (page.nextCursor) print(`\n${t('cli.account.olderActivity', { cursor: page.nextCursor })}`);
       });
     }));
 }
@@ -220,5 +246,6 @@ export function accountCommand(): Command {
   return new Command('account')
     .addCommand(addCommand())
     .addCommand(listCommand())
-    .addCommand(showCommand());
+    .addCommand(showCommand())
+    .addCommand(timelineCommand());
 }

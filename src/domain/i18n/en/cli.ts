@@ -13,6 +13,8 @@ export const cli = {
     created: 'Created',
     contacts: 'Contacts ({{count}})',
     latestActivity: 'Latest activity ({{count}})',
+    noActivity: 'No entries.',
+    olderActivity: 'Older entries: run again with --cursor {{cursor}}',
     noFigures: 'No analysed figures: {{why}}',
     figuresAsOf: 'Figures as of {{asOf}} (latest analysis), amounts in {{currency}}',
     revenue12: 'Revenue, last 12 months',

@@ -50,6 +50,8 @@ export const web = {
     field: '{{field}}: {{message}}',
   },
   accounts: {
+    /** Before a card's figure, for screen readers: the column it comes from. */
+    cardFigure: '{{label}}: ',
     title: 'Accounts',
     total_one: '{{formatted}} account',
     total_other: '{{formatted}} accounts',
@@ -139,6 +141,7 @@ export const web = {
     fromPlaceholder: 'from',
     toPlaceholder: 'to',
     exactValue: 'Exact value',
+    valueCount: '{{value}} ({{count}})',
     clear: 'Clear filters',
   },
   views: {
@@ -268,6 +271,7 @@ export const web = {
     customerSinceHint: 'When the relationship began, if before this record: the analysis counts the account from then',
     notKnown: 'Not known',
     tagsHint: 'Separated by commas',
+    knownValuesHint: 'Pick one in use or type a new one.',
     saving: 'Saving…',
     saveDetails: 'Save details',
   },

@@ -12,6 +12,8 @@ export const cli = {
     created: 'Creada',
     contacts: 'Contactos ({{count}})',
     latestActivity: 'Actividad reciente ({{count}})',
+    noActivity: 'Ninguna entrada.',
+    olderActivity: 'Entradas anteriores: vuelva a ejecutar con --cursor {{cursor}}',
     noFigures: 'Sin cifras analizadas: {{why}}',
     figuresAsOf: 'Cifras a {{asOf}} (último análisis), importes en {{currency}}',
     revenue12: 'Ingresos, últimos 12 meses',

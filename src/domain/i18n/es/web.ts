@@ -50,6 +50,8 @@ export const web = {
     field: '{{field}}: {{message}}',
   },
   accounts: {
+    /** Before a card's figure, for screen readers: the column it comes from. */
+    cardFigure: '{{label}}: ',
     title: 'Cuentas',
     total_one: '{{formatted}} cuenta',
     total_many: '{{formatted}} cuentas',
@@ -140,6 +142,7 @@ export const web = {
     fromPlaceholder: 'desde',
     toPlaceholder: 'hasta',
     exactValue: 'Valor exacto',
+    valueCount: '{{value}} ({{count}})',
     clear: 'Borrar filtros',
   },
   views: {
@@ -269,6 +272,7 @@ export const web = {
     customerSinceHint: 'Cuándo empezó la relación, si es anterior a esta ficha: el análisis cuenta la cuenta desde entonces',
     notKnown: 'Desconocido',
     tagsHint: 'Separadas por comas',
+    knownValuesHint: 'Elija uno en uso o escriba uno nuevo.',
     saving: 'Guardando…',
     saveDetails: 'Guardar los detalles',
   },

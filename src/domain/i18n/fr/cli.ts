@@ -12,6 +12,8 @@ export const cli = {
     created: 'Créé le',
     contacts: 'Contacts ({{count}})',
     latestActivity: 'Activité récente ({{count}})',
+    noActivity: 'Aucune entrée.',
+    olderActivity: 'Entrées plus anciennes : relancez avec --cursor {{cursor}}',
     noFigures: 'Aucun chiffre analysé : {{why}}',
     figuresAsOf: 'Chiffres au {{asOf}} (dernière analyse), montants en {{currency}}',
     revenue12: 'Chiffre d’affaires, 12 derniers mois',

@@ -50,6 +50,8 @@ export const web = {
     field: '{{field}} : {{message}}',
   },
   accounts: {
+    /** Before a card's figure, for screen readers: the column it comes from. */
+    cardFigure: '{{label}} : ',
     title: 'Comptes',
     total_one: '{{formatted}} compte',
     total_many: '{{formatted}} comptes',
@@ -140,6 +142,7 @@ export const web = {
     fromPlaceholder: 'de',
     toPlaceholder: 'à',
     exactValue: 'Valeur exacte',
+    valueCount: '{{value}} ({{count}})',
     clear: 'Effacer les filtres',
   },
   views: {
@@ -269,6 +272,7 @@ export const web = {
     customerSinceHint: 'Début de la relation, s’il précède cette fiche : l’analyse compte le compte depuis cette date',
     notKnown: 'Inconnu',
     tagsHint: 'Séparées par des virgules',
+    knownValuesHint: 'Choisissez une valeur existante ou saisissez-en une nouvelle.',
     saving: 'Enregistrement…',
     saveDetails: 'Enregistrer les détails',
   },

@@ -17,6 +17,11 @@ export interface Column {
   render(account: Account, nameOf: (id: number | null) => string): ReactNode;
   /** Columns from the portfolio analysis, offered once it has run. */
   analysis?: boolean;
+  /**
+   * `number`: an amount, count or share, right-aligned in tabular figures; `date`: tabular
+   * figures. Either is never cut: the column widens to its longest value (text may truncate).
+   */
+  figure?: 'number' | 'date';
 }
 
 export const COLUMNS: Column[] = [
@@ -37,14 +42,14 @@ export const COLUMNS: Column[] = [
   { key: 'rfm', label: 'web.column.rfm', width: 'minmax(8rem, 1fr)', analysis: true, render: (a) => classWords('rfm', a.classes?.rfm) },
   { key: 'tier', label: 'web.column.tier', width: '7rem', analysis: true, render: (a) => classWords('tier', a.classes?.volumeTier) },
   { key: 'frequency', label: 'web.column.frequency', width: '7rem', analysis: true, render: (a) => classWords('frequency', a.classes?.frequency) },
-  { key: 'revenue', label: 'web.column.revenue', width: '7rem', sort: 'revenue', analysis: true, render: (a) => formatMoney(a.classes?.revenue, a.currency) },
-  { key: 'value', label: 'web.column.value', width: '7rem', sort: 'value', analysis: true, render: (a) => formatMoney(a.classes?.value, a.currency) },
-  { key: 'clv', label: 'web.column.clv', width: '6.5rem', sort: 'clv', analysis: true, render: (a) => formatMoney(a.classes?.clv, a.currency) },
-  { key: 'pAlive', label: 'web.column.pAlive', width: '5.5rem', analysis: true, render: (a) => formatPercent(a.classes?.pAlive) },
+  { key: 'revenue', label: 'web.column.revenue', figure: 'number', width: '7rem', sort: 'revenue', analysis: true, render: (a) => formatMoney(a.classes?.revenue, a.currency) },
+  { key: 'value', label: 'web.column.value', figure: 'number', width: '7rem', sort: 'value', analysis: true, render: (a) => formatMoney(a.classes?.value, a.currency) },
+  { key: 'clv', label: 'web.column.clv', figure: 'number', width: '6.5rem', sort: 'clv', analysis: true, render: (a) => formatMoney(a.classes?.clv, a.currency) },
+  { key: 'pAlive', label: 'web.column.pAlive', figure: 'number', width: '5.5rem', analysis: true, render: (a) => formatPercent(a.classes?.pAlive) },
   { key: 'churn', label: 'web.column.churn', width: 'minmax(8rem, 1fr)', analysis: true,
     render: (a) => (a.classes?.churnSignals ?? []).map((s) => classWords('churn', s)).join(', ') },
-  { key: 'updatedAt', label: 'web.column.updatedAt', width: '7.5rem', sort: 'updatedAt', render: (a) => formatDate(a.updatedAt) },
-  { key: 'createdAt', label: 'web.column.createdAt', width: '7.5rem', sort: 'createdAt', render: (a) => formatDate(a.createdAt) },
+  { key: 'updatedAt', label: 'web.column.updatedAt', figure: 'date', width: '7.5rem', sort: 'updatedAt', render: (a) => formatDate(a.updatedAt) },
+  { key: 'createdAt', label: 'web.column.createdAt', figure: 'date', width: '7.5rem', sort: 'createdAt', render: (a) => formatDate(a.createdAt) },
 ];
 
 export const DEFAULT_COLUMNS = ['name', 'status', 'activity', 'abc', 'owner', 'segment', 'country', 'city', 'revenue'];
@@ -62,3 +67,9 @@ export function visibleColumns(chosen: readonly string[], analysed: boolean, all
 
 /** The columns on offer: the analysis's only once it has run. */
 export const columnsFor = (analysed: boolean, all: Column[] = COLUMNS) => all.filter((c) => analysed || !c.analysis);
+
+/** The cell's classes: its column's, and how its figures are set. */
+export const cellClass = (column: Column) => `cell cell-${column.key}${column.figure ? ` cell-figure cell-${column.figure}` : ''}`;
+
+/** In the phone's cards: the first figure among the chosen columns (the revenue by default). */
+export const cardFigure = (columns: Column[]) => columns.find((c) => c.figure === 'number');

@@ -4,7 +4,8 @@ import { ABC_CLASSES, ACTIVITY_STATUSES, FREQUENCY_CLASSES, RFM_SEGMENTS, VOLUME
 import { ACCOUNT_SIZES, ACCOUNT_STATUSES, RELATIONSHIP_TYPES } from '../../shared/api/vocabulary';
 import { BUYING_NOW_FILTER, VALUE_RANKINGS } from '../../../../src/domain/figures';
 
-export type FilterKind = 'choice' | 'text' | 'owner' | 'country' | 'tags' | 'range';
+/** `known`: one of the values in use (GET /accounts/values), chosen from a list. */
+export type FilterKind = 'choice' | 'known' | 'owner' | 'country' | 'tags' | 'range';
 
 export interface FilterField {
   key: string;
@@ -32,8 +33,8 @@ export const FILTER_FIELDS: FilterField[] = [
   { key: 'frequency', label: 'web.filter.frequency', kind: 'choice', dimension: 'frequency', groups: one(FREQUENCY_CLASSES), analysis: true },
   { key: 'churn', label: 'web.filter.churn', kind: 'choice', dimension: 'churn', groups: one(['true', 'false']), analysis: true },
   { key: 'ownerId', label: 'web.filter.ownerId', kind: 'owner' },
-  { key: 'segment', label: 'web.filter.segment', kind: 'text' },
-  { key: 'sector', label: 'web.filter.sector', kind: 'text' },
+  { key: 'segment', label: 'web.filter.segment', kind: 'known' },
+  { key: 'sector', label: 'web.filter.sector', kind: 'known' },
   { key: 'size', label: 'web.filter.size', kind: 'choice', groups: one(ACCOUNT_SIZES) },
   { key: 'country', label: 'web.filter.country', kind: 'country' },
   { key: 'relationshipType', label: 'web.filter.relationshipType', kind: 'choice', groups: one(RELATIONSHIP_TYPES) },

@@ -44,15 +44,14 @@ export function AccountsPage() {
   const users = useUsers();
   const compact = useMediaQuery(PHONE);
   const analysed = !!useAnalysisRun().run;
-  // The segments and sectors in use are suggested once someone works in the filters: reading
-  // them costs the server more than the list itself.
-  const [filtersUsed, setFiltersUsed] = useState(false);
-  const suggestions = useKnownValues(['segment', 'sector'], analysed && filtersUsed);
 
   const [columns, setColumns] = useState(() => readColumns(localStorage, user.id, DEFAULT_COLUMNS));
   const [views, setViews] = useState(() => readViews(localStorage, user.id));
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [filtersOpen, setFiltersOpen] = useState(() => !window.matchMedia(PHONE).matches);
+  // The segments, sectors and countries in use, for the filters' choices: asked once the filters
+  // show and the first rows are in (the embedded store answers one request at a time).
+  const known = useKnownValues(filtersOpen && (!pages.loading || pages.items.length > 0));
 
   const update = useCallback((next: ListState) => {
     setSelected(new Set());
@@ -118,8 +117,8 @@ export function AccountsPage() {
           </div>
         </details>
       </div>
-      <div id="account-filters" hidden={!filtersOpen} onFocus={() => setFiltersUsed(true)}>
-        <FilterPanel fields={filterFieldsFor(analysed)} values={state.filters} users={users.list} suggestions={suggestions} onChange={setFilter}
+      <div id="account-filters" hidden={!filtersOpen}>
+        <FilterPanel fields={filterFieldsFor(analysed)} values={state.filters} users={users.list} known={known} onChange={setFilter}
           onClear={() => update({ filters: {}, q: '', sort: state.sort })} />
       </div>
       {selectedAccounts.length > 0 && (

@@ -6,9 +6,10 @@ import { useEffect, useRef } from 'react';
 import type { Account } from '../../shared/api/types';
 import { describeError } from '../../shared/api/api-error';
 import { Link } from '../../shared/router/link';
-import type { Column } from './account-columns';
+import { cardFigure, cellClass, type Column } from './account-columns';
 import { StatusBadge } from './status-badge';
 import type { AccountPages } from './use-account-pages';
+import { trackOf, useFittedWidths } from './use-fitted-widths';
 
 interface Props {
   pages: AccountPages;
@@ -54,18 +55,25 @@ export function AccountsTable({ pages, columns, nameOf, selected, onToggle, onTo
     if (hasMore && lastIndex >= items.length - AHEAD) pages.loadMore();
   }, [lastIndex, items.length, hasMore, pages]);
 
-  const template = compact ? '2.75rem 1fr' : `2.75rem ${columns.map((c) => c.width).join(' ')}`;
+  const fitted = useFittedWidths(scroller, compact ? [] : columns);
+  const template = compact ? '2.75rem 1fr' : `2.75rem ${columns.map((c) => trackOf(c, fitted)).join(' ')}`;
+  const figure = compact ? cardFigure(columns) : undefined;
   const allSelected = items.length > 0 && items.every((a) => selected.has(a.id));
 
   const renderRow = (account: Account) => (compact ? (
     <div role="cell" className="card-cell">
-      <Link to={`/accounts/${account.id}`} className="card-name">{account.name}</Link>
+      <span className="card-top">
+        <Link to={`/accounts/${account.id}`} className="card-name">{account.name}</Link>
+        {figure && (
+          <span className={`card-figure card-${figure.key}`}><span className="visually-hidden">{t('web.accounts.cardFigure', { label: t(figure.label) })}</span>{figure.render(account, nameOf)}</span>
+        )}
+      </span>
       <span className="card-line">
         <StatusBadge status={account.status} />
         <span>{[nameOf(account.ownerId), account.city].filter(Boolean).join(' · ')}</span>
       </span>
     </div>
-  ) : columns.map((column) => <div role="cell" key={column.key} className={`cell cell-${column.key}`}>{column.render(account, nameOf)}</div>));
+  ) : columns.map((column) => <div role="cell" key={column.key} className={cellClass(column)}>{column.render(account, nameOf)}</div>));
 
   return (
     <div className="table-scroller" ref={scroller} tabIndex={-1}>
@@ -76,7 +84,7 @@ export function AccountsTable({ pages, columns, nameOf, selected, onToggle, onTo
               <input type="checkbox" aria-label={t('web.accounts.selectAll')} checked={allSelected} onChange={onToggleAll} disabled={items.length === 0} />
             </div>
             {compact ? <div role="columnheader" className="cell">{t('web.accounts.account')}</div> : columns.map((column) => (
-              <div role="columnheader" key={column.key} className="cell" aria-sort={ariaSort(sort, column)}>
+              <div role="columnheader" key={column.key} className={cellClass(column)} aria-sort={ariaSort(sort, column)}>
                 {column.sort ? (
                   <button type="button" className="sort-button" onClick={() => onSort(column.sort!)}>
                     {t(column.label)}

@@ -3,23 +3,35 @@ import { t } from '../../shared/i18n/i18n';
 import { useId } from 'react';
 import { COUNTRY_CODES } from '../../shared/api/vocabulary';
 import type { User } from '../../shared/api/types';
+import type { AccountValues, ValueInUse } from '../../../../src/domain/schemas/account-values';
 import { classWords } from '../../shared/ui/class-words';
 import { CommittedInput } from '../../shared/ui/committed-input';
-import { countryName, words } from '../../shared/ui/words';
+import { countryName, formatNumber, words } from '../../shared/ui/words';
 import { rangeText, rangeValue, type FilterField } from './account-filters';
 
 interface Props {
   fields: FilterField[];
   values: Record<string, string>;
   users: User[];
-  /** Values in use for the text filters, offered as suggestions. */
-  suggestions?: Record<string, string[]>;
+  /** The segments, sectors and countries in use, once loaded: the choices of those filters. */
+  known?: AccountValues;
   onChange(key: string, value: string): void;
   onClear(): void;
 }
 
 /** The countries by name in the current language; the page is drawn again when it changes. */
-const countries = () => [...COUNTRY_CODES].map((code) => ({ code, name: countryName(code) })).sort((a, b) => a.name.localeCompare(b.name));
+const allCountries = () => [...COUNTRY_CODES].map((code) => ({ value: code, label: countryName(code) })).sort((a, b) => a.label.localeCompare(b.label));
+
+/**
+ * A field's values in use as options, by label, each with how many accounts carry it; the value
+ * chosen stays on offer even when none of the accounts in view carries it (an old bookmark).
+ */
+function inUseOptions(values: ValueInUse[], chosen: string, labelOf: (value: string) => string) {
+  const options = values.map(({ value, count }) => ({ value, label: t('web.filter.valueCount', { value: labelOf(value), count: formatNumber(count) }) }));
+  if (chosen && !values.some((v) => v.value === chosen)) options.push({ value: chosen, label: labelOf(chosen) });
+  return options.sort((a, b) => a.label.localeCompare(b.label));
+}
+
 const CHURN: Record<string, string> = { true: 'web.filter.withSignals', false: 'web.filter.withoutSignals' };
 
 function valueWords(field: FilterField, value: string): string {
@@ -41,7 +53,7 @@ function ChoiceOptions({ field }: { field: FilterField }) {
   );
 }
 
-export function FilterPanel({ fields, values, users, suggestions = {}, onChange, onClear }: Props) {
+export function FilterPanel({ fields, values, users, known, onChange, onClear }: Props) {
   const base = useId();
   return (
     <fieldset className="filter-panel">
@@ -82,16 +94,24 @@ export function FilterPanel({ fields, values, users, suggestions = {}, onChange,
             {field.kind === 'country' && (
               <select id={id} value={value} onChange={(e) => onChange(field.key, e.target.value)}>
                 <option value="">{t('web.common.any')}</option>
-                {countries().map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
+                {(known?.country ? inUseOptions(known.country.values, value, countryName) : allCountries()).map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
               </select>
             )}
-            {(field.kind === 'text' || field.kind === 'tags') && (
-              <CommittedInput id={id} type="text" value={value} onCommit={(v) => onChange(field.key, v)}
-                list={suggestions[field.key] ? `${id}-values` : undefined}
-                placeholder={field.kind === 'tags' ? 'vip, export' : t('web.filter.exactValue')} />
+            {field.kind === 'known' && (known?.[field.key as keyof AccountValues]?.complete ?? true) && (
+              <select id={id} value={value} onChange={(e) => onChange(field.key, e.target.value)} aria-busy={!known}>
+                <option value="">{t('web.common.any')}</option>
+                {inUseOptions(known?.[field.key as keyof AccountValues]?.values ?? [], value, (v) => v).map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+              </select>
             )}
-            {suggestions[field.key] && (
-              <datalist id={`${id}-values`}>{suggestions[field.key]!.map((v) => <option key={v} value={v} />)}</datalist>
+            {/* More values in use than a list can hold: type one, the most used suggested. */}
+            {field.kind === 'known' && known?.[field.key as keyof AccountValues]?.complete === false && (
+              <>
+                <CommittedInput id={id} type="text" value={value} onCommit={(v) => onChange(field.key, v)} list={`${id}-values`} placeholder={t('web.filter.exactValue')} />
+                <datalist id={`${id}-values`}>{known[field.key as keyof AccountValues]!.values.map((v) => <option key={v.value} value={v.value} />)}</datalist>
+              </>
+            )}
+            {field.kind === 'tags' && (
+              <CommittedInput id={id} type="text" value={value} onCommit={(v) => onChange(field.key, v)} placeholder="vip, export" />
             )}
           </div>
         );

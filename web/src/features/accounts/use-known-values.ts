@@ -1,31 +1,37 @@
-// The segments and sectors in use, read from the analysis's sections, so the list's text
-// filters can suggest the exact values they match.
+// The segments, sectors and countries in use among the accounts the user may see, with their
+// counts (GET /accounts/values), so filters and forms offer them as choices. Read once per
+// page load and kept; saving an account forgets them, since it may bring a new value.
 import { useEffect, useState } from 'react';
+import type { AccountValues } from '../../../../src/domain/schemas/account-values';
 import { api } from '../../shared/api/http';
 
-const cache = new Map<string, Promise<string[]>>();
+let cached: Promise<AccountValues> | null = null;
 
-function load(dimension: string): Promise<string[]> {
-  let values = cache.get(dimension);
-  if (!values) {
-    values = api.get<{ rows: { key: Record<string, string | null> }[] }>('/analysis/sections', { by: dimension })
-      .then((r) => r.rows.map((row) => row.key[dimension]).filter((v): v is string => !!v).sort((a, b) => a.localeCompare(b)));
-    values.catch(() => cache.delete(dimension));
-    cache.set(dimension, values);
+function load(): Promise<AccountValues> {
+  if (!cached) {
+    const values = api.get<AccountValues>('/accounts/values');
+    values.catch(() => { if (cached === values) cached = null; });
+    cached = values;
   }
-  return values;
+  return cached;
 }
 
-export function useKnownValues(dimensions: string[], enabled: boolean): Record<string, string[]> {
-  const [known, setKnown] = useState<Record<string, string[]>>({});
-  const key = dimensions.join(',');
+/** After an account is saved: the next reader asks again. */
+export function forgetKnownValues(): void {
+  cached = null;
+}
+
+/** The values in use once loaded; nothing is asked while `enabled` is false. */
+export function useKnownValues(enabled: boolean): AccountValues | undefined {
+  const [known, setKnown] = useState<AccountValues>();
   useEffect(() => {
     if (!enabled) return;
     let live = true;
-    for (const dimension of key.split(',')) {
-      load(dimension).then((values) => { if (live) setKnown((k) => ({ ...k, [dimension]: values })); }, () => undefined);
-    }
+    load().then((values) => { if (live) setKnown(values); }, () => undefined);
     return () => { live = false; };
-  }, [key, enabled]);
+  }, [enabled]);
   return known;
 }
+
+/** A field's values, most used first, or none while they load. */
+export const valuesOf = (known: AccountValues | undefined, field: keyof AccountValues) => known?.[field]?.values ?? [];

@@ -19,12 +19,12 @@ export function ChurnList({ total }: { total: number | undefined }) {
       {items.length > 0 && (
         <div className="table-wrap">
           <table className="data-table churn-table">
-            <thead><tr><th scope="col">Account</th><th scope="col">Revenue</th><th scope="col">Class</th><th scope="col">Last purchase</th><th scope="col">Why</th></tr></thead>
+            <thead><tr><th scope="col">Account</th><th scope="col" className="number">Revenue</th><th scope="col">Class</th><th scope="col">Last purchase</th><th scope="col">Why</th></tr></thead>
             <tbody>
               {items.map((item) => (
                 <tr key={item.accountId}>
                   <td><Link to={`/accounts/${item.accountId}`}>{item.name}</Link><div className="muted">{users.nameOf(item.ownerId)}</div></td>
-                  <td>{formatMoney(item.revenue, churn.data!.currency)}</td>
+                  <td className="number">{formatMoney(item.revenue, churn.data!.currency)}</td>
                   <td>{item.abc === 'none' ? '' : item.abc} · {classWords('rfm', item.rfm)}</td>
                   <td>{formatDate(item.lastPurchase)}</td>
                   <td><ul className="plain">{item.signals.map((s) => <li key={s.kind}>{s.reason}</li>)}</ul></td>

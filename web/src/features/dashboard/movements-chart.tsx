@@ -99,10 +99,10 @@ export function MovementsChart({ runs }: { runs: AnalysisRun[] }) {
         <summary>As a table</summary>
         <div className="table-wrap">
           <table className="data-table">
-            <thead><tr><th scope="col">From</th><th scope="col">To</th><th scope="col">Accounts</th></tr></thead>
+            <thead><tr><th scope="col">From</th><th scope="col">To</th><th scope="col" className="number">Accounts</th></tr></thead>
             <tbody>
               {data?.cells.filter((c) => c.from !== c.to && c.accounts > 0).map((c) => (
-                <tr key={`${c.from}-${c.to}`}><td>{classWords(dimension, c.from)}</td><td><Link to={listLink({ [filterKey]: c.to })}>{classWords(dimension, c.to)}</Link></td><td>{formatNumber(c.accounts)}</td></tr>
+                <tr key={`${c.from}-${c.to}`}><td>{classWords(dimension, c.from)}</td><td><Link to={listLink({ [filterKey]: c.to })}>{classWords(dimension, c.to)}</Link></td><td className="number">{formatNumber(c.accounts)}</td></tr>
               ))}
             </tbody>
           </table>

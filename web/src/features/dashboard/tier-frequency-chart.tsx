@@ -53,13 +53,13 @@ export function TierFrequencyChart() {
           <summary>As a table</summary>
           <div className="table-wrap">
             <table className="data-table">
-              <thead><tr><th scope="col">Tier</th>{FREQUENCIES.map((f) => <th scope="col" key={f}>{classWords('frequency', f)}</th>)}</tr></thead>
+              <thead><tr><th scope="col">Tier</th>{FREQUENCIES.map((f) => <th scope="col" className="number" key={f}>{classWords('frequency', f)}</th>)}</tr></thead>
               <tbody>
                 {[...TIERS].reverse().map((tier) => (
                   <tr key={tier}>
                     <th scope="row">{classWords('tier', tier)}</th>
                     {FREQUENCIES.map((f) => (
-                      <td key={f}><Link to={listLink({ tier, frequency: f }, '-revenue')}>{formatNumber(count(data, tier, f))}</Link></td>
+                      <td className="number" key={f}><Link to={listLink({ tier, frequency: f }, '-revenue')}>{formatNumber(count(data, tier, f))}</Link></td>
                     ))}
                   </tr>
                 ))}

@@ -78,10 +78,10 @@ export function ProblemsTable({ report }: { report: ImportReport }) {
       <h3 id="problems-title">Problems ({report.problems.length === 200 ? 'first 200' : report.problems.length})</h3>
       <div className="table-wrap problems">
         <table className="data-table">
-          <thead><tr><th scope="col">Row</th><th scope="col">Column</th><th scope="col">Value</th><th scope="col">Why</th></tr></thead>
+          <thead><tr><th scope="col" className="number">Row</th><th scope="col">Column</th><th scope="col">Value</th><th scope="col">Why</th></tr></thead>
           <tbody>
             {report.problems.map((p, i) => (
-              <tr key={i}><td>{p.row}</td><td>{p.column}</td><td>{p.value}</td><td>{p.reason}</td></tr>
+              <tr key={i}><td className="number">{p.row}</td><td>{p.column}</td><td>{p.value}</td><td>{p.reason}</td></tr>
             ))}
           </tbody>
         </table>

@@ -1,15 +1,18 @@
 // Every detail of the account, editable, with the API's validation shown beside each field.
 import { t } from '../../shared/i18n/i18n';
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { Account } from '../../shared/api/types';
 import { ACCOUNT_KINDS, ACCOUNT_SIZES, COUNTRY_CODES, RELATIONSHIP_TYPES } from '../../shared/api/vocabulary';
 import { SelectField, TextField } from '../../shared/ui/field';
 import { formErrorsFrom, NO_ERRORS, type FormErrors } from '../../shared/ui/form-errors';
 import { countryName, words, type LabelGroup } from '../../shared/ui/words';
 import { accountsApi } from '../accounts/accounts-api';
+import { forgetKnownValues, useKnownValues, valuesOf } from '../accounts/use-known-values';
 import { CHOICE_FIELDS, DAY_FIELDS, draftOf, patchFrom, TEXT_FIELDS, type Draft } from './account-draft';
 
 const FIELDS = [...TEXT_FIELDS, ...CHOICE_FIELDS, 'tags', 'hasInterest', 'hasFinancialCapacity'];
+/** Text fields offered the values in use as choices; a new value can still be typed. */
+const KNOWN_FIELDS = new Set(['segment', 'sector'] as const);
 const choices = (values: readonly string[], group: LabelGroup) => values.map((v) => ({ value: v, label: words(v, group) }));
 const countries = () => [...COUNTRY_CODES].map((c) => ({ value: c, label: countryName(c) })).sort((a, b) => a.label.localeCompare(b.label));
 
@@ -19,6 +22,8 @@ export function AccountDetailsForm({ account, onSaved }: { account: Account; onS
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
+  const known = useKnownValues(editing);
+  const listId = useId();
   const set = (field: keyof Draft) => (event: { target: { value: string } }) => setDraft((d) => ({ ...d, [field]: event.target.value }));
 
   const submit = async (event: FormEvent) => {
@@ -28,6 +33,7 @@ export function AccountDetailsForm({ account, onSaved }: { account: Account; onS
     setBusy(true);
     try {
       const next = await accountsApi.update(account.id, patch);
+      if ('segment' in patch || 'sector' in patch) forgetKnownValues();
       onSaved(next);
       setDraft(draftOf(next));
       setErrors(NO_ERRORS);
@@ -54,10 +60,19 @@ export function AccountDetailsForm({ account, onSaved }: { account: Account; onS
       <form className="stack" onSubmit={submit} noValidate>
         {errors.form && <p className="error-banner" role="alert">{errors.form}</p>}
         <div className="form-grid">
-          {TEXT_FIELDS.map((field) => (
-            <TextField key={field} label={t(`labels.field.${field}`)} value={draft[field]} onChange={set(field)} error={errors.fields[field]}
-              type={field === 'email' ? 'email' : field === 'phone' ? 'tel' : DAY_FIELDS.has(field) ? 'date' : 'text'}
-              hint={field === 'customerSince' ? t('web.profile.customerSinceHint') : undefined} />
+          {TEXT_FIELDS.map((field) => {
+            const isKnown = (KNOWN_FIELDS as ReadonlySet<string>).has(field);
+            return (
+              <TextField key={field} label={t(`labels.field.${field}`)} value={draft[field]} onChange={set(field)} error={errors.fields[field]}
+                type={field === 'email' ? 'email' : field === 'phone' ? 'tel' : DAY_FIELDS.has(field) ? 'date' : 'text'}
+                list={isKnown ? `${listId}-${field}` : undefined} autoComplete={isKnown ? 'off' : undefined}
+                hint={field === 'customerSince' ? t('web.profile.customerSinceHint') : isKnown ? t('web.profile.knownValuesHint') : undefined} />
+            );
+          })}
+          {[...KNOWN_FIELDS].map((field) => (
+            <datalist key={field} id={`${listId}-${field}`}>
+              {valuesOf(known, field).map((v) => <option key={v.value} value={v.value} />)}
+            </datalist>
           ))}
           <SelectField label={t('labels.field.kind')} value={draft.kind} onChange={set('kind')} choices={choices(ACCOUNT_KINDS, 'accountKind')} error={errors.fields.kind} />
           <SelectField label={t('labels.field.size')} value={draft.size} onChange={set('size')} blank={t('web.profile.notKnown')} choices={choices(ACCOUNT_SIZES, 'accountSize')} error={errors.fields.size} />

@@ -1,7 +1,7 @@
 // The account's story, newest first: orders, interactions, tasks and status changes, filtered
 // by kind, a page at a time.
 import { t } from '../../shared/i18n/i18n';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { TimelineEntry } from '../../shared/api/types';
 import { TIMELINE_KINDS } from '../../shared/api/vocabulary';
 import { ErrorMessage } from '../../shared/ui/error-message';
@@ -34,6 +34,9 @@ export function TimelineSection({ accountId, currency, version }: { accountId: n
   const users = useUsers();
   const [kinds, setKinds] = useState<string[]>([...TIMELINE_KINDS]);
   const [state, setState] = useState<State>({ items: [], cursor: null, loading: true, error: undefined });
+  // After "Show older", the first older entry takes the focus the vanished button had.
+  const firstOlder = useRef<number | null>(null);
+  const list = useRef<HTMLOListElement>(null);
 
   const load = (cursor: string | null, signal?: AbortSignal) => {
     setState((s) => ({ ...s, loading: true, error: undefined }));
@@ -41,6 +44,18 @@ export function TimelineSection({ accountId, currency, version }: { accountId: n
       (page) => setState((s) => ({ items: cursor ? [...s.items, ...page.items] : page.items, cursor: page.nextCursor, loading: false, error: undefined })),
       (error: unknown) => { if (!signal?.aborted) setState((s) => ({ ...s, loading: false, error })); },
     );
+  };
+
+  useEffect(() => {
+    if (firstOlder.current === null || state.loading) return;
+    const entry = list.current?.children[firstOlder.current] as HTMLElement | undefined;
+    firstOlder.current = null;
+    entry?.focus();
+  }, [state.items, state.loading]);
+
+  const showOlder = () => {
+    firstOlder.current = state.items.length;
+    load(state.cursor);
   };
 
   useEffect(() => {
@@ -66,9 +81,9 @@ export function TimelineSection({ accountId, currency, version }: { accountId: n
       </fieldset>
       <ErrorMessage error={state.error} />
       {!state.loading && state.items.length === 0 && !state.error && <p className="muted">{t('web.timeline.nothing')}</p>}
-      <ol className="timeline" aria-busy={state.loading}>
+      <ol className="timeline" aria-busy={state.loading} ref={list}>
         {state.items.map((entry) => (
-          <li key={`${entry.kind}-${entry.id}`} className={`timeline-entry kind-${entry.kind}`}>
+          <li key={`${entry.kind}-${entry.id}`} data-entry={`${entry.kind}-${entry.id}`} tabIndex={-1} className={`timeline-entry kind-${entry.kind}`}>
             <div className="timeline-meta">
               <span className={`badge kind-badge kind-${entry.kind}`}>{words(entry.kind, 'timelineKind')}</span>
               <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
@@ -79,7 +94,7 @@ export function TimelineSection({ accountId, currency, version }: { accountId: n
         ))}
       </ol>
       {state.loading && <p className="muted" role="status">{t('web.common.loading')}</p>}
-      {state.cursor && !state.loading && <button type="button" onClick={() => load(state.cursor)}>{t('web.timeline.older')}</button>}
+      {state.cursor && !state.loading && <button type="button" onClick={showOlder}>{t('web.timeline.older')}</button>}
     </section>
   );
 }
