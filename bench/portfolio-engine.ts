@@ -173,8 +173,10 @@ async function classifyFromColumns(store: Store, data: PortfolioDataset, setting
     abc: { ...c.figures.abc.accounts, none: c.ids.length - c.figures.abc.rankedAccounts },
     rfmScoreCounts: c.figures.rfm.scoreCounts,
   };
+  // DuckDB's reference ranks the period's revenue only: an inactive account without any, which
+  // ours ranks apart on its last active year (docs/inactive-value-class.md), counts as none here.
   await writeFile(codesPath, classCodes(data.accounts, Array.from(c.ids, (id, i) => ({
-    accountId: id, abc: ABC_CLASSES[c.abc[i]!]!, r: c.recencyScore[i] || null, f: c.frequencyScore[i] || null, m: c.monetaryScore[i] || null,
+    accountId: id, abc: c.periodRevenue[i]! > 0 ? ABC_CLASSES[c.abc[i]!]! : 'none', r: c.recencyScore[i] || null, f: c.frequencyScore[i] || null, m: c.monetaryScore[i] || null,
   }))));
   return { readColumns: { seconds: readColumns.seconds, peakRssMiB: readColumns.peakRssMiB, purchaseDays: columns.days.length }, classify };
 }
