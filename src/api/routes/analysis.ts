@@ -15,7 +15,7 @@ import { runAnalysis } from '../../services/analysis/run-analysis.js';
 import { latestRunInScope, runsInScope } from '../../services/analysis/runs-in-scope.js';
 import { analysisSchedule, setAnalysisSchedule, SNAPSHOT_INTERVALS } from '../../services/analysis/schedule.js';
 import { Enum } from '../../domain/schemas/common.js';
-import type { RouteDeps } from '../app.js';
+import type { RouteDeps } from '../route-deps.js';
 import { contextOf } from '../request-context.js';
 import { errors, IdParams } from './shared.js';
 

@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { canReadAudit } from '../../domain/access.js';
 import { Id, Nullable, Page, Text } from '../../domain/schemas/common.js';
 import { requireRole } from '../../services/context.js';
-import type { RouteDeps } from '../app.js';
+import type { RouteDeps } from '../route-deps.js';
 import { contextOf } from '../request-context.js';
 import { errors } from './shared.js';
 

@@ -16,7 +16,7 @@ import { IMPORT_TARGETS, type ImportTarget } from '../../import/targets.js';
 import { requireRole } from '../../services/context.js';
 import type { ImportJobs } from '../../services/import/import-jobs.js';
 import { GUEST_HANDLING, type GuestHandling } from '../../services/import/order-summary.js';
-import type { RouteDeps } from '../app.js';
+import type { RouteDeps } from '../route-deps.js';
 import { describeSchemaErrors } from '../errors.js';
 import { contextOf } from '../request-context.js';
 import { errors } from './shared.js';
@@ -50,7 +50,7 @@ const JobSchema = Type.Object({
 }, { $id: 'ImportJob' });
 const JobParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
 
-export async function importRoutes(base: FastifyInstance, { store, imports }: RouteDeps & { imports: ImportJobs }) {
+export async function importRoutes(base: FastifyInstance, { store, imports }: RouteDeps) {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['imports'];
 

@@ -5,7 +5,7 @@ import { canChangeSettings, REP_VISIBILITIES } from '../../domain/access.js';
 import { Currency, Enum } from '../../domain/schemas/common.js';
 import { baseCurrency, setBaseCurrency } from '../../services/currency.js';
 import { REP_VISIBILITY_KEY, repVisibility, requireRole } from '../../services/context.js';
-import type { RouteDeps } from '../app.js';
+import type { RouteDeps } from '../route-deps.js';
 import { contextOf } from '../request-context.js';
 import { errors } from './shared.js';
 
