@@ -126,5 +126,6 @@ export type RulesPreview = Static<typeof RulesPreviewSchema>;
 
 export const GoalsBodySchema = Type.Object({ goals: GoalsSchema }, strict);
 export const GoalsSettingsSchema = Type.Object({ goals: GoalsSchema, currency: Currency }, { $id: 'GoalSettings' });
+export type GoalsSettings = Static<typeof GoalsSettingsSchema>;
 
 export type RunCreate = Static<typeof RunCreateSchema>;
