@@ -39,7 +39,15 @@ import { exchangeRateRoutes } from './routes/exchange-rates.js';
 import { taskRoutes } from './routes/tasks.js';
 import { userRoutes } from './routes/users.js';
 import { WEB_DIST, webAppRoutes } from './web-app.js';
+import type { RouteDeps, RoutePlugin } from './route-deps.js';
 import './request-context.js';
+
+/** Every resource's routes, in the order they are registered under /api/v1. */
+const ROUTES: readonly RoutePlugin[] = [
+  authRoutes, userRoutes, accountRoutes, accountValueRoutes, contactRoutes, productRoutes, orderRoutes, interactionRoutes, taskRoutes,
+  auditRoutes, settingsRoutes, exchangeRateRoutes, exportRoutes, duplicateRoutes, importRoutes, analysisRoutes,
+  recommendationRoutes, clvRoutes,
+];
 
 export interface AppOptions {
   store: Store;
@@ -139,34 +147,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   const imports = options.imports ?? new ImportJobs(store, join(tmpdir(), 'clientele-imports'));
   app.addHook('onClose', () => imports.idle());
-  const deps = { store, throttle: options.throttle ?? new SignInThrottle(), secureCookies };
+  const deps: RouteDeps = { store, throttle: options.throttle ?? new SignInThrottle(), secureCookies, imports };
+  // Each resource's routes are a plugin given the same dependencies (route-deps.ts).
   await app.register(async (api) => {
-    await authRoutes(api, deps);
-    await userRoutes(api, deps);
-    await accountRoutes(api, deps);
-    await accountValueRoutes(api, deps);
-    await contactRoutes(api, deps);
-    await productRoutes(api, deps);
-    await orderRoutes(api, deps);
-    await interactionRoutes(api, deps);
-    await taskRoutes(api, deps);
-    await auditRoutes(api, deps);
-    await settingsRoutes(api, deps);
-    await exchangeRateRoutes(api, deps);
-    await exportRoutes(api, deps);
-    await duplicateRoutes(api, deps);
-    await importRoutes(api, { ...deps, imports });
-    await analysisRoutes(api, deps);
-    await recommendationRoutes(api, deps);
-    await clvRoutes(api, deps);
+    for (const routes of ROUTES) await api.register(routes, deps);
   }, { prefix: '/api/v1' });
   if (options.webRoot !== false) await app.register(webAppRoutes, { root: options.webRoot ?? WEB_DIST, store });
 
   return app as unknown as App;
-}
-
-export interface RouteDeps {
-  store: Store;
-  throttle: SignInThrottle;
-  secureCookies: boolean;
 }

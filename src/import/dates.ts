@@ -4,8 +4,9 @@
 
 import { isYearInRange } from '../domain/date-range.js';
 
-export const DATE_FORMATS = ['iso', 'ymd_compact', 'dmy', 'mdy'] as const;
-export type DateFormat = (typeof DATE_FORMATS)[number];
+import { DATE_FORMATS, type DateFormat } from '../domain/import-vocabulary.js';
+
+export { DATE_FORMATS, type DateFormat };
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;

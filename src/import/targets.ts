@@ -12,8 +12,9 @@ import {
   parseBoolean, parseChoice, parseCountry, parseCurrency, parseDateText, parseInteger, parseJsonObject, parseList, parseMoneyText, type Parsed,
 } from './values.js';
 
-export const IMPORT_TARGETS = ['accounts', 'contacts', 'products', 'orders', 'order-lines', 'interactions'] as const;
-export type ImportTarget = (typeof IMPORT_TARGETS)[number];
+import { IMPORT_TARGETS, type ImportTarget } from '../domain/import-vocabulary.js';
+
+export { IMPORT_TARGETS, type ImportTarget };
 
 export interface ParseOptions {
   dateFormat: DateFormat;

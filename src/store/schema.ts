@@ -1,6 +1,7 @@
 // The database as Kysely sees it. Row types for the rest of the code are derived from these
 // with Selectable / Insertable / Updateable rather than restated.
 import type { Language } from '../domain/i18n/languages.js';
+import type { CustomFields } from '../domain/schemas/account.js';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type {
   AccountKind, AccountSize, AccountStatus, Channel, Civility, ConsentByChannel, Direction,
@@ -71,7 +72,7 @@ export interface AccountsTable {
   tags: ColumnType<string[], string[] | undefined, string[]>;
   has_interest: Generated<boolean>;
   has_financial_capacity: Generated<boolean>;
-  custom_fields: JSONColumnType<Record<string, unknown>, string | undefined, string>;
+  custom_fields: JSONColumnType<CustomFields, string | undefined, string>;
   search_text: string;
   contacts_search_text: Generated<string>;
   /** YYYY-MM-DD: the day the user says the relationship began. */

@@ -3,6 +3,10 @@ import { ENGINES } from '../support/test-store.js';
 import { openTestApp, type TestApp, type TestUser } from '../support/test-app.js';
 import { shopExportCsv, shopExportLines } from '../support/shop-export.js';
 import { expectedFrom, money } from '../support/shop-export-figures.js';
+import { Compile } from 'typebox/compile';
+import { ImportJobSchema } from '../../src/domain/schemas/import-job.js';
+
+const checkJob = Compile(ImportJobSchema);
 
 async function multipart(fields: Record<string, string>, file?: { name: string; content: string }) {
   const form = new FormData();
@@ -25,7 +29,11 @@ describe.each(ENGINES)('imports over the API on %s', (engine) => {
   async function finished(id: string) {
     for (;;) {
       const job = (await t.call('GET', `/api/v1/imports/${id}`)).json();
-      if (job.status === 'done' || job.status === 'failed') return job;
+      if (job.status === 'done' || job.status === 'failed') {
+        // Every job answers what the OpenAPI document says, its report field by field.
+        expect([...checkJob.Errors(job)].map((e) => `${e.instancePath}: ${e.message}`)).toEqual([]);
+        return job;
+      }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }

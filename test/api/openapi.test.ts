@@ -50,8 +50,8 @@ function moneyProblems(doc: Doc, schema: Schema | undefined, where: string, curr
     if (/cents/i.test(name)) found.push({ where: at, problem: 'named in cents' });
     const types = [property, ...(property.anyOf ?? [])].map((p) => p.type);
     const countBesideItems = name === 'total' && 'items' in properties;
-    // The recovery score's weights share out revenue, frequency and recency; they are not amounts.
-    if (MONEY_FIELDS.has(name) && !countBesideItems && !where.endsWith('.weights') && types.some((type) => type === 'integer' || type === 'number')
+    // The recovery score's weights and parts share out revenue, frequency and recency; they are not amounts.
+    if (MONEY_FIELDS.has(name) && !countBesideItems && !where.endsWith('.weights') && !where.endsWith('.scoreParts') && types.some((type) => type === 'integer' || type === 'number')
       && !(name === 'target' && (property.anyOf ?? []).some((p) => p.pattern === MONEY_PATTERN))) {
       found.push({ where: at, problem: 'an amount typed as a number' });
     }

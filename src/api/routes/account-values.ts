@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { AccountValuesQuerySchema, AccountValuesSchema } from '../../domain/schemas/account-values.js';
 import { accountValuesInUse } from '../../services/account-values.js';
-import type { RouteDeps } from '../app.js';
+import type { RouteDeps } from '../route-deps.js';
 import { contextOf } from '../request-context.js';
 import { errors } from './shared.js';
 

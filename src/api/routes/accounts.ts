@@ -10,7 +10,7 @@ import { recordsInCurrency } from '../../services/currency.js';
 import {
   accountTimeline, countAccounts, createAccount, deleteAccount, getAccount, listAccounts, updateAccount,
 } from '../../services/accounts.js';
-import type { RouteDeps } from '../app.js';
+import type { RouteDeps } from '../route-deps.js';
 import { contextOf } from '../request-context.js';
 import { errors, IdParams } from './shared.js';
 

@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { SignInSchema, UserSchema } from '../../domain/schemas/user.js';
 import { csrfTokenFor, signIn, signOut } from '../../services/auth.js';
 import { users } from '../../services/users.js';
-import type { RouteDeps } from '../app.js';
+import type { RouteDeps } from '../route-deps.js';
 import { contextOf } from '../request-context.js';
 import { CSRF_COOKIE, setCsrfCookie } from '../csrf.js';
 import { errors } from './shared.js';

@@ -7,7 +7,7 @@ import { ClvFits } from '../../services/clv/clv-fits.js';
 import {
   accountLifetimeValue, lifetimeValueHoldout, portfolioLifetimeValue,
 } from '../../services/clv/lifetime-value.js';
-import type { RouteDeps } from '../app.js';
+import type { RouteDeps } from '../route-deps.js';
 import { contextOf } from '../request-context.js';
 import { errors, IdParams } from './shared.js';
 

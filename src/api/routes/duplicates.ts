@@ -9,7 +9,7 @@ import {
   dismissDuplicate, listDismissed, listDuplicates, mergeAccounts, mergeContacts, restoreDuplicate,
 } from '../../services/duplicates.js';
 import { recordsInCurrency } from '../../services/currency.js';
-import type { RouteDeps } from '../app.js';
+import type { RouteDeps } from '../route-deps.js';
 import { contextOf } from '../request-context.js';
 import { errors, IdParams } from './shared.js';
 

@@ -13,7 +13,7 @@ import {
   ExchangeRatesInputSchema, ExchangeRatesQuerySchema, ExchangeRatesSchema, RatesSavedSchema,
 } from '../../domain/schemas/exchange-rate.js';
 import { importRatesFile, listRates, removeRate, saveRates } from '../../services/exchange-rates.js';
-import type { RouteDeps } from '../app.js';
+import type { RouteDeps } from '../route-deps.js';
 import { contextOf } from '../request-context.js';
 import { errors } from './shared.js';
 

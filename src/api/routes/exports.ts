@@ -10,7 +10,7 @@ import { AccountListQuerySchema } from '../../domain/schemas/account.js';
 import { Enum, strict } from '../../domain/schemas/common.js';
 import { EXPORT_FORMATS, EXPORT_TARGETS, type ExportFormat } from '../../services/export/export-columns.js';
 import { checkExportRequest, exportTable, type ExportRequest } from '../../services/export/run-export.js';
-import type { RouteDeps } from '../app.js';
+import type { RouteDeps } from '../route-deps.js';
 import { contextOf } from '../request-context.js';
 import { errors } from './shared.js';
 

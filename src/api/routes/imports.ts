@@ -16,10 +16,11 @@ import { IMPORT_TARGETS, type ImportTarget } from '../../import/targets.js';
 import { requireRole } from '../../services/context.js';
 import type { ImportJobs } from '../../services/import/import-jobs.js';
 import { GUEST_HANDLING, type GuestHandling } from '../../services/import/order-summary.js';
-import type { RouteDeps } from '../app.js';
+import type { RouteDeps } from '../route-deps.js';
 import { describeSchemaErrors } from '../errors.js';
 import { contextOf } from '../request-context.js';
 import { errors } from './shared.js';
+import { ImportJobSchema } from '../../domain/schemas/import-job.js';
 
 const Flag = Type.Enum(['true', 'false']);
 const ImportFields = Type.Object({
@@ -37,27 +38,16 @@ const ImportFields = Type.Object({
 }, { additionalProperties: false });
 const checkFields = Compile(ImportFields);
 
-const JobSchema = Type.Object({
-  id: Type.String(),
-  target: Type.String(),
-  fileName: Type.String(),
-  status: Type.Enum(['queued', 'running', 'done', 'failed']),
-  createdAt: Type.String(),
-  startedBy: Type.Integer(),
-  progress: Type.Object({ rowsRead: Type.Integer(), bytesRead: Type.Integer(), totalBytes: Type.Integer(), percent: Type.Integer() }),
-  report: Type.Optional(Type.Unknown({ description: 'The import report: mapping, counts, first problems, preview, status' })),
-  error: Type.Optional(Type.String()),
-}, { $id: 'ImportJob' });
 const JobParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
 
-export async function importRoutes(base: FastifyInstance, { store, imports }: RouteDeps & { imports: ImportJobs }) {
+export async function importRoutes(base: FastifyInstance, { store, imports }: RouteDeps) {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['imports'];
 
   app.post('/imports', {
     schema: {
       tags, summary: 'Upload a CSV or XLSX file and import it in the background (multipart: the fields, then "file")',
-      consumes: ['multipart/form-data'], response: { 202: JobSchema, ...errors(400, 401, 403) },
+      consumes: ['multipart/form-data'], response: { 202: ImportJobSchema, ...errors(400, 401, 403) },
     },
   }, async (request, reply) => {
     const ctx = contextOf(store, request);
@@ -104,13 +94,13 @@ export async function importRoutes(base: FastifyInstance, { store, imports }: Ro
     return reply.status(202).send(job);
   });
 
-  app.get('/imports', { schema: { tags, summary: 'Recent import jobs of this server', response: { 200: Type.Object({ items: Type.Array(JobSchema) }), ...errors(401, 403) } } },
+  app.get('/imports', { schema: { tags, summary: 'Recent import jobs of this server', response: { 200: Type.Object({ items: Type.Array(ImportJobSchema) }), ...errors(401, 403) } } },
     async (request) => {
       requireRole(contextOf(store, request), canImport, 'see imports');
       return { items: imports.list() };
     });
 
-  app.get('/imports/:id', { schema: { tags, summary: 'An import job: progress, then its report', params: JobParams, response: { 200: JobSchema, ...errors(401, 403, 404) } } },
+  app.get('/imports/:id', { schema: { tags, summary: 'An import job: progress, then its report', params: JobParams, response: { 200: ImportJobSchema, ...errors(401, 403, 404) } } },
     async (request) => {
       requireRole(contextOf(store, request), canImport, 'see imports');
       const found = imports.get(request.params.id);

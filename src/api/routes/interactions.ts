@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { InteractionCreateSchema, InteractionListQuerySchema, InteractionPatchSchema, InteractionSchema } from '../../domain/schemas/interaction.js';
 import { interactions } from '../../services/interactions.js';
-import type { RouteDeps } from '../app.js';
+import type { RouteDeps } from '../route-deps.js';
 import { crudRoutes } from './crud.js';
 
 export async function interactionRoutes(app: FastifyInstance, { store }: RouteDeps) {

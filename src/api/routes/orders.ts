@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { OrderCreateSchema, OrderListQuerySchema, OrderPatchSchema, OrderSchema } from '../../domain/schemas/order.js';
 import { orders } from '../../services/orders.js';
-import type { RouteDeps } from '../app.js';
+import type { RouteDeps } from '../route-deps.js';
 import { crudRoutes } from './crud.js';
 
 export async function orderRoutes(app: FastifyInstance, { store }: RouteDeps) {

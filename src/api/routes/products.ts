@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ProductCreateSchema, ProductListQuerySchema, ProductPatchSchema, ProductSchema } from '../../domain/schemas/product.js';
 import { products } from '../../services/products.js';
-import type { RouteDeps } from '../app.js';
+import type { RouteDeps } from '../route-deps.js';
 import { crudRoutes } from './crud.js';
 
 export async function productRoutes(app: FastifyInstance, { store }: RouteDeps) {

@@ -7,7 +7,7 @@ import {
 import { accountSuggestions, associationRuleList, productsBoughtWith } from '../../services/recommend/cross-sell-views.js';
 import { RecommendModels } from '../../services/recommend/recommend-models.js';
 import { accountUpsell, upsellList } from '../../services/recommend/upsell-views.js';
-import type { RouteDeps } from '../app.js';
+import type { RouteDeps } from '../route-deps.js';
 import { contextOf } from '../request-context.js';
 import { errors, IdParams } from './shared.js';
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { TaskCreateSchema, TaskListQuerySchema, TaskPatchSchema, TaskSchema } from '../../domain/schemas/task.js';
 import { tasks } from '../../services/tasks.js';
-import type { RouteDeps } from '../app.js';
+import type { RouteDeps } from '../route-deps.js';
 import { crudRoutes } from './crud.js';
 
 export async function taskRoutes(app: FastifyInstance, { store }: RouteDeps) {

@@ -5,7 +5,7 @@ import { ApiTokenCreateSchema, ApiTokenSchema, UserCreateSchema, UserNameSchema,
 import { startSession } from '../../services/auth.js';
 import { users } from '../../services/users.js';
 import { setSessionCookies } from './auth.js';
-import type { RouteDeps } from '../app.js';
+import type { RouteDeps } from '../route-deps.js';
 import { contextOf } from '../request-context.js';
 import { errors, IdParams } from './shared.js';
 

@@ -59,7 +59,7 @@ function printReport(report: PortfolioReport) {
   classTable(t('cli.report.rfm'), 'rfm', report.classes.rfm ?? {}, undefined, report.currency);
   if (report.inactive.length) {
     print(`\n${t('cli.report.recover')}`);
-    print(formatTable(report.inactive as { accountId: number; name: string; detail?: Record<string, any> }[], [[t('cli.report.columns.id'), (i) => i.accountId], [t('cli.report.columns.name'), (i) => i.name], [t('cli.report.columns.since'), (i) => day(i.detail?.inactiveSince)],
+    print(formatTable(report.inactive, [[t('cli.report.columns.id'), (i) => i.accountId], [t('cli.report.columns.name'), (i) => i.name], [t('cli.report.columns.since'), (i) => day(i.detail?.inactiveSince)],
       [t('cli.report.columns.lastBought'), (i) => (i.detail?.lastPurchaseItems ?? []).join(', ')], [t('cli.report.columns.yearlyAtStake'), (i) => m(i.detail?.yearlyRevenueAtStake ?? '0.00')],
       [t('cli.report.columns.score'), (i) => i.detail?.score?.toFixed(2)]]));
   }
@@ -68,11 +68,11 @@ function printReport(report: PortfolioReport) {
     // The reasons are sentences: each goes on its own line under its account.
     const [heading, ...rows] = formatTable(report.churnAccounts, [[t('cli.report.columns.id'), (i) => i.accountId], [t('cli.report.columns.name'), (i) => i.name], [t('cli.report.columns.revenue'), (i) => m(i.revenue)]]).split('\n');
     print(heading!);
-    rows.forEach((row, i) => print([row, ...((report.churnAccounts[i]!.signals ?? []) as { reason: string }[]).map((s) => `      ${s.reason}`)].join('\n')));
+    rows.forEach((row, i) => print([row, ...report.churnAccounts[i]!.signals.map((s) => `      ${s.reason}`)].join('\n')));
   }
   if (report.growth.length) {
     print(`\n${t('cli.report.growth')}`);
-    print(formatTable(report.growth as { accountId: number; name: string; revenue: string; detail?: Record<string, any> }[], [[t('cli.report.columns.id'), (i) => i.accountId], [t('cli.report.columns.name'), (i) => i.name], [t('cli.report.columns.revenue'), (i) => m(i.revenue)],
+    print(formatTable(report.growth, [[t('cli.report.columns.id'), (i) => i.accountId], [t('cli.report.columns.name'), (i) => i.name], [t('cli.report.columns.revenue'), (i) => m(i.revenue)],
       [t('cli.report.columns.peerBenchmark'), (i) => m(i.detail?.peerBenchmark)], [t('cli.report.columns.potential'), (i) => m(i.detail?.potential)]]));
   }
   print(`\n${t('cli.report.bySegment')}`);

@@ -4,6 +4,7 @@ import {
 } from '../customer-file.js';
 import {
   Country, DateTime, Day, Email, Enum, Id, InCurrency, ListQuery, Money, Name, Nullable, Phone, Tag, Text, Timestamps, strict,
+  JsonValue,
 } from './common.js';
 import { ABC_CLASSES } from '../portfolio/classes.js';
 import { FREQUENCY_CLASSES } from '../portfolio/classes.js';
@@ -53,11 +54,14 @@ const editable = {
   hasInterest: Type.Boolean({ description: 'Has shown interest (tells potential from probable customers)' }),
   hasFinancialCapacity: Type.Boolean({ description: 'Has the means to buy' }),
   customerSince: Nullable(Day('The day the relationship began, YYYY-MM-DD, when it is older than the record: the analysis counts the account from then')),
-  customFields: Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), {
+  customFields: Type.Record(Type.String({ maxLength: 100 }), JsonValue, {
     maxProperties: 100, [MAX_BYTES_KEYWORD]: CUSTOM_FIELDS_MAX_BYTES,
     description: `Your own fields: at most 100 keys of up to 100 characters, ${CUSTOM_FIELDS_MAX_BYTES / 1024} KiB as JSON`,
   }),
 };
+
+/** An account's own fields: any JSON values under names of the team's choosing. */
+export type CustomFields = Static<typeof editable.customFields>;
 
 export const AccountSchema = Type.Object({
   id: Id,

@@ -1,6 +1,6 @@
 // The analysis API's inputs, validated at the boundary, and the shapes it answers with.
 import { Type, type Static, type TSchema } from 'typebox';
-import { DEFAULT_PORTFOLIO_SETTINGS, type PortfolioSettingsInput, REVENUE_PERIODS, VOLUME_TIER_METHODS } from '../portfolio/settings.js';
+import { DEFAULT_PORTFOLIO_SETTINGS, type PortfolioSettings, type PortfolioSettingsInput, REVENUE_PERIODS, VOLUME_TIER_METHODS } from '../portfolio/settings.js';
 import { GOAL_COMPARATORS, GOAL_METRICS } from '../portfolio/goals.js';
 import { SECTION_DIMENSIONS } from '../portfolio/sections.js';
 import { Count, Currency, Day, Enum, Id, Money } from './common.js';
@@ -77,53 +77,55 @@ export const PortfolioRulesSchema = Type.Unsafe<PortfolioSettingsInput>({
   ...partialOf(DEFAULT_PORTFOLIO_SETTINGS),
   description: 'Any subset of the classification rules; GET /settings/portfolio shows every field with its value',
 });
+// The sections of the rules, as GET /settings/portfolio describes them.
+const RULE_SECTIONS: Record<string, string> = {
+  revenuePeriod: 'The revenue the sales-volume tiers, ABC classes, sections and team figures rank on',
+  status: 'Activity status: the active window, and when a never-buying account is probable',
+  volumeTier: 'Sales-volume tiers: by multiples of the mean revenue or by quantiles',
+  frequency: 'Purchase frequency: the largest median gap, in days, of frequent and regular buyers',
+  abc: 'ABC / Pareto: the revenue shares that end classes A and B, and the chart',
+  growth: 'Growth potential: the alike accounts an active account is measured against',
+  inactive: 'Inactive accounts: the worth-recovering score and the notes shown',
+  churn: 'Pre-churn signals: when each is raised',
+  team: 'Team figures: the fewest accounts behind a rate before a rep is named best at it',
+};
+
+/** Every rule, shaped like the defaults, each field with its value. */
+function fullOf(value: object, options: { description?: string } = {}, top = false): TSchema {
+  return Type.Object(Object.fromEntries(Object.entries(value).map(([key, v]) => {
+    const description = top ? RULE_SECTIONS[key] : undefined;
+    return [key, typeof v === 'object' && v !== null ? fullOf(v, description ? { description } : {})
+      : typeof v === 'number' ? Type.Number(description ? { description } : {})
+        : Enum(RULE_CHOICES[key] ?? [String(v)], description)];
+  })), { ...strict, ...options });
+}
+
+export const PortfolioSettingsSchema = Type.Unsafe<PortfolioSettings>({
+  ...fullOf(DEFAULT_PORTFOLIO_SETTINGS, {}, true),
+  $id: 'PortfolioRules',
+  description: 'The classification rules in force, every field with its value (docs/analysis-rules.md)',
+});
+
+const MoveCell = Type.Object({
+  from: Type.String({ description: 'The class in the latest run' }),
+  to: Type.String({ description: 'The class under the proposed rules' }),
+  accounts: Type.Integer({ description: 'Accounts that would move so' }),
+}, strict);
+const Moves = Type.Object({
+  movedAccounts: Type.Integer({ description: 'Accounts that would change class' }),
+  cells: Type.Array(MoveCell, { description: 'Largest first' }),
+}, strict);
+
+export const RulesPreviewSchema = Type.Object({
+  comparedWith: Type.Object({ id: Id, asOf: IsoDay }, { ...strict, description: 'The latest run, the one the proposed rules are compared with' }),
+  accounts: Type.Integer({ description: 'Accounts classified again under the proposed rules' }),
+  moves: Type.Object(Object.fromEntries(CLASS_DIMENSION_NAMES.map((d) => [d, Moves])) as Record<(typeof CLASS_DIMENSION_NAMES)[number], typeof Moves>,
+    { ...strict, description: 'Per classification, the accounts that would move' }),
+}, { ...strict, $id: 'RulesPreview' });
+export type RulesPreview = Static<typeof RulesPreviewSchema>;
+
 export const GoalsBodySchema = Type.Object({ goals: GoalsSchema }, strict);
 export const GoalsSettingsSchema = Type.Object({ goals: GoalsSchema, currency: Currency }, { $id: 'GoalSettings' });
-
-// The answers below are read from stored runs; they let through fields a later run adds
-// (additionalProperties) so a stored figure is never dropped on its way out.
-const open = { additionalProperties: true } as const;
-const RunInfo = Type.Object({ id: Id, kind: Enum(['run', 'snapshot'] as const), asOf: IsoDay, createdAt: Type.String(), accountCount: Type.Integer() }, open);
-const Share = Type.Union([Type.Number(), Type.Null()]);
-
-const GoalProgressSchema = Type.Object({
-  goal: GoalSchema,
-  measuredOn: IsoDay,
-  actual: Type.Union([Money, Type.Number(), Type.Null()], { description: 'An amount for revenue and averageTicket, a number otherwise; null when not measurable yet' }),
-  ratio: Share,
-  met: Type.Union([Type.Boolean(), Type.Null()]),
-  elapsedShare: Type.Number(),
-  description: Type.String(),
-}, open);
-
-export const GoalsViewSchema = Type.Object({
-  current: Type.Array(GoalProgressSchema),
-  history: Type.Array(Type.Object({ run: RunInfo, goals: Type.Array(GoalProgressSchema) }, open), { description: 'Oldest first: every snapshot, then the latest run' }),
-  currency: Currency,
-}, { ...open, $id: 'GoalsView' });
-
-const teamFigures = {
-  ownerId: Type.Union([Id, Type.Null()]),
-  accounts: Type.Integer(),
-  revenue: Money,
-  revenuePerAccount: Type.Union([Money, Type.Null()]),
-  activePreviously: Type.Integer(), retained: Type.Integer(), retentionRate: Share,
-  prospects: Type.Integer(), converted: Type.Integer(), conversionRate: Share,
-};
-const Leader = <T extends TSchema>(value: T) => Type.Union([Type.Object({ ownerId: Id, value, sample: Type.Integer() }, open), Type.Null()]);
-
-export const TeamViewSchema = Type.Object({
-  run: RunInfo,
-  dimension: Enum(['segment', 'size'] as const),
-  byRep: Type.Array(Type.Object(teamFigures, open)),
-  byRepAndType: Type.Array(Type.Object({ ...teamFigures, accountType: Type.Union([Type.String(), Type.Null()]) }, open)),
-  leaders: Type.Array(Type.Object({
-    accountType: Type.Union([Type.String(), Type.Null()]),
-    revenuePerAccount: Leader(Money), retentionRate: Leader(Type.Number()), conversionRate: Leader(Type.Number()),
-  }, open)),
-  currency: Currency,
-}, { ...open, $id: 'TeamView' });
-
-export const FlexibleObject = Type.Object({}, { additionalProperties: true });
+export type GoalsSettings = Static<typeof GoalsSettingsSchema>;
 
 export type RunCreate = Static<typeof RunCreateSchema>;

@@ -98,6 +98,7 @@ export const AccountClvSchema = Type.Object({
   reason: Nullable(Type.String({ description: 'Why there is no prediction' })),
   currency: Currency,
 }, { $id: 'AccountClv' });
+export type AccountClv = Static<typeof AccountClvSchema>;
 
 const FrequencyRow = Type.Object({
   calibrationFrequency: Type.Integer(), label: Type.String({ description: '"0", "1", … "7+"' }), customers: Type.Integer(),

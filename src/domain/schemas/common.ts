@@ -72,6 +72,14 @@ export const Timestamps = {
 
 export const strict = { additionalProperties: false } as const;
 
+/** Any JSON value, described as one: text, a number, true or false, null, or a list or object of JSON values. */
+export const JsonValue = Type.Cyclic({
+  JsonValue: Type.Union([
+    Type.String(), Type.Number(), Type.Boolean(), Type.Null(),
+    Type.Array(Type.Ref('JsonValue')), Type.Record(Type.String(), Type.Ref('JsonValue')),
+  ], { description: 'A JSON value: text, a number, true or false, null, or a list or object of JSON values' }),
+}, 'JsonValue');
+
 /** Query parameters shared by every list. */
 export const ListQuery = {
   limit: Type.Optional(Count({ minimum: 1, maximum: 500, default: 50 })),

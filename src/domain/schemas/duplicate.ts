@@ -22,6 +22,8 @@ const ContactCandidateSchema = Type.Object({
 });
 
 const Candidate = Type.Union([AccountCandidateSchema, ContactCandidateSchema]);
+export type AccountCandidate = Static<typeof AccountCandidateSchema>;
+export type ContactCandidate = Static<typeof ContactCandidateSchema>;
 
 export const DuplicatePairSchema = Type.Object({
   kind: Enum(DUPLICATE_KINDS),
@@ -30,6 +32,7 @@ export const DuplicatePairSchema = Type.Object({
   score: Type.Integer({ minimum: 0, maximum: 100, description: 'How likely the two are one customer' }),
   reasons: Type.Array(Type.String(), { description: 'Why, in words: "same email a@x.fr", "names alike: …"' }),
 }, { $id: 'DuplicatePair' });
+export type DuplicatePair = Static<typeof DuplicatePairSchema>;
 
 export const DuplicateListSchema = Type.Object({
   items: Type.Array(DuplicatePairSchema),
@@ -48,6 +51,7 @@ export const DuplicateListSchema = Type.Object({
     count: Type.Integer({ description: 'Records sharing it: too many to be duplicates of one another' }),
   })),
 });
+export type DuplicateList = Static<typeof DuplicateListSchema>;
 
 export const MergeBodySchema = Type.Object({
   from: Id,

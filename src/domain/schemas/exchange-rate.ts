@@ -7,6 +7,7 @@ export const ExchangeRateSchema = Type.Object({
   date: Day('The first day the rate holds, YYYY-MM-DD; it holds until the currency\'s next rate'),
   rate: Rate,
 }, { ...strict, $id: 'ExchangeRate' });
+export type ExchangeRate = Static<typeof ExchangeRateSchema>;
 
 export const ExchangeRatesSchema = Type.Object({
   baseCurrency: Currency,
@@ -14,6 +15,7 @@ export const ExchangeRatesSchema = Type.Object({
   orderCurrencies: Type.Array(Currency),
   items: Type.Array(ExchangeRateSchema),
 }, { $id: 'ExchangeRates' });
+export type ExchangeRates = Static<typeof ExchangeRatesSchema>;
 
 export const ExchangeRatesInputSchema = Type.Object({
   rates: Type.Array(ExchangeRateSchema, { minItems: 1, maxItems: 10000 }),
@@ -26,5 +28,6 @@ export const RatesSavedSchema = Type.Object({
   changed: Type.Integer(),
   ordersConverted: Type.Integer({ description: 'Orders converted again because a rate they take was added, changed or removed' }),
 }, { $id: 'RatesSaved' });
+export type RatesSaved = Static<typeof RatesSavedSchema>;
 
 export const ExchangeRatesQuerySchema = Type.Object({ currency: Type.Optional(Currency) }, strict);

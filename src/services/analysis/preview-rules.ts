@@ -12,6 +12,7 @@ import { type Context, requireRole } from '../context.js';
 import { CLASS_DIMENSIONS, type ClassDimension } from '../../store/repositories/run-views.js';
 import { classifyStoredPortfolio } from './classify-stored-portfolio.js';
 import { latestRun } from './run-analysis.js';
+import type { RulesPreview } from '../../domain/schemas/analysis.js';
 
 /** Each dimension's class of the account at position i, as the runs store it. */
 const CLASS_OF: Record<ClassDimension, (c: ClassColumns, i: number) => string> = {
@@ -22,7 +23,7 @@ const CLASS_OF: Record<ClassDimension, (c: ClassColumns, i: number) => string> =
   frequency: (c, i) => FREQUENCY_CLASSES[c.frequency[i]!]!,
 };
 
-export async function previewRules(ctx: Context, input: PortfolioSettingsInput) {
+export async function previewRules(ctx: Context, input: PortfolioSettingsInput): Promise<RulesPreview> {
   requireRole(ctx, canChangeSettings, 'change the classification rules');
   const settings = resolvePortfolioSettings(input);
   const run = await latestRun(ctx.store);
@@ -41,6 +42,6 @@ export async function previewRules(ctx: Context, input: PortfolioSettingsInput) 
     const list = [...cells].map(([key, accounts]) => { const [from, to] = JSON.parse(key) as [string, string]; return { from, to, accounts }; })
       .sort((a, b) => b.accounts - a.accounts);
     return [dimension, { movedAccounts: list.reduce((n, c) => n + c.accounts, 0), cells: list }];
-  }));
+  })) as RulesPreview['moves'];
   return { comparedWith: { id: run.id, asOf: run.asOf }, accounts: proposed.ids.length, moves };
 }

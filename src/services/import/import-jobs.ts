@@ -6,21 +6,13 @@ import { join } from 'node:path';
 import type { Actor } from '../../domain/access.js';
 import type { ImportTarget } from '../../import/targets.js';
 import type { Store } from '../../store/store.js';
-import { type ImportProgress, type ImportReport, type ImportRequest, runImport } from './run-import.js';
+import type { ImportJob } from '../../domain/schemas/import-job.js';
+import { type ImportProgress, type ImportRequest, runImport } from './run-import.js';
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
 
-export interface ImportJob {
-  id: string;
-  target: ImportTarget;
-  fileName: string;
-  status: JobStatus;
-  createdAt: string;
-  startedBy: number;
-  progress: ImportProgress & { percent: number };
-  report?: Omit<ImportReport, 'reportPath' | 'rejectedPath'> & { hasProblemFile: boolean; hasRejectedFile: boolean };
-  error?: string;
-}
+/** A job as the API answers it (domain/schemas/import-job.ts). */
+export type { ImportJob };
 
 interface JobFiles {
   dir: string;
@@ -80,7 +72,9 @@ export class ImportJobs {
         onProgress: (p) => { job.progress = { ...p, percent: p.totalBytes ? Math.min(100, Math.round((100 * p.bytesRead) / p.totalBytes)) : 0 }; },
       });
       const { reportPath, rejectedPath, ...rest } = report;
-      job.report = { ...rest, file: job.fileName, hasProblemFile: !!reportPath, hasRejectedFile: !!rejectedPath };
+      // The preview's records hold what would be stored (days as Date among them): kept as the JSON the API sends.
+      const preview = JSON.parse(JSON.stringify(rest.preview)) as NonNullable<ImportJob['report']>['preview'];
+      job.report = { ...rest, preview, file: job.fileName, hasProblemFile: !!reportPath, hasRejectedFile: !!rejectedPath };
       job.progress = { ...job.progress, percent: 100 };
       job.status = 'done';
     } catch (error) {

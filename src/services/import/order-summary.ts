@@ -7,8 +7,9 @@ import type { ImportTarget, Place } from '../../import/targets.js';
 import type { ImportRecord, RecordReader } from '../../import/to-record.js';
 import type { MergeOptions, OrderFacts } from '../../store/imports/merge-result.js';
 
-export const GUEST_HANDLING = ['walk-in', 'leave-out'] as const;
-export type GuestHandling = (typeof GUEST_HANDLING)[number];
+import type { GuestHandling } from '../../domain/import-vocabulary.js';
+
+export { GUEST_HANDLING, type GuestHandling } from '../../domain/import-vocabulary.js';
 
 /** The account guest lines go to by default, so that revenue totals stay true. */
 export const WALK_IN = { externalId: 'walk-in', name: 'Walk-in customers' } as const;

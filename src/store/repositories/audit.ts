@@ -1,16 +1,10 @@
 import type { Changes } from '../../domain/changes.js';
+import type { AuditEntry } from '../../domain/schemas/audit.js';
 import { type Executor, isoRequired } from '../executor.js';
 import { afterCursor, type Page, toPage } from '../keyset.js';
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  userId: number | null;
-  action: string;
-  entity: string;
-  entityId: string;
-  changes: Changes | null;
-}
+/** An entry as the trail answers it (domain/schemas/audit.ts): the changes as the JSON they were stored as. */
+export type { AuditEntry };
 
 export interface AuditQuery {
   entity?: string;
@@ -52,7 +46,7 @@ export function auditRepository(db: Executor) {
         action: row.action,
         entity: row.entity,
         entityId: row.entity_id,
-        changes: row.changes as Changes | null,
+        changes: row.changes as AuditEntry['changes'],
       }));
     },
   };

@@ -9,8 +9,9 @@ export const RECOVERY_LIST = listLink({ abc: 'A', status: 'inactive' }, '-value'
 /** The ABC zone at a point of the Pareto curve's horizontal axis (the share of ranked accounts). */
 export function paretoZone(accountShare: number, classes: Pareto['classes']): 'A' | 'B' | 'C' | null {
   if (accountShare < 0 || accountShare > 1) return null;
-  const aEnd = classes.A.accountShare;
-  const bEnd = aEnd + classes.B.accountShare;
+  // With no account ranked the shares are null, and every zone is empty.
+  const aEnd = classes.A.accountShare ?? 0;
+  const bEnd = aEnd + (classes.B.accountShare ?? 0);
   if (accountShare <= aEnd) return 'A';
   if (accountShare <= bEnd) return 'B';
   return 'C';

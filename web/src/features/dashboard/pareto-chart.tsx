@@ -15,8 +15,8 @@ import { useChart } from './use-chart';
 export const PARETO_GRID = { left: 56, right: 24, top: 24, bottom: 44 };
 
 function paretoOption(data: Pareto) {
-  const aEnd = data.classes.A.accountShare * 100;
-  const bEnd = aEnd + data.classes.B.accountShare * 100;
+  const aEnd = (data.classes.A.accountShare ?? 0) * 100;
+  const bEnd = aEnd + (data.classes.B.accountShare ?? 0) * 100;
   const zone = (name: 'A' | 'B' | 'C', from: number, to: number) => [
     { name: `${name}: ${formatPercent(data.classes[name].accountShare)} of accounts, ${formatPercent(data.classes[name].revenueShare)} of revenue`, xAxis: from, itemStyle: { color: ZONES[name], opacity: 0.12 } },
     { xAxis: to },

@@ -1,8 +1,12 @@
 // Imports through the API: upload the file with its options, follow the background job.
 import { api, downloadUrl } from '../../shared/api/http';
+import type { GuestHandling, ImportTarget } from '../../../../src/domain/import-vocabulary';
+import type { ImportJob } from '../../../../src/domain/schemas/import-job';
 
-export const IMPORT_TARGETS = ['accounts', 'contacts', 'products', 'orders', 'order-lines', 'interactions'] as const;
-export type ImportTarget = (typeof IMPORT_TARGETS)[number];
+export { IMPORT_TARGETS } from '../../../../src/domain/import-vocabulary';
+export type { ImportTarget };
+// The job and its report as the API answers them (src/domain/schemas/import-job.ts).
+export type { ImportJob, ImportReport, OrderImportSummary, RowProblem } from '../../../../src/domain/schemas/import-job';
 
 export interface ImportOptions {
   target: ImportTarget;
@@ -16,59 +20,7 @@ export interface ImportOptions {
   /** Orders and order lines: refuse those of accounts that do not exist, instead of creating them. */
   existingAccountsOnly: boolean;
   /** Orders and order lines naming no customer: kept on one walk-in account, or left out. */
-  guests: 'walk-in' | 'leave-out';
-}
-
-export interface RowProblem {
-  row: number;
-  column: string;
-  value: string;
-  reason: string;
-}
-
-export interface ImportReport {
-  status: 'committed' | 'rejected' | 'dry_run' | 'partial';
-  mapping: {
-    columns: Record<string, string>;
-    unmatched: string[];
-    clashes: { field: string; headers: string[] }[];
-    dateFormat: string;
-    dateFormatSource: 'stated' | 'detected' | 'none';
-  };
-  fatal: string[];
-  rowsRead: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejectedRows: number;
-  problems: RowProblem[];
-  preview: Record<string, unknown>[];
-  /** Orders and order lines: what the import as a whole does (see OrderImportSummary in the server). */
-  summary?: OrderImportSummary;
-  hasProblemFile: boolean;
-  hasRejectedFile: boolean;
-}
-
-export interface OrderImportSummary {
-  currency: string;
-  createAccounts: boolean;
-  accountsCreated: number | null;
-  guests: { handling: 'walk-in' | 'leave-out'; lines: number; amount: string; account: string | null };
-  countries: { recognised: { code: string; lines: number }[]; unknown: { text: string; lines: number }[]; notStated: number } | null;
-  orders: { count: number; amount: string } | null;
-  creditNotes: { count: number; amount: string; linked: number; namedNotFound: number } | null;
-  netRevenue: string | null;
-  walkIn: { orders: number; amount: string } | null;
-}
-
-export interface ImportJob {
-  id: string;
-  target: string;
-  fileName: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  progress: { rowsRead: number; bytesRead: number; totalBytes: number; percent: number };
-  report?: ImportReport;
-  error?: string;
+  guests: GuestHandling;
 }
 
 /** The multipart body: the options first, then the file, as the API reads them in order. */

@@ -10,26 +10,10 @@ import { classWords } from '../../shared/ui/class-words';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { formatDate, formatMoney, formatNumber } from '../../shared/ui/words';
 import { AccountLifetimeValue } from './account-lifetime-value';
+import type { AccountClasses } from '../../../../src/domain/schemas/account-classes';
 
-interface ClassReason {
-  class: string;
-  rule: string;
-}
-
-export interface AccountClasses {
-  run: { asOf: string };
-  status: ClassReason;
-  abc: ClassReason;
-  rfm: ClassReason;
-  volumeTier: ClassReason;
-  frequency: ClassReason;
-  churnSignals: { kind: string; reason: string }[];
-  summary: {
-    revenue: string; revenueLast12Months: string; averageTicket: string | null; lastPurchase: string | null;
-    medianGapDays: number | null; orderCount: number; daysSinceLastPurchase: number | null;
-  };
-  currency: string;
-}
+// The account's classes as the API answers them (src/domain/schemas/account-classes.ts).
+export type { AccountClasses };
 
 const CLASSES: { key: 'status' | 'abc' | 'rfm' | 'volumeTier' | 'frequency'; label: string }[] = [
   { key: 'status', label: 'web.profile.activity' }, { key: 'abc', label: 'web.profile.abc' }, { key: 'rfm', label: 'web.profile.rfm' },

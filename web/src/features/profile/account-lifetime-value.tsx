@@ -4,17 +4,7 @@ import { api } from '../../shared/api/http';
 import { useAsync } from '../../shared/api/use-async';
 import { formatDate, formatMoney, formatPercent } from '../../shared/ui/words';
 
-interface AccountClv {
-  settings: { asOf: string; horizonMonths: number };
-  prediction: {
-    pAlive: number;
-    expectedPurchases: number;
-    expectedNextPurchaseOn: string | null;
-    clv: string;
-  } | null;
-  reason: string | null;
-  currency: string;
-}
+import type { AccountClv } from '../../../../src/domain/schemas/clv';
 
 export function AccountLifetimeValue({ accountId, asOf }: { accountId: number; asOf: string }) {
   const clv = useAsync((signal) => api.get<AccountClv>(`/accounts/${accountId}/clv`, { asOf }, signal), [accountId, asOf]);

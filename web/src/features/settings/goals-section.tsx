@@ -9,6 +9,7 @@ import { GOAL_LABELS, isMoneyGoal, isShareGoal } from '../../shared/ui/goal-word
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { useUsers } from '../../shared/users/use-users';
 import type { Goal } from '../dashboard/analysis-api';
+import type { GoalsSettings } from '../../../../src/domain/schemas/analysis';
 
 /** A goal being edited: its target as typed. */
 type GoalDraft = Omit<Goal, 'target'> & { target: string };
@@ -32,7 +33,7 @@ const thisYear = () => {
 };
 
 export function GoalsSection() {
-  const loaded = useAsync(() => api.get<{ goals: Goal[]; currency: string }>('/settings/goals'), []);
+  const loaded = useAsync(() => api.get<GoalsSettings>('/settings/goals'), []);
   const users = useUsers();
   const [goals, setGoals] = useState<GoalDraft[]>([]);
   const [message, setMessage] = useState<{ text: string; failed: boolean } | null>(null);
@@ -68,7 +69,7 @@ export function GoalsSection() {
               <legend>Goal {i + 1}</legend>
               <div className="form-grid">
                 <div className="field"><label htmlFor={`goal-${i}-metric`}>Metric</label>
-                  <select id={`goal-${i}-metric`} value={goal.metric} onChange={(e) => change(i, { metric: e.target.value })}>
+                  <select id={`goal-${i}-metric`} value={goal.metric} onChange={(e) => change(i, { metric: e.target.value as Goal['metric'] })}>
                     {GOAL_METRICS.map((m) => <option key={m} value={m}>{metricLabel(m)}</option>)}
                   </select></div>
                 <div className="field"><label htmlFor={`goal-${i}-comparator`}>Aim</label>

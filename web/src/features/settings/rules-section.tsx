@@ -9,12 +9,9 @@ import { ErrorMessage } from '../../shared/ui/error-message';
 import { SelectField, TextField } from '../../shared/ui/field';
 import { formatDate, formatNumber } from '../../shared/ui/words';
 import { changedCount, draftOf, RULE_FIELDS, RULE_GROUPS, rulesFrom, shownFields } from './rule-fields';
+import type { RulesPreview } from '../../../../src/domain/schemas/analysis';
 
-interface Preview {
-  comparedWith: { asOf: string };
-  accounts: number;
-  moves: Record<string, { movedAccounts: number; cells: { from: string; to: string; accounts: number }[] }>;
-}
+type Preview = RulesPreview;
 
 const DIMENSIONS: Record<string, string> = { status: 'Activity status', abc: 'ABC class', rfm: 'RFM segment', volumeTier: 'Volume tier', frequency: 'Frequency' };
 

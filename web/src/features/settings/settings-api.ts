@@ -1,26 +1,12 @@
 import { api } from '../../shared/api/http';
 import type { ApiToken, User, UserCreate, UserPatch } from '../../shared/api/types';
 
-export type RepVisibility = 'all' | 'own';
+import type { RepVisibility } from '../../../../src/domain/access';
+import type { ExchangeRate, ExchangeRates, RatesSaved } from '../../../../src/domain/schemas/exchange-rate';
+import type { AccessSettings, CurrencySettings } from '../../../../src/domain/schemas/settings';
 
-export interface ExchangeRate {
-  currency: string;
-  date: string;
-  rate: string;
-}
-
-export interface ExchangeRates {
-  baseCurrency: string;
-  orderCurrencies: string[];
-  items: ExchangeRate[];
-}
-
-export interface RatesSaved {
-  rows?: number;
-  added: number;
-  changed: number;
-  ordersConverted: number;
-}
+// The API's own types (src/domain), not restated here.
+export type { RepVisibility, ExchangeRate, ExchangeRates, RatesSaved };
 
 function ratesForm(file: File): FormData {
   const form = new FormData();
@@ -35,10 +21,10 @@ export const settingsApi = {
   tokens: () => api.get<{ items: ApiToken[] }>('/tokens'),
   createToken: (name: string) => api.post<{ token: string; record: ApiToken }>('/tokens', { name }),
   revokeToken: (id: number) => api.delete(`/tokens/${id}`),
-  access: () => api.get<{ repVisibility: RepVisibility }>('/settings/access'),
-  setAccess: (repVisibility: RepVisibility) => api.put<{ repVisibility: RepVisibility }>('/settings/access', { repVisibility }),
-  currency: () => api.get<{ currency: string }>('/settings/currency'),
-  setCurrency: (currency: string) => api.put<{ currency: string }>('/settings/currency', { currency }),
+  access: () => api.get<AccessSettings>('/settings/access'),
+  setAccess: (repVisibility: RepVisibility) => api.put<AccessSettings>('/settings/access', { repVisibility }),
+  currency: () => api.get<CurrencySettings>('/settings/currency'),
+  setCurrency: (currency: string) => api.put<CurrencySettings>('/settings/currency', { currency }),
   exchangeRates: () => api.get<ExchangeRates>('/exchange-rates'),
   saveRates: (rates: ExchangeRate[]) => api.put<RatesSaved>('/exchange-rates', { rates }),
   importRates: (file: File) => api.post<RatesSaved>('/exchange-rates/import', ratesForm(file)),

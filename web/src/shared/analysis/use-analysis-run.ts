@@ -3,17 +3,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/http';
 
-export interface AnalysisRun {
-  id: number;
-  kind: 'run' | 'snapshot';
-  asOf: string;
-  accountCount: number;
-  createdAt: string;
-  /** The newest purchase on file on or before asOf. */
-  newestPurchase: string | null;
-  /** The file ends well before asOf: offer to analyse as of newestPurchase. */
-  dataStale: boolean;
-}
+/** The run a figure is read from, as the API answers it: a run listed, or the run of a view. */
+export type { RunInfo as AnalysisRun } from '../../../../src/domain/schemas/analysis-views';
+import type { RunInfo as AnalysisRun } from '../../../../src/domain/schemas/analysis-views';
 
 let cache: Promise<AnalysisRun | null> | null = null;
 
