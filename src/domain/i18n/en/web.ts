@@ -1,4 +1,6 @@
 // What the web app shows, in English; labels of stored values are in labels.ts.
+import { dashboard } from './web-dashboard.js';
+
 export const web = {
   common: {
     loadingApp: 'Loading Clientele…',
@@ -227,15 +229,7 @@ export const web = {
     checking: 'Checking {{file}}: {{percent}} %',
     importing: 'Importing {{file}}: {{percent}} %',
   },
-  dashboard: {
-    title: 'Portfolio',
-    analysing: 'Analysing…',
-    analyse: 'Analyse the portfolio now',
-    snapshot: 'Take a snapshot',
-    notAnalysed: 'The portfolio has not been analysed yet, so there is nothing to chart.',
-    askManager: 'Ask a manager to run the analysis.',
-    loadingFigures: 'Loading the figures…',
-  },
+  dashboard,
   profile: {
     owner: 'Owner',
     nobody: 'Nobody',

@@ -1,4 +1,6 @@
 // Lo que muestra la aplicación web, en español.
+import { dashboard } from './web-dashboard.js';
+
 export const web = {
   common: {
     loadingApp: 'Cargando Clientele…',
@@ -228,15 +230,7 @@ export const web = {
     checking: 'Comprobando {{file}}: {{percent}} %',
     importing: 'Importando {{file}}: {{percent}} %',
   },
-  dashboard: {
-    title: 'Cartera',
-    analysing: 'Analizando…',
-    analyse: 'Analizar la cartera ahora',
-    snapshot: 'Tomar una instantánea',
-    notAnalysed: 'La cartera aún no se ha analizado, así que no hay nada que representar.',
-    askManager: 'Pida a un responsable que ejecute el análisis.',
-    loadingFigures: 'Cargando las cifras…',
-  },
+  dashboard,
   profile: {
     owner: 'Responsable',
     nobody: 'Nadie',

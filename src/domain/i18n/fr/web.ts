@@ -1,4 +1,6 @@
 // Ce que montre l’application web, en français.
+import { dashboard } from './web-dashboard.js';
+
 export const web = {
   common: {
     loadingApp: 'Chargement de Clientele…',
@@ -228,15 +230,7 @@ export const web = {
     checking: 'Vérification de {{file}} : {{percent}} %',
     importing: 'Import de {{file}} : {{percent}} %',
   },
-  dashboard: {
-    title: 'Portefeuille',
-    analysing: 'Analyse en cours…',
-    analyse: 'Analyser le portefeuille maintenant',
-    snapshot: 'Prendre un instantané',
-    notAnalysed: 'Le portefeuille n’a pas encore été analysé : il n’y a rien à représenter.',
-    askManager: 'Demandez à un responsable de lancer l’analyse.',
-    loadingFigures: 'Chargement des chiffres…',
-  },
+  dashboard,
   profile: {
     owner: 'Responsable',
     nobody: 'Personne',

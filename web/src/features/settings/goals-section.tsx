@@ -5,7 +5,7 @@ import { describeError } from '../../shared/api/api-error';
 import { api } from '../../shared/api/http';
 import { useAsync } from '../../shared/api/use-async';
 import { GOAL_METRICS } from '../../shared/api/classes';
-import { GOAL_LABELS, isMoneyGoal, isShareGoal } from '../../shared/ui/goal-words';
+import { goalLabel, isMoneyGoal, isShareGoal } from '../../shared/ui/goal-words';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { useUsers } from '../../shared/users/use-users';
 import type { Goal } from '../dashboard/analysis-api';
@@ -24,7 +24,7 @@ function goalOf(draft: GoalDraft): Goal | null {
 }
 
 const metricLabel = (metric: string) =>
-  `${GOAL_LABELS[metric] ?? metric}${isShareGoal(metric) ? ' (0 to 1)' : metric === 'enterpriseToSmallRevenue' ? ' (×)' : ''}`;
+  `${goalLabel(metric)}${isShareGoal(metric) ? ' (0 to 1)' : metric === 'enterpriseToSmallRevenue' ? ' (×)' : ''}`;
 
 const thisYear = () => {
   const year = new Date().getFullYear();

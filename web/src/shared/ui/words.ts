@@ -22,8 +22,9 @@ export function words(value: string | null | undefined, group?: LabelGroup): str
 }
 
 /** One formatter per locale and options: building them is the costly part. */
-const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.DisplayNames>();
-function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.DisplayNames>(name: string, make: (locale: string) => F): F {
+type Format = Intl.NumberFormat | Intl.DateTimeFormat | Intl.DisplayNames | Intl.ListFormat;
+const formats = new Map<string, Format>();
+function cached<F extends Format>(name: string, make: (locale: string) => F): F {
   const key = `${currentLocale()} ${name}`;
   let format = formats.get(key) as F | undefined;
   if (!format) {
@@ -62,5 +63,9 @@ function moneyFormat(currency: string, exact: boolean): Intl.NumberFormat {
 export const formatMoney = (amount: string | number | null | undefined, currency: string, options: { exact?: boolean } = {}) =>
   (amount === null || amount === undefined || amount === '' ? '' : moneyFormat(currency, options.exact ?? false).format(Number(amount)));
 export const formatNumber = (n: number | null | undefined) => (n === null || n === undefined ? '' : numberFormat().format(n));
+/** A share as a percentage with the locale's decimal sign: "12.5 %", "12,5 %". */
 export const formatPercent = (share: number | null | undefined, digits = 0) =>
-  (share === null || share === undefined ? '' : `${(share * 100).toFixed(digits)} %`);
+  (share === null || share === undefined ? '' : `${cached(`percent ${digits}`, (locale) => new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits })).format(share * 100)} %`);
+
+/** Alternatives in the language's words: "Loyal or Champions", "Fidèles ou Champions". */
+export const joinAlternatives = (items: string[]) => cached('or', (locale) => new Intl.ListFormat(locale, { type: 'disjunction' })).format(items);
