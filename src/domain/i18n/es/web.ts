@@ -1,5 +1,6 @@
 // Lo que muestra la aplicación web, en español.
 import { dashboard } from './web-dashboard.js';
+import { profileSections } from './web-profile.js';
 
 export const web = {
   common: {
@@ -231,49 +232,5 @@ export const web = {
     importing: 'Importando {{file}}: {{percent}} %',
   },
   dashboard,
-  profile: {
-    owner: 'Responsable',
-    nobody: 'Nadie',
-    statusSince: 'Estado desde',
-    place: 'Lugar',
-    notAvailable: 'Cuenta no disponible',
-    loading: 'Cargando la cuenta…',
-    back: '← Cuentas',
-    classes: 'Clases',
-    preChurn: 'Señal de abandono',
-    asOf: 'Según el análisis del {{day}}.',
-    revenue12: 'Ingresos, últimos 12 meses',
-    revenueAll: 'Ingresos, desde el inicio',
-    averageTicket: 'Ticket medio',
-    lastPurchase: 'Última compra',
-    never: 'Nunca',
-    orders: 'Pedidos',
-    activity: 'Actividad',
-    abc: 'ABC',
-    rfm: 'RFM',
-    volume: 'Volumen',
-    frequency: 'Frecuencia',
-    quickActions: 'Acciones rápidas',
-    logCall: 'Registrar una llamada',
-    logVisit: 'Registrar una visita',
-    logEmail: 'Registrar un correo',
-    addNote: 'Añadir una nota',
-    addTask: 'Añadir una tarea',
-    ownerOrStatus: 'Responsable o estado',
-    details: 'Detalles',
-    editDetails: 'Editar los detalles',
-    nothingChanged: 'No ha cambiado nada.',
-    customerSinceHint: 'Cuándo empezó la relación, si es anterior a esta ficha: el análisis cuenta la cuenta desde entonces',
-    notKnown: 'Desconocido',
-    tagsHint: 'Separadas por comas',
-    knownValuesHint: 'Elija uno en uso o escriba uno nuevo.',
-    saving: 'Guardando…',
-    saveDetails: 'Guardar los detalles',
-  },
-  contacts: {
-    prefers: 'Prefiere:',
-    notSaid: 'no indicado',
-    doNotContact: 'No contactar',
-    title: 'Contactos',
-  },
+  ...profileSections,
 } as const;

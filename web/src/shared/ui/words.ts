@@ -50,7 +50,7 @@ const dateTimeFormat = () => cached('dateTime', (locale) => new Intl.DateTimeFor
 export const formatDate = (iso: string | null | undefined) => (iso ? dateFormat().format(new Date(iso)) : '');
 export const formatDateTime = (iso: string | null | undefined) => (iso ? dateTimeFormat().format(new Date(iso)) : '');
 
-const numberFormat = () => cached('number', (locale) => new Intl.NumberFormat(locale));
+const numberFormat = (options?: Intl.NumberFormatOptions) => cached(`number ${JSON.stringify(options ?? {})}`, (locale) => new Intl.NumberFormat(locale, options));
 
 function moneyFormat(currency: string, exact: boolean): Intl.NumberFormat {
   return cached(`money ${currency} ${exact}`, (locale) => new Intl.NumberFormat(locale, { style: 'currency', currency, ...(exact ? {} : { minimumFractionDigits: 0, maximumFractionDigits: 0 }) }));
@@ -62,7 +62,14 @@ function moneyFormat(currency: string, exact: boolean): Intl.NumberFormat {
  */
 export const formatMoney = (amount: string | number | null | undefined, currency: string, options: { exact?: boolean } = {}) =>
   (amount === null || amount === undefined || amount === '' ? '' : moneyFormat(currency, options.exact ?? false).format(Number(amount)));
-export const formatNumber = (n: number | null | undefined) => (n === null || n === undefined ? '' : numberFormat().format(n));
+/** A number with the locale's separators; `options` for decimals (`{ maximumFractionDigits: 1 }`). */
+export const formatNumber = (n: number | null | undefined, options?: Intl.NumberFormatOptions) => (n === null || n === undefined ? '' : numberFormat(options).format(n));
+
+/** A number of days in words, one decimal at most: "54.5 days", "1 jour", "30 días". */
+export function formatDays(days: number): string {
+  const rounded = Math.round(days * 10) / 10;
+  return t('figures.days', { count: rounded, days: formatNumber(rounded, { maximumFractionDigits: 1 }) });
+}
 /** A share as a percentage with the locale's decimal sign: "12.5 %", "12,5 %". */
 export const formatPercent = (share: number | null | undefined, digits = 0) =>
   (share === null || share === undefined ? '' : `${cached(`percent ${digits}`, (locale) => new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits })).format(share * 100)} %`);
