@@ -1,6 +1,7 @@
 // What the web app shows, in English; labels of stored values are in labels.ts.
 import { dashboard } from './web-dashboard.js';
 import { profileSections } from './web-profile.js';
+import { settingsSections } from './web-settings.js';
 
 export const web = {
   common: {
@@ -232,4 +233,5 @@ export const web = {
   },
   dashboard,
   ...profileSections,
+  ...settingsSections,
 } as const;

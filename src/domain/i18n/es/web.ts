@@ -1,6 +1,7 @@
 // Lo que muestra la aplicación web, en español.
 import { dashboard } from './web-dashboard.js';
 import { profileSections } from './web-profile.js';
+import { settingsSections } from './web-settings.js';
 
 export const web = {
   common: {
@@ -233,4 +234,5 @@ export const web = {
   },
   dashboard,
   ...profileSections,
+  ...settingsSections,
 } as const;
