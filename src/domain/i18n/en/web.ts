@@ -1,6 +1,7 @@
 // What the web app shows, in English; labels of stored values are in labels.ts.
 import { dashboard } from './web-dashboard.js';
 import { profileSections } from './web-profile.js';
+import { importReport } from './web-import.js';
 import { settingsSections } from './web-settings.js';
 
 export const web = {
@@ -234,4 +235,5 @@ export const web = {
   dashboard,
   ...profileSections,
   ...settingsSections,
+  importReport,
 } as const;

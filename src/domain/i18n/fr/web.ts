@@ -1,6 +1,7 @@
 // Ce que montre l’application web, en français.
 import { dashboard } from './web-dashboard.js';
 import { profileSections } from './web-profile.js';
+import { importReport } from './web-import.js';
 import { settingsSections } from './web-settings.js';
 
 export const web = {
@@ -235,4 +236,5 @@ export const web = {
   dashboard,
   ...profileSections,
   ...settingsSections,
+  importReport,
 } as const;

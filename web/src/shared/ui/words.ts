@@ -10,6 +10,13 @@ const GROUPS = [
 ] as const;
 export type LabelGroup = (typeof GROUPS)[number];
 
+/** A record field by its API name in words ("externalId" reads "External ID"); unknown fields as they are. */
+export function fieldWords(field: string): string {
+  const key = `labels.field.${field}`;
+  const label = t(key);
+  return label === key ? field : label;
+}
+
 /** A stored value in words; `group` says which vocabulary it belongs to when known. Values of no vocabulary show as they are. */
 export function words(value: string | null | undefined, group?: LabelGroup): string {
   if (value === null || value === undefined || value === '') return '';
@@ -73,6 +80,9 @@ export function formatDays(days: number): string {
 /** A share as a percentage with the locale's decimal sign: "12.5 %", "12,5 %". */
 export const formatPercent = (share: number | null | undefined, digits = 0) =>
   (share === null || share === undefined ? '' : `${cached(`percent ${digits}`, (locale) => new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits })).format(share * 100)} %`);
+
+/** A list in the language's words: "A and B", "A et B", "A y B". */
+export const joinAll = (items: string[]) => cached('and', (locale) => new Intl.ListFormat(locale, { type: 'conjunction' })).format(items);
 
 /** Alternatives in the language's words: "Loyal or Champions", "Fidèles ou Champions". */
 export const joinAlternatives = (items: string[]) => cached('or', (locale) => new Intl.ListFormat(locale, { type: 'disjunction' })).format(items);
