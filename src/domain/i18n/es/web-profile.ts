@@ -38,7 +38,7 @@ export const profileSections = {
     knownValuesHint: 'Elija uno en uso o escriba uno nuevo.',
     saving: 'Guardando…',
     saveDetails: 'Guardar los detalles',
-    detailsSaved: 'Datos guardados.',
+    detailsSaved: 'Detalles guardados.',
     notAccountNumber: '«{{id}}» no es un número de cuenta.',
     rateUsed: ' a {{rate}} {{base}} por {{currency}}, cambio del {{day}}',
   },

@@ -38,7 +38,7 @@ export const profileSections = {
     knownValuesHint: 'Choisissez une valeur existante ou saisissez-en une nouvelle.',
     saving: 'Enregistrement…',
     saveDetails: 'Enregistrer les détails',
-    detailsSaved: 'Informations enregistrées.',
+    detailsSaved: 'Détails enregistrés.',
     notAccountNumber: '« {{id}} » n’est pas un numéro de compte.',
     rateUsed: ' au taux de {{rate}} {{base}} pour 1 {{currency}}, cours du {{day}}',
   },
