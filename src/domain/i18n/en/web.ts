@@ -1,4 +1,5 @@
 // What the web app shows, in English; labels of stored values are in labels.ts.
+import { actionSections } from './web-actions.js';
 import { dashboard } from './web-dashboard.js';
 import { profileSections } from './web-profile.js';
 import { importReport } from './web-import.js';
@@ -236,4 +237,5 @@ export const web = {
   ...profileSections,
   ...settingsSections,
   importReport,
+  ...actionSections,
 } as const;

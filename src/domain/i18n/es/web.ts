@@ -1,4 +1,5 @@
 // Lo que muestra la aplicación web, en español.
+import { actionSections } from './web-actions.js';
 import { dashboard } from './web-dashboard.js';
 import { profileSections } from './web-profile.js';
 import { importReport } from './web-import.js';
@@ -237,4 +238,5 @@ export const web = {
   ...profileSections,
   ...settingsSections,
   importReport,
+  ...actionSections,
 } as const;

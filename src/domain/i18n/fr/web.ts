@@ -1,4 +1,5 @@
 // Ce que montre l’application web, en français.
+import { actionSections } from './web-actions.js';
 import { dashboard } from './web-dashboard.js';
 import { profileSections } from './web-profile.js';
 import { importReport } from './web-import.js';
@@ -237,4 +238,5 @@ export const web = {
   ...profileSections,
   ...settingsSections,
   importReport,
+  ...actionSections,
 } as const;
