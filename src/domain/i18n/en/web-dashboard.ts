@@ -22,6 +22,7 @@ export const dashboard = {
   to: 'To',
   tier: 'Tier',
   asTable: 'As a table',
+  listTitle: '{{title}}:',
   openInList: 'Open in the list',
   or: ' or ',
   staleNewest: 'The newest order on file is from {{day}}',

@@ -22,6 +22,7 @@ export const dashboard = {
   to: 'A',
   tier: 'Nivel',
   asTable: 'Como tabla',
+  listTitle: '{{title}}:',
   openInList: 'Abrir en la lista',
   or: ' o ',
   staleNewest: 'El pedido más reciente del archivo es del {{day}}',

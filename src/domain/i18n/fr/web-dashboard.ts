@@ -22,6 +22,7 @@ export const dashboard = {
   to: 'Vers',
   tier: 'Tranche',
   asTable: 'Sous forme de tableau',
+  listTitle: '{{title}} :',
   openInList: 'Ouvrir dans la liste',
   or: ' ou ',
   staleNewest: 'La commande la plus récente du fichier date du {{day}}',

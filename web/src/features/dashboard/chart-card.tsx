@@ -42,7 +42,7 @@ export function ListLinks({ title, items }: { title: string; items: LinkItem[] }
   if (items.length === 0) return null;
   return (
     <nav className="chart-links" aria-label={title}>
-      <span className="muted">{title}:</span>
+      <span className="muted">{t('web.dashboard.listTitle', { title })}</span>
       <ul>
         {items.map((item) => (
           <li key={item.to}><Link to={item.to}>{item.label}</Link>{item.count && <span className="muted"> {item.count}</span>}</li>
