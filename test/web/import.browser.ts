@@ -32,8 +32,8 @@ describe('importing through the page', () => {
     await page.getByRole('button', { name: 'Check the file' }).click();
     await page.getByText('Checked; nothing was written.').waitFor();
     const mapping = page.getByRole('region', { name: 'Columns recognised' });
-    expect(await mapping.getByRole('row', { name: 'Nom name' }).count()).toBe(1);
-    expect(await mapping.getByRole('row', { name: 'Code client externalId' }).count()).toBe(1);
+    expect(await mapping.getByRole('row', { name: 'Nom Name' }).count()).toBe(1);
+    expect(await mapping.getByRole('row', { name: 'Code client External ID' }).count()).toBe(1);
     expect((await server.store.accounts.list({ q: 'Atelier Web', limit: 10 })).items).toEqual([]);
     await screenshot(page, 'import-checked');
 

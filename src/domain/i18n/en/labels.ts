@@ -54,6 +54,12 @@ export const labels = {
     customerSince: 'Customer since', customFields: 'Custom fields', civility: 'Civility', firstName: 'First name', lastName: 'Last name',
     jobTitle: 'Job title', birthYear: 'Birth year', preferredChannel: 'Preferred channel', consent: 'Consent', doNotContact: 'Do not contact',
     accountId: 'Account', asOf: 'As of', password: 'Password', role: 'Role', active: 'Active', language: 'Language', currency: 'Currency',
+    // The fields an import fills, as its report names them.
+    accountExternalId: 'Account external ID', accountName: 'Account name', ownerEmail: 'Owner’s email', contactEmail: 'Contact’s email', userEmail: 'User’s email',
+    sku: 'SKU', category: 'Category', description: 'Description', listPrice: 'List price', number: 'Number', orderNumber: 'Order number',
+    cancelsOrderNumber: 'Cancels order', orderedAt: 'Order date', channel: 'Channel', total: 'Total', itemCount: 'Item count', quantity: 'Quantity',
+    unitPrice: 'Unit price', discountPercent: 'Discount (%)', type: 'Type', subject: 'Subject', body: 'Notes', direction: 'Direction', outcome: 'Outcome',
+    occurredAt: 'When',
   },
   language: { en: 'English', fr: 'Français', es: 'Español' },
   yes: 'Yes',

@@ -1,4 +1,10 @@
 // What the web app shows, in English; labels of stored values are in labels.ts.
+import { actionSections } from './web-actions.js';
+import { dashboard } from './web-dashboard.js';
+import { profileSections } from './web-profile.js';
+import { importReport } from './web-import.js';
+import { settingsSections } from './web-settings.js';
+
 export const web = {
   common: {
     loadingApp: 'Loading Clientele…',
@@ -227,58 +233,9 @@ export const web = {
     checking: 'Checking {{file}}: {{percent}} %',
     importing: 'Importing {{file}}: {{percent}} %',
   },
-  dashboard: {
-    title: 'Portfolio',
-    analysing: 'Analysing…',
-    analyse: 'Analyse the portfolio now',
-    snapshot: 'Take a snapshot',
-    notAnalysed: 'The portfolio has not been analysed yet, so there is nothing to chart.',
-    askManager: 'Ask a manager to run the analysis.',
-    loadingFigures: 'Loading the figures…',
-  },
-  profile: {
-    owner: 'Owner',
-    nobody: 'Nobody',
-    statusSince: 'Status since',
-    place: 'Place',
-    notAvailable: 'Account not available',
-    loading: 'Loading the account…',
-    back: '← Accounts',
-    classes: 'Classes',
-    preChurn: 'Pre-churn',
-    asOf: 'As of the analysis of {{day}}.',
-    revenue12: 'Revenue, last 12 months',
-    revenueAll: 'Revenue, all time',
-    averageTicket: 'Average ticket',
-    lastPurchase: 'Last purchase',
-    never: 'Never',
-    orders: 'Orders',
-    activity: 'Activity',
-    abc: 'ABC',
-    rfm: 'RFM',
-    volume: 'Volume',
-    frequency: 'Frequency',
-    quickActions: 'Quick actions',
-    logCall: 'Log a call',
-    logVisit: 'Log a visit',
-    logEmail: 'Log an email',
-    addNote: 'Add a note',
-    addTask: 'Add a task',
-    ownerOrStatus: 'Owner or status',
-    details: 'Details',
-    editDetails: 'Edit details',
-    nothingChanged: 'Nothing changed.',
-    customerSinceHint: 'When the relationship began, if before this record: the analysis counts the account from then',
-    notKnown: 'Not known',
-    tagsHint: 'Separated by commas',
-    knownValuesHint: 'Pick one in use or type a new one.',
-    saving: 'Saving…',
-    saveDetails: 'Save details',
-  },
-  contacts: {
-    prefers: 'Prefers:',
-    notSaid: 'not said',
-    doNotContact: 'Do not contact',
-    title: 'Contacts',
-  },
+  dashboard,
+  ...profileSections,
+  ...settingsSections,
+  importReport,
+  ...actionSections,
 } as const;

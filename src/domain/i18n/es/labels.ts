@@ -51,6 +51,12 @@ export const labels = {
     customerSince: 'Cliente desde', customFields: 'Campos personalizados', civility: 'Tratamiento', firstName: 'Nombre', lastName: 'Apellidos',
     jobTitle: 'Cargo', birthYear: 'Año de nacimiento', preferredChannel: 'Canal preferido', consent: 'Consentimiento', doNotContact: 'No contactar',
     accountId: 'Cuenta', asOf: 'A fecha de', password: 'Contraseña', role: 'Rol', active: 'Activo', language: 'Idioma', currency: 'Moneda',
+    // Los campos que rellena una importación, tal como los nombra su informe.
+    accountExternalId: 'ID externo de la cuenta', accountName: 'Nombre de la cuenta', ownerEmail: 'Correo del responsable', contactEmail: 'Correo del contacto', userEmail: 'Correo del usuario',
+    sku: 'Referencia', category: 'Categoría', description: 'Descripción', listPrice: 'Precio de tarifa', number: 'Número', orderNumber: 'N.º de pedido',
+    cancelsOrderNumber: 'Anula el pedido', orderedAt: 'Fecha del pedido', channel: 'Canal', total: 'Total', itemCount: 'Número de artículos', quantity: 'Cantidad',
+    unitPrice: 'Precio unitario', discountPercent: 'Descuento (%)', type: 'Tipo', subject: 'Asunto', body: 'Notas', direction: 'Sentido', outcome: 'Resultado',
+    occurredAt: 'Fecha',
   },
   language: { en: 'English', fr: 'Français', es: 'Español' },
   yes: 'Sí',

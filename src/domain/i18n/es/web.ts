@@ -1,4 +1,10 @@
 // Lo que muestra la aplicación web, en español.
+import { actionSections } from './web-actions.js';
+import { dashboard } from './web-dashboard.js';
+import { profileSections } from './web-profile.js';
+import { importReport } from './web-import.js';
+import { settingsSections } from './web-settings.js';
+
 export const web = {
   common: {
     loadingApp: 'Cargando Clientele…',
@@ -228,58 +234,9 @@ export const web = {
     checking: 'Comprobando {{file}}: {{percent}} %',
     importing: 'Importando {{file}}: {{percent}} %',
   },
-  dashboard: {
-    title: 'Cartera',
-    analysing: 'Analizando…',
-    analyse: 'Analizar la cartera ahora',
-    snapshot: 'Tomar una instantánea',
-    notAnalysed: 'La cartera aún no se ha analizado, así que no hay nada que representar.',
-    askManager: 'Pida a un responsable que ejecute el análisis.',
-    loadingFigures: 'Cargando las cifras…',
-  },
-  profile: {
-    owner: 'Responsable',
-    nobody: 'Nadie',
-    statusSince: 'Estado desde',
-    place: 'Lugar',
-    notAvailable: 'Cuenta no disponible',
-    loading: 'Cargando la cuenta…',
-    back: '← Cuentas',
-    classes: 'Clases',
-    preChurn: 'Señal de abandono',
-    asOf: 'Según el análisis del {{day}}.',
-    revenue12: 'Ingresos, últimos 12 meses',
-    revenueAll: 'Ingresos, desde el inicio',
-    averageTicket: 'Ticket medio',
-    lastPurchase: 'Última compra',
-    never: 'Nunca',
-    orders: 'Pedidos',
-    activity: 'Actividad',
-    abc: 'ABC',
-    rfm: 'RFM',
-    volume: 'Volumen',
-    frequency: 'Frecuencia',
-    quickActions: 'Acciones rápidas',
-    logCall: 'Registrar una llamada',
-    logVisit: 'Registrar una visita',
-    logEmail: 'Registrar un correo',
-    addNote: 'Añadir una nota',
-    addTask: 'Añadir una tarea',
-    ownerOrStatus: 'Responsable o estado',
-    details: 'Detalles',
-    editDetails: 'Editar los detalles',
-    nothingChanged: 'No ha cambiado nada.',
-    customerSinceHint: 'Cuándo empezó la relación, si es anterior a esta ficha: el análisis cuenta la cuenta desde entonces',
-    notKnown: 'Desconocido',
-    tagsHint: 'Separadas por comas',
-    knownValuesHint: 'Elija uno en uso o escriba uno nuevo.',
-    saving: 'Guardando…',
-    saveDetails: 'Guardar los detalles',
-  },
-  contacts: {
-    prefers: 'Prefiere:',
-    notSaid: 'no indicado',
-    doNotContact: 'No contactar',
-    title: 'Contactos',
-  },
+  dashboard,
+  ...profileSections,
+  ...settingsSections,
+  importReport,
+  ...actionSections,
 } as const;

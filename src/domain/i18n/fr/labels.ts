@@ -51,6 +51,12 @@ export const labels = {
     customerSince: 'Client depuis', customFields: 'Champs personnalisés', civility: 'Civilité', firstName: 'Prénom', lastName: 'Nom',
     jobTitle: 'Fonction', birthYear: 'Année de naissance', preferredChannel: 'Canal préféré', consent: 'Consentement', doNotContact: 'Ne pas contacter',
     accountId: 'Compte', asOf: 'À la date du', password: 'Mot de passe', role: 'Rôle', active: 'Actif', language: 'Langue', currency: 'Devise',
+    // Les champs qu’un import remplit, tels que son rapport les nomme.
+    accountExternalId: 'ID externe du compte', accountName: 'Nom du compte', ownerEmail: 'E-mail du responsable', contactEmail: 'E-mail du contact', userEmail: 'E-mail de l’utilisateur',
+    sku: 'Référence', category: 'Catégorie', description: 'Description', listPrice: 'Prix catalogue', number: 'Numéro', orderNumber: 'N° de commande',
+    cancelsOrderNumber: 'Annule la commande', orderedAt: 'Date de commande', channel: 'Canal', total: 'Total', itemCount: 'Nombre d’articles', quantity: 'Quantité',
+    unitPrice: 'Prix unitaire', discountPercent: 'Remise (%)', type: 'Type', subject: 'Objet', body: 'Notes', direction: 'Sens', outcome: 'Résultat',
+    occurredAt: 'Date',
   },
   language: { en: 'English', fr: 'Français', es: 'Español' },
   yes: 'Oui',

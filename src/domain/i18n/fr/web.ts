@@ -1,4 +1,10 @@
 // Ce que montre l’application web, en français.
+import { actionSections } from './web-actions.js';
+import { dashboard } from './web-dashboard.js';
+import { profileSections } from './web-profile.js';
+import { importReport } from './web-import.js';
+import { settingsSections } from './web-settings.js';
+
 export const web = {
   common: {
     loadingApp: 'Chargement de Clientele…',
@@ -228,58 +234,9 @@ export const web = {
     checking: 'Vérification de {{file}} : {{percent}} %',
     importing: 'Import de {{file}} : {{percent}} %',
   },
-  dashboard: {
-    title: 'Portefeuille',
-    analysing: 'Analyse en cours…',
-    analyse: 'Analyser le portefeuille maintenant',
-    snapshot: 'Prendre un instantané',
-    notAnalysed: 'Le portefeuille n’a pas encore été analysé : il n’y a rien à représenter.',
-    askManager: 'Demandez à un responsable de lancer l’analyse.',
-    loadingFigures: 'Chargement des chiffres…',
-  },
-  profile: {
-    owner: 'Responsable',
-    nobody: 'Personne',
-    statusSince: 'Statut depuis le',
-    place: 'Lieu',
-    notAvailable: 'Compte indisponible',
-    loading: 'Chargement du compte…',
-    back: '← Comptes',
-    classes: 'Classes',
-    preChurn: 'Signal de départ',
-    asOf: 'Selon l’analyse du {{day}}.',
-    revenue12: 'Chiffre d’affaires, 12 derniers mois',
-    revenueAll: 'Chiffre d’affaires, depuis le début',
-    averageTicket: 'Panier moyen',
-    lastPurchase: 'Dernier achat',
-    never: 'Jamais',
-    orders: 'Commandes',
-    activity: 'Activité',
-    abc: 'ABC',
-    rfm: 'RFM',
-    volume: 'Volume',
-    frequency: 'Fréquence',
-    quickActions: 'Actions rapides',
-    logCall: 'Noter un appel',
-    logVisit: 'Noter une visite',
-    logEmail: 'Noter un e-mail',
-    addNote: 'Ajouter une note',
-    addTask: 'Ajouter une tâche',
-    ownerOrStatus: 'Responsable ou statut',
-    details: 'Détails',
-    editDetails: 'Modifier les détails',
-    nothingChanged: 'Rien n’a changé.',
-    customerSinceHint: 'Début de la relation, s’il précède cette fiche : l’analyse compte le compte depuis cette date',
-    notKnown: 'Inconnu',
-    tagsHint: 'Séparées par des virgules',
-    knownValuesHint: 'Choisissez une valeur existante ou saisissez-en une nouvelle.',
-    saving: 'Enregistrement…',
-    saveDetails: 'Enregistrer les détails',
-  },
-  contacts: {
-    prefers: 'Préfère :',
-    notSaid: 'non précisé',
-    doNotContact: 'Ne pas contacter',
-    title: 'Contacts',
-  },
+  dashboard,
+  ...profileSections,
+  ...settingsSections,
+  importReport,
+  ...actionSections,
 } as const;

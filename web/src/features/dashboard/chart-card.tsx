@@ -1,6 +1,7 @@
 // A dashboard card: a title, the chart (described in words for screen readers), and links that
 // open the same filtered lists a click on the chart opens, for keyboards and screen readers.
 import { useId, type ReactNode, type RefObject } from 'react';
+import { t } from '../../shared/i18n/i18n';
 import { Link } from '../../shared/router/link';
 import { ErrorMessage } from '../../shared/ui/error-message';
 
@@ -20,7 +21,7 @@ export function ChartCard({ title, note, error, loading, children, wide }: Props
       <h2 id={id}>{title}</h2>
       {note && <p className="muted chart-note">{note}</p>}
       <ErrorMessage error={error} />
-      {loading && <p className="muted" role="status">Loading…</p>}
+      {loading && <p className="muted" role="status">{t('web.common.loading')}</p>}
       {children}
     </section>
   );
@@ -41,7 +42,7 @@ export function ListLinks({ title, items }: { title: string; items: LinkItem[] }
   if (items.length === 0) return null;
   return (
     <nav className="chart-links" aria-label={title}>
-      <span className="muted">{title}:</span>
+      <span className="muted">{t('web.dashboard.listTitle', { title })}</span>
       <ul>
         {items.map((item) => (
           <li key={item.to}><Link to={item.to}>{item.label}</Link>{item.count && <span className="muted"> {item.count}</span>}</li>

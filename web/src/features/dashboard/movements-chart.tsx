@@ -2,6 +2,7 @@
 // now. The chart reads the counts alone; a clicked flow asks for its own accounts, largest
 // first, so any flow lists them however small. A class on the right opens it in the list.
 import { useMemo, useState } from 'react';
+import { t } from '../../shared/i18n/i18n';
 import { useAsync } from '../../shared/api/use-async';
 import type { AnalysisRun } from '../../shared/analysis/use-analysis-run';
 import { Link } from '../../shared/router/link';
@@ -17,18 +18,18 @@ import { AXIS_TEXT, ZONES } from './colors';
 import { useChart } from './use-chart';
 
 const DIMENSIONS = [
-  { value: 'abc', label: 'ABC class', filter: 'abc' }, { value: 'status', label: 'Activity status', filter: 'status' },
-  { value: 'rfm', label: 'RFM segment', filter: 'rfm' }, { value: 'volumeTier', label: 'Volume tier', filter: 'tier' },
-  { value: 'frequency', label: 'Frequency', filter: 'frequency' },
+  { value: 'abc', filter: 'abc' }, { value: 'status', filter: 'status' }, { value: 'rfm', filter: 'rfm' },
+  { value: 'volumeTier', filter: 'tier' }, { value: 'frequency', filter: 'frequency' },
 ];
 
 const FLOW_ACCOUNTS = 50;
-const THEN = ' (then)';
-const NOW = ' (now)';
+/** A class's node on the left (then) and on the right (now). */
+const then = (dimension: string, value: string) => t('web.dashboard.then', { label: classWords(dimension, value) });
+const now = (dimension: string, value: string) => t('web.dashboard.now', { label: classWords(dimension, value) });
 
 function flowOption(data: Movements, dimension: string) {
   const moves = data.cells.filter((c) => c.from !== c.to && c.accounts > 0);
-  const names = new Set(moves.flatMap((c) => [`${classWords(dimension, c.from)}${THEN}`, `${classWords(dimension, c.to)}${NOW}`]));
+  const names = new Set(moves.flatMap((c) => [then(dimension, c.from), now(dimension, c.to)]));
   return {
     aria: { enabled: true },
     tooltip: { trigger: 'item' },
@@ -40,7 +41,7 @@ function flowOption(data: Movements, dimension: string) {
       lineStyle: { color: 'gradient', opacity: 0.35 },
       itemStyle: { color: ZONES.A },
       data: [...names].map((name) => ({ name })),
-      links: moves.map((c) => ({ source: `${classWords(dimension, c.from)}${THEN}`, target: `${classWords(dimension, c.to)}${NOW}`, value: c.accounts, from: c.from, to: c.to })),
+      links: moves.map((c) => ({ source: then(dimension, c.from), target: now(dimension, c.to), value: c.accounts, from: c.from, to: c.to })),
     }],
   };
 }
@@ -60,15 +61,15 @@ export function MovementsChart({ runs }: { runs: AnalysisRun[] }) {
     onItemClick: ({ data: item }) => {
       const link = item as { from?: string; to?: string; name?: string };
       if (link.from !== undefined && link.to !== undefined) return setFlow({ from: link.from, to: link.to });
-      const cell = data?.cells.find((c) => `${classWords(dimension, c.to)}${NOW}` === link.name);
+      const cell = data?.cells.find((c) => now(dimension, c.to) === link.name);
       if (cell) navigate(listLink({ [filterKey]: cell.to }));
     },
   });
 
   if (!snapshot) {
     return (
-      <ChartCard title="Movements between classes">
-        <p className="muted">No snapshot to compare with yet. Take one now and movements show at the next analysis.</p>
+      <ChartCard title={t('web.dashboard.movementsTitle')}>
+        <p className="muted">{t('web.dashboard.noSnapshot')}</p>
       </ChartCard>
     );
   }
@@ -76,18 +77,19 @@ export function MovementsChart({ runs }: { runs: AnalysisRun[] }) {
   const moved = flow ? (flowAccounts.data?.moved ?? []).filter((m) => m.from === flow.from && m.to === flow.to) : [];
   const flowCount = flow ? data?.cells.find((c) => c.from === flow.from && c.to === flow.to)?.accounts ?? 0 : 0;
   return (
-    <ChartCard title="Movements between classes" loading={movements.loading && !data} error={movements.error}
-      note={data && `${formatNumber(data.movedAccounts)} accounts changed class between ${formatDate(data.from.asOf)} and ${formatDate(data.to.asOf)}. Click a flow for its accounts.`}>
-      <SelectField label="Classification" value={dimension} onChange={(e) => { setDimension(e.target.value); setFlow(null); }} choices={DIMENSIONS} />
+    <ChartCard title={t('web.dashboard.movementsTitle')} loading={movements.loading && !data} error={movements.error}
+      note={data && t('web.dashboard.movementsNote', { count: data.movedAccounts, accounts: formatNumber(data.movedAccounts), from: formatDate(data.from.asOf), to: formatDate(data.to.asOf) })}>
+      <SelectField label={t('web.dashboard.classification')} value={dimension} onChange={(e) => { setDimension(e.target.value); setFlow(null); }}
+        choices={DIMENSIONS.map((d) => ({ value: d.value, label: t(`web.dashboard.movementDimension.${d.value}`) }))} />
       <ChartCanvas chartRef={ref} height={300}
-        summary={`Flows between classes: ${data?.cells.filter((c) => c.from !== c.to && c.accounts > 0).map((c) => `${c.accounts} from ${classWords(dimension, c.from)} to ${classWords(dimension, c.to)}`).join('; ') ?? ''}.`} />
+        summary={t('web.dashboard.flowsSummary', { flows: data?.cells.filter((c) => c.from !== c.to && c.accounts > 0).map((c) => t('web.dashboard.flowSummary', { accounts: formatNumber(c.accounts), from: classWords(dimension, c.from), to: classWords(dimension, c.to) })).join('; ') ?? '' })} />
       {flow && (
         <div role="status">
-          <h3>From {classWords(dimension, flow.from)} to {classWords(dimension, flow.to)}</h3>
+          <h3>{t('web.dashboard.flowTitle', { from: classWords(dimension, flow.from), to: classWords(dimension, flow.to) })}</h3>
           {flowAccounts.error ? <ErrorMessage error={flowAccounts.error} />
-            : moved.length === 0 ? <p className="muted">{flowAccounts.loading ? 'Loading the accounts…' : 'No account took this flow.'}</p> : (
+            : moved.length === 0 ? <p className="muted">{t(flowAccounts.loading ? 'web.dashboard.loadingAccounts' : 'web.dashboard.noFlowAccount')}</p> : (
               <>
-                {flowCount > moved.length && <p className="muted">The {formatNumber(moved.length)} largest by revenue of {formatNumber(flowCount)}.</p>}
+                {flowCount > moved.length && <p className="muted">{t('web.dashboard.largestOf', { shown: formatNumber(moved.length), total: formatNumber(flowCount) })}</p>}
                 <ul className="plain moved-list">
                   {moved.map((m) => <li key={m.accountId}><Link to={`/accounts/${m.accountId}`}>{m.name}</Link> <span className="muted">{formatMoney(m.revenue, flowAccounts.data!.currency)}</span></li>)}
                 </ul>
@@ -96,10 +98,10 @@ export function MovementsChart({ runs }: { runs: AnalysisRun[] }) {
         </div>
       )}
       <details>
-        <summary>As a table</summary>
+        <summary>{t('web.dashboard.asTable')}</summary>
         <div className="table-wrap">
           <table className="data-table">
-            <thead><tr><th scope="col">From</th><th scope="col">To</th><th scope="col" className="number">Accounts</th></tr></thead>
+            <thead><tr><th scope="col">{t('web.dashboard.from')}</th><th scope="col">{t('web.dashboard.to')}</th><th scope="col" className="number">{t('web.dashboard.accounts')}</th></tr></thead>
             <tbody>
               {data?.cells.filter((c) => c.from !== c.to && c.accounts > 0).map((c) => (
                 <tr key={`${c.from}-${c.to}`}><td>{classWords(dimension, c.from)}</td><td><Link to={listLink({ [filterKey]: c.to })}>{classWords(dimension, c.to)}</Link></td><td className="number">{formatNumber(c.accounts)}</td></tr>

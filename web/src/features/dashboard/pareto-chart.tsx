@@ -1,6 +1,7 @@
 // The Pareto curve: accounts ranked by revenue against the share of revenue they make, with the
 // A, B and C zones shaded. A click anywhere in a zone opens that class in the list.
 import { useMemo } from 'react';
+import { t } from '../../shared/i18n/i18n';
 import { useAsync } from '../../shared/api/use-async';
 import { navigate } from '../../shared/router/navigation';
 import { formatMoney, formatNumber, formatPercent } from '../../shared/ui/words';
@@ -18,17 +19,17 @@ function paretoOption(data: Pareto) {
   const aEnd = (data.classes.A.accountShare ?? 0) * 100;
   const bEnd = aEnd + (data.classes.B.accountShare ?? 0) * 100;
   const zone = (name: 'A' | 'B' | 'C', from: number, to: number) => [
-    { name: `${name}: ${formatPercent(data.classes[name].accountShare)} of accounts, ${formatPercent(data.classes[name].revenueShare)} of revenue`, xAxis: from, itemStyle: { color: ZONES[name], opacity: 0.12 } },
+    { name: t('web.dashboard.zone', { class: name, accounts: formatPercent(data.classes[name].accountShare), revenue: formatPercent(data.classes[name].revenueShare) }), xAxis: from, itemStyle: { color: ZONES[name], opacity: 0.12 } },
     { xAxis: to },
   ];
   return {
     aria: { enabled: true },
-    tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v.toFixed(1)} %` },
+    tooltip: { trigger: 'axis', valueFormatter: (v: number) => formatPercent(v / 100, 1) },
     grid: PARETO_GRID,
-    xAxis: { type: 'value', min: 0, max: 100, name: '% of ranked accounts', nameLocation: 'middle', nameGap: 28, axisLabel: { color: AXIS_TEXT, formatter: '{value} %' } },
+    xAxis: { type: 'value', min: 0, max: 100, name: t('web.dashboard.paretoAxis'), nameLocation: 'middle', nameGap: 28, axisLabel: { color: AXIS_TEXT, formatter: '{value} %' } },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { color: AXIS_TEXT, formatter: '{value} %' } },
     series: [{
-      name: 'Share of revenue', type: 'line', showSymbol: false, smooth: false, lineStyle: { color: ACCENT, width: 3 },
+      name: t('web.dashboard.shareOfRevenue'), type: 'line', showSymbol: false, smooth: false, lineStyle: { color: ACCENT, width: 3 },
       data: data.points.map((p) => [p.accountShare * 100, p.revenueShare * 100]),
       markArea: {
         silent: true,
@@ -53,11 +54,12 @@ export function ParetoChart() {
   });
   const classes = data ? (['A', 'B', 'C'] as const).map((c) => ({ c, ...data.classes[c] })) : [];
   return (
-    <ChartCard title="Pareto: who makes the revenue" loading={pareto.loading && !data} error={pareto.error}
-      note={data && `The top ${formatPercent(data.topShare.accountShare)} of ${formatNumber(data.rankedAccounts)} buying accounts make ${formatPercent(data.topShare.revenueShare)} of ${formatMoney(data.totalRevenue, data.currency)}. Click a zone for its accounts.`}>
-      <ChartCanvas chartRef={ref} summary={`Pareto curve. ${classes.map((c) => `Class ${c.c}: ${c.accounts} accounts, ${formatPercent(c.revenueShare)} of revenue`).join('; ')}.`} />
-      <ListLinks title="Open in the list" items={classes.map((c) => ({
-        label: `Class ${c.c}`, to: listLink({ abc: c.c, ranking: 'period' }, '-revenue'), count: `(${formatNumber(c.accounts)} accounts, ${formatPercent(c.revenueShare)} of revenue)`,
+    <ChartCard title={t('web.dashboard.paretoTitle')} loading={pareto.loading && !data} error={pareto.error}
+      note={data && t('web.dashboard.paretoNote', { share: formatPercent(data.topShare.accountShare), accounts: formatNumber(data.rankedAccounts), revenueShare: formatPercent(data.topShare.revenueShare), total: formatMoney(data.totalRevenue, data.currency) })}>
+      <ChartCanvas chartRef={ref} summary={t('web.dashboard.paretoSummary', { classes: classes.map((c) => t('web.dashboard.classSummary', { class: c.c, accounts: formatNumber(c.accounts), share: formatPercent(c.revenueShare) })).join('; ') })} />
+      <ListLinks title={t('web.dashboard.openInList')} items={classes.map((c) => ({
+        label: t('web.dashboard.className', { class: c.c }), to: listLink({ abc: c.c, ranking: 'period' }, '-revenue'),
+        count: t('web.dashboard.classCount', { accounts: formatNumber(c.accounts), share: formatPercent(c.revenueShare) }),
       }))} />
     </ChartCard>
   );

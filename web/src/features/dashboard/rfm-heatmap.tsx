@@ -1,11 +1,12 @@
 // The RFM grid: accounts by recency score (rows) and frequency score (columns) as a heat map.
 // A cell opens its segment in the list; where spending splits a cell, both segments are offered.
 import { useMemo, useState } from 'react';
+import { t } from '../../shared/i18n/i18n';
 import { useAsync } from '../../shared/api/use-async';
 import { Link } from '../../shared/router/link';
 import { navigate } from '../../shared/router/navigation';
 import { classWords } from '../../shared/ui/class-words';
-import { formatNumber } from '../../shared/ui/words';
+import { formatNumber, joinAlternatives } from '../../shared/ui/words';
 import { listLink } from '../accounts/account-filters';
 import { analysisApi, type RfmGrid } from './analysis-api';
 import { rfmCellSegments } from './chart-links';
@@ -19,13 +20,16 @@ function rfmOption(grid: RfmGrid) {
   const most = Math.max(1, ...grid.cells.map((c) => c.accounts));
   return {
     aria: { enabled: true },
-    tooltip: { formatter: (p: { value: [number, number, number] }) => `Recency ${p.value[1] + 1}, frequency ${p.value[0] + 1}: ${p.value[2]} accounts<br>${rfmCellSegments(p.value[1] + 1, p.value[0] + 1).map((s) => classWords('rfm', s)).join(' or ')}` },
+    tooltip: {
+      formatter: (p: { value: [number, number, number] }) => `${t('web.dashboard.rfmCell', { recency: p.value[1] + 1, frequency: p.value[0] + 1, accounts: formatNumber(p.value[2]) })}<br>${
+        joinAlternatives(rfmCellSegments(p.value[1] + 1, p.value[0] + 1).map((s) => classWords('rfm', s)))}`,
+    },
     grid: { left: 64, right: 16, top: 16, bottom: 72 },
-    xAxis: { type: 'category', data: SCORES, name: 'Frequency score →', nameLocation: 'middle', nameGap: 26, axisLabel: { color: AXIS_TEXT } },
-    yAxis: { type: 'category', data: SCORES, name: 'Recency →', nameLocation: 'middle', nameGap: 40, axisLabel: { color: AXIS_TEXT } },
+    xAxis: { type: 'category', data: SCORES, name: t('web.dashboard.frequencyAxis'), nameLocation: 'middle', nameGap: 26, axisLabel: { color: AXIS_TEXT } },
+    yAxis: { type: 'category', data: SCORES, name: t('web.dashboard.recencyAxis'), nameLocation: 'middle', nameGap: 40, axisLabel: { color: AXIS_TEXT } },
     visualMap: { min: 0, max: most, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, inRange: { color: HEAT }, textStyle: { color: AXIS_TEXT } },
     series: [{
-      name: 'Accounts', type: 'heatmap', cursor: 'pointer',
+      name: t('web.dashboard.accounts'), type: 'heatmap', cursor: 'pointer',
       data: grid.cells.map((c) => [c.frequency - 1, c.recency - 1, c.accounts]),
       label: { show: true, color: '#111' },
       itemStyle: { borderColor: '#fff', borderWidth: 2 },
@@ -48,19 +52,18 @@ export function RfmHeatmap() {
   });
   const segments = data ? Object.entries(data.segments).sort((a, b) => b[1] - a[1]) : [];
   return (
-    <ChartCard title="RFM grid" loading={grid.loading && !data} error={grid.error}
-      note="Recency and frequency scores from 1 (lowest) to 5. Click a cell for its segment.">
+    <ChartCard title={t('web.dashboard.rfmTitle')} loading={grid.loading && !data} error={grid.error} note={t('web.dashboard.rfmNote')}>
       <ChartCanvas chartRef={ref} height={320}
-        summary={`Heat map of accounts by RFM scores. Segments: ${segments.map(([s, n]) => `${classWords('rfm', s)} ${n}`).join(', ')}.`} />
+        summary={t('web.dashboard.rfmSummary', { segments: segments.map(([s, n]) => `${classWords('rfm', s)} ${formatNumber(n)}`).join(', ') })} />
       {split && (
         <p role="status" className="split-cell">
-          The cell recency {split.recency}, frequency {split.frequency} holds two segments, told apart by spending:{' '}
+          {t('web.dashboard.rfmSplit', { recency: split.recency, frequency: split.frequency })}{' '}
           {split.segments.map((s, i) => (
-            <span key={s}>{i > 0 && ' or '}<Link to={listLink({ rfm: s })}>{classWords('rfm', s)}</Link></span>
+            <span key={s}>{i > 0 && t('web.dashboard.or')}<Link to={listLink({ rfm: s })}>{classWords('rfm', s)}</Link></span>
           ))}
         </p>
       )}
-      <ListLinks title="Segments" items={segments.filter(([, n]) => n > 0).map(([s, n]) => ({ label: classWords('rfm', s), to: listLink({ rfm: s }), count: `(${formatNumber(n)})` }))} />
+      <ListLinks title={t('web.dashboard.segments')} items={segments.filter(([, n]) => n > 0).map(([s, n]) => ({ label: classWords('rfm', s), to: listLink({ rfm: s }), count: `(${formatNumber(n)})` }))} />
     </ChartCard>
   );
 }

@@ -2,6 +2,7 @@
 // orders stop, not because the customers did. Say so, and offer the file's own last day.
 import { useState } from 'react';
 import { freshnessOf } from '../../../../src/domain/data-freshness';
+import { t } from '../../shared/i18n/i18n';
 import { describeError } from '../../shared/api/api-error';
 import type { AnalysisRun } from '../../shared/analysis/use-analysis-run';
 import { formatDate, formatNumber } from '../../shared/ui/words';
@@ -26,12 +27,12 @@ export function StaleDataNotice({ run, canRun, onDone }: { run: AnalysisRun; can
   };
   return (
     <div className="card stack stale-notice" role="note" aria-labelledby="stale-title">
-      <p id="stale-title"><strong>The newest order on file is from {formatDate(newest)}</strong>, {formatNumber(daysBehind)} days before
-        this analysis's day ({formatDate(run.asOf)}). Accounts look inactive because the file stops there, not because customers did.</p>
+      <p id="stale-title"><strong>{t('web.dashboard.staleNewest', { day: formatDate(newest) })}</strong>
+        {t('web.dashboard.staleBehind', { days: t('figures.days', { count: daysBehind, days: formatNumber(daysBehind) }), asOf: formatDate(run.asOf) })}</p>
       {canRun
         ? <div className="form-actions"><button type="button" className="primary" disabled={busy} onClick={() => void analyse()}>
-            {busy ? 'Analysing…' : `Analyse as of ${formatDate(newest)}`}</button></div>
-        : <p className="muted">Ask a manager to analyse the portfolio as of {formatDate(newest)}.</p>}
+            {busy ? t('web.dashboard.analysing') : t('web.dashboard.analyseAsOf', { day: formatDate(newest) })}</button></div>
+        : <p className="muted">{t('web.dashboard.staleAsk', { day: formatDate(newest) })}</p>}
       {error && <p className="error-banner" role="alert">{error}</p>}
     </div>
   );

@@ -1,6 +1,7 @@
 // Volume tier against purchase frequency: where the big spenders buy often or rarely. A cell
 // opens the accounts of that tier and frequency.
 import { useMemo } from 'react';
+import { t } from '../../shared/i18n/i18n';
 import { useAsync } from '../../shared/api/use-async';
 import { FREQUENCY_CLASSES, VOLUME_TIERS } from '../../shared/api/classes';
 import { Link } from '../../shared/router/link';
@@ -25,12 +26,15 @@ function matrixOption(matrix: Matrix) {
   const data = TIERS.flatMap((tier, y) => FREQUENCIES.map((frequency, x) => [x, y, count(matrix, tier, frequency)]));
   return {
     aria: { enabled: true },
-    tooltip: { formatter: (p: { value: [number, number, number] }) => `${classWords('tier', TIERS[p.value[1]])} tier, ${classWords('frequency', FREQUENCIES[p.value[0]])}: ${p.value[2]} accounts` },
+    tooltip: {
+      formatter: (p: { value: [number, number, number] }) =>
+        t('web.dashboard.tierCell', { tier: classWords('tier', TIERS[p.value[1]]), frequency: classWords('frequency', FREQUENCIES[p.value[0]]), accounts: formatNumber(p.value[2]) }),
+    },
     grid: { left: 84, right: 16, top: 16, bottom: 72 },
-    xAxis: { type: 'category', data: FREQUENCIES.map((f) => classWords('frequency', f)), name: 'Buys…', nameLocation: 'middle', nameGap: 26, axisLabel: { color: AXIS_TEXT, interval: 0 } },
+    xAxis: { type: 'category', data: FREQUENCIES.map((f) => classWords('frequency', f)), name: t('web.dashboard.buysAxis'), nameLocation: 'middle', nameGap: 26, axisLabel: { color: AXIS_TEXT, interval: 0 } },
     yAxis: { type: 'category', data: TIERS.map((t) => classWords('tier', t)), axisLabel: { color: AXIS_TEXT } },
     visualMap: { min: 0, max: Math.max(1, ...data.map((d) => d[2]!)), orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, inRange: { color: HEAT }, textStyle: { color: AXIS_TEXT } },
-    series: [{ name: 'Accounts', type: 'heatmap', cursor: 'pointer', data, label: { show: true, color: '#111' }, itemStyle: { borderColor: '#fff', borderWidth: 2 } }],
+    series: [{ name: t('web.dashboard.accounts'), type: 'heatmap', cursor: 'pointer', data, label: { show: true, color: '#111' }, itemStyle: { borderColor: '#fff', borderWidth: 2 } }],
   };
 }
 
@@ -45,15 +49,14 @@ export function TierFrequencyChart() {
     },
   });
   return (
-    <ChartCard title="Volume tier × purchase frequency" loading={matrix.loading && !data} error={matrix.error}
-      note="Accounts by how much and how often they buy. Click a cell for its accounts.">
-      <ChartCanvas chartRef={ref} height={300} summary="Heat map of buying accounts by volume tier and purchase frequency; the table below gives the counts." />
+    <ChartCard title={t('web.dashboard.tierTitle')} loading={matrix.loading && !data} error={matrix.error} note={t('web.dashboard.tierNote')}>
+      <ChartCanvas chartRef={ref} height={300} summary={t('web.dashboard.tierSummary')} />
       {data && (
         <details>
-          <summary>As a table</summary>
+          <summary>{t('web.dashboard.asTable')}</summary>
           <div className="table-wrap">
             <table className="data-table">
-              <thead><tr><th scope="col">Tier</th>{FREQUENCIES.map((f) => <th scope="col" className="number" key={f}>{classWords('frequency', f)}</th>)}</tr></thead>
+              <thead><tr><th scope="col">{t('web.dashboard.tier')}</th>{FREQUENCIES.map((f) => <th scope="col" className="number" key={f}>{classWords('frequency', f)}</th>)}</tr></thead>
               <tbody>
                 {[...TIERS].reverse().map((tier) => (
                   <tr key={tier}>

@@ -2,6 +2,7 @@
 // the merge, which asks once more before deleting the other record, or "not a duplicate",
 // which the list remembers for everyone (and the page can undo).
 import { useState } from 'react';
+import { t } from '../../shared/i18n/i18n';
 import { describeError } from '../../shared/api/api-error';
 import { Link } from '../../shared/router/link';
 import { countryName } from '../../shared/ui/words';
@@ -17,7 +18,7 @@ function CandidateCard({ candidate, kind }: { candidate: Candidate; kind: Duplic
         {candidate.phone && <li>{candidate.phone}</li>}
         {candidate.website && <li>{candidate.website}</li>}
         {(candidate.city || candidate.country) && <li>{[candidate.city, countryName(candidate.country)].filter(Boolean).join(', ')}</li>}
-        {accountId && <li><Link to={`/accounts/${accountId}`}>Open {kind === 'account' ? 'the account' : 'their account'}</Link></li>}
+        {accountId && <li><Link to={`/accounts/${accountId}`}>{t(kind === 'account' ? 'web.duplicates.openAccount' : 'web.duplicates.openTheirAccount')}</Link></li>}
       </ul>
     </div>
   );
@@ -41,7 +42,7 @@ export function DuplicatePairCard({ pair, onDecided }: { pair: DuplicatePair; on
     setBusy(true);
     try {
       await duplicatesApi.merge(pair.kind, kept.id, gone.id);
-      onDecided({ message: `${candidateName(gone)} (#${gone.id}) merged into ${candidateName(kept)} (#${kept.id}).` });
+      onDecided({ message: t('web.duplicates.merged', { gone: candidateName(gone), goneId: gone.id, kept: candidateName(kept), keptId: kept.id }) });
     } catch (failure) {
       setError(describeError(failure));
       setBusy(false);
@@ -53,7 +54,7 @@ export function DuplicatePairCard({ pair, onDecided }: { pair: DuplicatePair; on
     try {
       await duplicatesApi.dismiss(pair.kind, pair.a.id, pair.b.id);
       onDecided({
-        message: `${candidateName(pair.a)} (#${pair.a.id}) and ${candidateName(pair.b)} (#${pair.b.id}) marked as not a duplicate; they will not be listed again.`,
+        message: t('web.duplicates.dismissed', { a: candidateName(pair.a), aId: pair.a.id, b: candidateName(pair.b), bId: pair.b.id }),
         undo: () => duplicatesApi.undoDismiss(pair.kind, pair.a.id, pair.b.id),
       });
     } catch (failure) {
@@ -70,19 +71,19 @@ export function DuplicatePairCard({ pair, onDecided }: { pair: DuplicatePair; on
           <CandidateCard candidate={pair.a} kind={pair.kind} />
           <CandidateCard candidate={pair.b} kind={pair.kind} />
         </div>
-        <p className="muted">Why: {pair.reasons.join('; ')}</p>
+        <p className="muted">{t('web.duplicates.why', { reasons: pair.reasons.join('; ') })}</p>
         {error && <p className="error-banner" role="alert">{error}</p>}
         {!keep ? (
           <div className="form-actions">
-            <button type="button" onClick={() => setKeep('a')}>Keep #{pair.a.id}, merge #{pair.b.id} into it</button>
-            <button type="button" onClick={() => setKeep('b')}>Keep #{pair.b.id}, merge #{pair.a.id} into it</button>
-            <button type="button" disabled={busy} onClick={() => void dismiss()}>Not a duplicate</button>
+            <button type="button" onClick={() => setKeep('a')}>{t('web.duplicates.keep', { kept: pair.a.id, gone: pair.b.id })}</button>
+            <button type="button" onClick={() => setKeep('b')}>{t('web.duplicates.keep', { kept: pair.b.id, gone: pair.a.id })}</button>
+            <button type="button" disabled={busy} onClick={() => void dismiss()}>{t('web.duplicates.notDuplicate')}</button>
           </div>
         ) : (
-          <div className="form-actions confirm" role="group" aria-label="Confirm the merge">
-            <span>Merge <strong>{candidateName(gone!)}</strong> into <strong>{candidateName(kept!)}</strong>? #{gone!.id} is then deleted; its history moves over.</span>
-            <button type="button" className="primary" disabled={busy} onClick={() => void merge()}>{busy ? 'Merging…' : 'Confirm merge'}</button>
-            <button type="button" disabled={busy} onClick={() => setKeep(null)}>Cancel</button>
+          <div className="form-actions confirm" role="group" aria-label={t('web.duplicates.confirmTitle')}>
+            <span>{t('web.duplicates.mergeBefore')}<strong>{candidateName(gone!)}</strong>{t('web.duplicates.mergeInto')}<strong>{candidateName(kept!)}</strong>{t('web.duplicates.mergeAfter', { id: gone!.id })}</span>
+            <button type="button" className="primary" disabled={busy} onClick={() => void merge()}>{busy ? t('web.duplicates.merging') : t('web.duplicates.confirm')}</button>
+            <button type="button" disabled={busy} onClick={() => setKeep(null)}>{t('web.common.cancel')}</button>
           </div>
         )}
       </div>

@@ -6,7 +6,7 @@ import { describeError } from '../../shared/api/api-error';
 import { useUser } from '../../shared/session/session';
 import { Link } from '../../shared/router/link';
 import { SelectField, TextField } from '../../shared/ui/field';
-import { words } from '../../shared/ui/words';
+import { formatNumber, words } from '../../shared/ui/words';
 import { followJob, IMPORT_TARGETS, importApi, type ImportJob, type ImportOptions, type ImportTarget } from './import-api';
 import { MappingTable, OrderSummary, Outcome, PreviewTable, ProblemsTable } from './import-report';
 
@@ -92,7 +92,7 @@ export default function ImportPage() {
             <SelectField label={t('web.import.dates')} value={options.dateFormat} onChange={(e) => set('dateFormat', e.target.value)} blank={t('web.import.detect')} choices={dateFormats()} />
             {isSpreadsheet && <TextField label={t('web.import.sheet')} value={options.sheet} onChange={(e) => set('sheet', e.target.value)} hint={t('web.import.sheetHint')} />}
           </div>
-          <label className="check"><input type="checkbox" checked={options.decimalComma} onChange={(e) => set('decimalComma', e.target.checked)} /> Amounts use a decimal comma (1 234,50)</label>
+          <label className="check"><input type="checkbox" checked={options.decimalComma} onChange={(e) => set('decimalComma', e.target.checked)} /> {t('web.importReport.decimalComma')}</label>
         </details>
         {(options.target === 'orders' || options.target === 'order-lines') && (
           <>
@@ -102,13 +102,13 @@ export default function ImportPage() {
             </div>
             <label className="check">
               <input type="checkbox" checked={options.existingAccountsOnly} onChange={(e) => set('existingAccountsOnly', e.target.checked)} />
-              Only accounts that exist already (otherwise the accounts the file names are created)
+              {t('web.importReport.existingOnly')}
             </label>
           </>
         )}
         <label className="check">
           <input type="checkbox" checked={options.skipInvalid} onChange={(e) => set('skipInvalid', e.target.checked)} />
-          Import the good rows and set the bad ones aside (otherwise one bad row stops the whole import)
+          {t('web.importReport.skipInvalid')}
         </label>
         <div className="form-actions">
           <button type="submit" disabled={busy}>{t('web.import.check')}</button>
@@ -124,7 +124,7 @@ export default function ImportPage() {
         <div className="card" aria-live="polite">
           <label htmlFor="import-progress">{t(phase === 'checking' ? 'web.import.checking' : 'web.import.importing', { file: job.fileName, percent: job.progress.percent })}</label>
           <progress id="import-progress" className="progress" max={100} value={job.progress.percent} />
-          <p className="muted">{job.progress.rowsRead.toLocaleString('en-GB')} rows read</p>
+          <p className="muted">{t('web.importReport.rowsRead', { count: job.progress.rowsRead, formatted: formatNumber(job.progress.rowsRead) })}</p>
         </div>
       )}
       {error && <p className="error-banner" role="alert">{error}</p>}

@@ -49,7 +49,7 @@ export function AccountDetailsForm({ account, onSaved }: { account: Account; onS
     return (
       <section className="card" aria-labelledby="details-title">
         <h2 id="details-title">{t('web.profile.details')}</h2>
-        {saved && <p className="success-banner" role="status">Details saved.</p>}
+        {saved && <p className="success-banner" role="status">{t('web.profile.detailsSaved')}</p>}
         <button type="button" onClick={() => { setDraft(draftOf(account)); setSaved(false); setEditing(true); }}>{t('web.profile.editDetails')}</button>
       </section>
     );
@@ -80,8 +80,8 @@ export function AccountDetailsForm({ account, onSaved }: { account: Account; onS
           <SelectField label={t('labels.field.country')} value={draft.country} onChange={set('country')} blank={t('web.profile.notKnown')} choices={countries()} error={errors.fields.country} />
           <TextField label={t('labels.field.tags')} value={draft.tags} onChange={set('tags')} error={errors.fields.tags} hint={t('web.profile.tagsHint')} />
         </div>
-        <label className="check"><input type="checkbox" checked={draft.hasInterest} onChange={(e) => setDraft((d) => ({ ...d, hasInterest: e.target.checked }))} /> Has shown interest</label>
-        <label className="check"><input type="checkbox" checked={draft.hasFinancialCapacity} onChange={(e) => setDraft((d) => ({ ...d, hasFinancialCapacity: e.target.checked }))} /> Has the means to buy</label>
+        <label className="check"><input type="checkbox" checked={draft.hasInterest} onChange={(e) => setDraft((d) => ({ ...d, hasInterest: e.target.checked }))} /> {t('labels.field.hasInterest')}</label>
+        <label className="check"><input type="checkbox" checked={draft.hasFinancialCapacity} onChange={(e) => setDraft((d) => ({ ...d, hasFinancialCapacity: e.target.checked }))} /> {t('labels.field.hasFinancialCapacity')}</label>
         <div className="form-actions">
           <button type="submit" className="primary" disabled={busy}>{busy ? t('web.profile.saving') : t('web.profile.saveDetails')}</button>
           <button type="button" onClick={() => { setEditing(false); setErrors(NO_ERRORS); }}>{t('web.common.cancel')}</button>

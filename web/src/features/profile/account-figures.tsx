@@ -1,14 +1,13 @@
 // Key figures and the account's classes from the latest portfolio analysis, each class with
 // the rule that gave it, in words.
 import { t } from '../../shared/i18n/i18n';
-import { daysWords, FIGURE_LABELS } from '../../../../src/domain/figures';
 import { ApiError } from '../../shared/api/api-error';
 import { api } from '../../shared/api/http';
 import { useAsync } from '../../shared/api/use-async';
 import { useAnalysisRun } from '../../shared/analysis/use-analysis-run';
 import { classWords } from '../../shared/ui/class-words';
 import { ErrorMessage } from '../../shared/ui/error-message';
-import { formatDate, formatMoney, formatNumber } from '../../shared/ui/words';
+import { formatDate, formatDays, formatMoney, formatNumber } from '../../shared/ui/words';
 import { AccountLifetimeValue } from './account-lifetime-value';
 import type { AccountClasses } from '../../../../src/domain/schemas/account-classes';
 
@@ -35,7 +34,7 @@ export function AccountFigures({ accountId }: { accountId: number }) {
     [t('web.profile.averageTicket'), s.averageTicket === null ? '—' : formatMoney(s.averageTicket, data.currency)],
     [t('web.profile.lastPurchase'), s.lastPurchase ? formatDate(s.lastPurchase) : t('web.profile.never')],
     // The median, as the frequency class's rule says it ("Buys every 54.5 days"): one long pause does not move it.
-    [FIGURE_LABELS.timeBetweenPurchases, s.medianGapDays === null ? '—' : daysWords(s.medianGapDays)],
+    [t('figures.timeBetweenPurchases'), s.medianGapDays === null ? '—' : formatDays(s.medianGapDays)],
     [t('web.profile.orders'), formatNumber(s.orderCount)],
   ];
   return (

@@ -1,8 +1,9 @@
 // The account's lifetime value from the BG/NBD and Gamma-Gamma models: how likely it still
 // buys, when it should buy next, and what it is worth over the next year, as of the analysis.
+import { t } from '../../shared/i18n/i18n';
 import { api } from '../../shared/api/http';
 import { useAsync } from '../../shared/api/use-async';
-import { formatDate, formatMoney, formatPercent } from '../../shared/ui/words';
+import { formatDate, formatMoney, formatNumber, formatPercent } from '../../shared/ui/words';
 
 import type { AccountClv } from '../../../../src/domain/schemas/clv';
 
@@ -11,12 +12,12 @@ export function AccountLifetimeValue({ accountId, asOf }: { accountId: number; a
   // The model may be unavailable (too few buyers to fit); the rest of the profile stands without it.
   if (clv.error || !clv.data) return null;
   const { prediction, settings } = clv.data;
-  if (!prediction) return <p className="muted">Lifetime value: {clv.data.reason}</p>;
+  if (!prediction) return <p className="muted">{t('web.clv.unavailable', { reason: clv.data.reason })}</p>;
   const figures: [string, string][] = [
-    [`Lifetime value, next ${settings.horizonMonths} months`, formatMoney(prediction.clv, clv.data.currency)],
-    ['Probability still buying', formatPercent(prediction.pAlive)],
-    ['Expected purchases', prediction.expectedPurchases.toFixed(1)],
-    ['Next purchase expected', prediction.expectedNextPurchaseOn ? formatDate(prediction.expectedNextPurchaseOn) : 'Not within a century'],
+    [t('web.clv.next', { count: settings.horizonMonths, months: formatNumber(settings.horizonMonths) }), formatMoney(prediction.clv, clv.data.currency)],
+    [t('web.clv.pAlive'), formatPercent(prediction.pAlive)],
+    [t('web.clv.expectedPurchases'), formatNumber(prediction.expectedPurchases, { minimumFractionDigits: 1, maximumFractionDigits: 1 })],
+    [t('web.clv.nextPurchase'), prediction.expectedNextPurchaseOn ? formatDate(prediction.expectedNextPurchaseOn) : t('web.clv.notWithinCentury')],
   ];
   return (
     <dl className="figures clv-figures">

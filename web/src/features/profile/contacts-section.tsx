@@ -10,7 +10,7 @@ import { profileApi } from './profile-api';
 function ConsentList({ contact }: { contact: Contact }) {
   if (contact.doNotContact) return <span className="badge status-ex_customer">{t('web.contacts.doNotContact')}</span>;
   const known = CHANNELS.filter((c) => contact.consent[c]);
-  if (known.length === 0) return <span className="muted">No consent recorded</span>;
+  if (known.length === 0) return <span className="muted">{t('web.contacts.noConsent')}</span>;
   return (
     <ul className="consents">
       {known.map((channel) => {
@@ -18,7 +18,7 @@ function ConsentList({ contact }: { contact: Contact }) {
         return (
           <li key={channel} title={`${consent.source}, ${formatDate(consent.at)}`}>
             <span aria-hidden="true">{consent.granted ? '✓' : '✗'}</span> {words(channel)}
-            <span className="visually-hidden">{consent.granted ? ' granted' : ' withdrawn'} ({consent.source}, {formatDate(consent.at)})</span>
+            <span className="visually-hidden">{t(consent.granted ? 'web.contacts.granted' : 'web.contacts.withdrawn', { source: consent.source, day: formatDate(consent.at) })}</span>
           </li>
         );
       })}
@@ -33,8 +33,8 @@ export function ContactsSection({ accountId }: { accountId: number }) {
     <section className="card" aria-labelledby="contacts-title">
       <h2 id="contacts-title">{t('web.contacts.title')} {contacts.data && <span className="muted">({items.length})</span>}</h2>
       <ErrorMessage error={contacts.error} />
-      {contacts.loading && !contacts.data && <p className="muted">Loading contacts…</p>}
-      {contacts.data && items.length === 0 && <p className="muted">No contact yet.</p>}
+      {contacts.loading && !contacts.data && <p className="muted">{t('web.contacts.loading')}</p>}
+      {contacts.data && items.length === 0 && <p className="muted">{t('web.contacts.none')}</p>}
       <ul className="contact-list">
         {items.map((c) => (
           <li key={c.id} className="contact">

@@ -1,5 +1,6 @@
 // Logs a call, visit, email or note: a subject, who it was with, when, how it went.
 import { useState, type FormEvent } from 'react';
+import { t } from '../../shared/i18n/i18n';
 import { useAsync } from '../../shared/api/use-async';
 import type { Account } from '../../shared/api/types';
 import { TextAreaField, TextField, SelectField } from '../../shared/ui/field';
@@ -9,7 +10,8 @@ import { profileApi } from './profile-api';
 
 export type LoggedType = 'call' | 'visit' | 'email' | 'note';
 
-const NOUN: Record<LoggedType, string> = { call: 'Call', visit: 'Visit', email: 'Email', note: 'Note' };
+/** The form's title, a key of its own per type. */
+const TITLE: Record<LoggedType, string> = { call: 'web.profile.logCall', visit: 'web.profile.logVisit', email: 'web.profile.logEmail', note: 'web.profile.addNote' };
 const FIELDS = ['subject', 'contactId', 'direction', 'occurredAt', 'outcome', 'body'] as const;
 
 interface Props {
@@ -33,10 +35,10 @@ export function InteractionForm({ type, account, onSaved, onCancel }: Props) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const fields: Record<string, string> = {};
-    if (!subject.trim()) fields.subject = `Say what the ${NOUN[type].toLowerCase()} was about.`;
+    if (!subject.trim()) fields.subject = t(`web.interaction.subjectMissing.${type}`);
     const occurredAt = fromLocalInput(when);
-    if (!occurredAt) fields.occurredAt = 'Give the date and time it happened.';
-    else if (new Date(occurredAt).getTime() > Date.now() + 5 * 60_000) fields.occurredAt = 'This is in the future; add a task for what is still to do.';
+    if (!occurredAt) fields.occurredAt = t('web.interaction.whenMissing');
+    else if (new Date(occurredAt).getTime() > Date.now() + 5 * 60_000) fields.occurredAt = t('web.interaction.future');
     if (Object.keys(fields).length) return setErrors({ fields, form: null });
     setBusy(true);
     try {
@@ -46,7 +48,7 @@ export function InteractionForm({ type, account, onSaved, onCancel }: Props) {
         direction: direction ? direction as 'inbound' | 'outbound' | 'internal' : null,
         outcome: outcome.trim() || null, body: body.trim() || null,
       });
-      onSaved(`${NOUN[type]} logged.`);
+      onSaved(t(`web.interaction.logged.${type}`));
     } catch (error) {
       setErrors(formErrorsFrom(error, FIELDS));
       setBusy(false);
@@ -55,24 +57,24 @@ export function InteractionForm({ type, account, onSaved, onCancel }: Props) {
 
   const contactChoices = (contacts.data?.items ?? []).map((c) => ({ value: String(c.id), label: [c.firstName, c.lastName].filter(Boolean).join(' ') }));
   return (
-    <form className="stack quick-form" onSubmit={submit} noValidate aria-label={`${NOUN[type]} details`}>
-      <h3>{type === 'note' ? 'Add a note' : `Log ${type === 'email' ? 'an email' : `a ${type}`}`}</h3>
+    <form className="stack quick-form" onSubmit={submit} noValidate aria-label={t(`web.interaction.details.${type}`)}>
+      <h3>{t(TITLE[type])}</h3>
       {errors.form && <p className="error-banner" role="alert">{errors.form}</p>}
-      <TextField label="Subject" value={subject} onChange={(e) => setSubject(e.target.value)} error={errors.fields.subject} maxLength={200} required />
+      <TextField label={t('web.interaction.subject')} value={subject} onChange={(e) => setSubject(e.target.value)} error={errors.fields.subject} maxLength={200} required />
       <div className="form-grid">
-        <SelectField label="With" value={contactId} onChange={(e) => setContactId(e.target.value)} blank="Nobody in particular"
+        <SelectField label={t('web.interaction.with')} value={contactId} onChange={(e) => setContactId(e.target.value)} blank={t('web.interaction.nobody')}
           choices={contactChoices} error={errors.fields.contactId} />
         {type !== 'note' && (
-          <SelectField label="Direction" value={direction} onChange={(e) => setDirection(e.target.value)} error={errors.fields.direction}
-            choices={[{ value: 'outbound', label: 'We reached out' }, { value: 'inbound', label: 'They reached us' }]} />
+          <SelectField label={t('web.interaction.direction')} value={direction} onChange={(e) => setDirection(e.target.value)} error={errors.fields.direction}
+            choices={[{ value: 'outbound', label: t('web.interaction.outbound') }, { value: 'inbound', label: t('web.interaction.inbound') }]} />
         )}
-        <TextField label="When" type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} error={errors.fields.occurredAt} />
-        {type !== 'note' && <TextField label="Outcome" value={outcome} onChange={(e) => setOutcome(e.target.value)} error={errors.fields.outcome} maxLength={200} placeholder="e.g. asked for a quote" />}
+        <TextField label={t('web.interaction.when')} type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} error={errors.fields.occurredAt} />
+        {type !== 'note' && <TextField label={t('web.interaction.outcome')} value={outcome} onChange={(e) => setOutcome(e.target.value)} error={errors.fields.outcome} maxLength={200} placeholder={t('web.interaction.outcomeExample')} />}
       </div>
-      <TextAreaField label="Notes" value={body} onChange={(e) => setBody(e.target.value)} error={errors.fields.body} />
+      <TextAreaField label={t('web.interaction.notes')} value={body} onChange={(e) => setBody(e.target.value)} error={errors.fields.body} />
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy}>{busy ? 'Saving…' : `Save ${NOUN[type].toLowerCase()}`}</button>
-        <button type="button" onClick={onCancel}>Cancel</button>
+        <button type="submit" className="primary" disabled={busy}>{busy ? t('web.profile.saving') : t(`web.interaction.save.${type}`)}</button>
+        <button type="button" onClick={onCancel}>{t('web.common.cancel')}</button>
       </div>
     </form>
   );

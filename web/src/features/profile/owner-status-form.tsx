@@ -1,5 +1,6 @@
 // Hands the account to another owner or moves it along its lifecycle.
 import { useState, type FormEvent } from 'react';
+import { t } from '../../shared/i18n/i18n';
 import type { Account } from '../../shared/api/types';
 import { ACCOUNT_STATUSES } from '../../shared/api/vocabulary';
 import { SelectField } from '../../shared/ui/field';
@@ -27,12 +28,12 @@ export function OwnerStatusForm({ account, onSaved, onCancel }: Props) {
     const owner = ownerId ? Number(ownerId) : null;
     if (owner !== account.ownerId) patch.ownerId = owner;
     if (status !== account.status) patch.status = status as Account['status'];
-    if (Object.keys(patch).length === 0) return setErrors({ fields: {}, form: 'Nothing changed: choose another owner or status.' });
+    if (Object.keys(patch).length === 0) return setErrors({ fields: {}, form: t('web.ownerStatus.nothing') });
     setBusy(true);
     try {
       const next = await accountsApi.update(account.id, patch);
-      const said = [patch.ownerId !== undefined && 'Owner changed', patch.status && `Status changed to ${words(next.status)}`].filter(Boolean);
-      onSaved(next, `${said.join('; ')}.`);
+      const said = [patch.ownerId !== undefined && t('web.ownerStatus.ownerChanged'), patch.status && t('web.ownerStatus.statusChanged', { status: words(next.status) })].filter(Boolean);
+      onSaved(next, t('web.ownerStatus.said', { said: said.join('; ') }));
     } catch (error) {
       setErrors(formErrorsFrom(error, ['ownerId', 'status']));
       setBusy(false);
@@ -40,18 +41,18 @@ export function OwnerStatusForm({ account, onSaved, onCancel }: Props) {
   };
 
   return (
-    <form className="stack quick-form" onSubmit={submit} noValidate aria-label="Owner and status">
-      <h3>Owner or status</h3>
+    <form className="stack quick-form" onSubmit={submit} noValidate aria-label={t('web.ownerStatus.form')}>
+      <h3>{t('web.profile.ownerOrStatus')}</h3>
       {errors.form && <p className="error-banner" role="alert">{errors.form}</p>}
       <div className="form-grid">
-        <SelectField label="Owner" value={ownerId} onChange={(e) => setOwnerId(e.target.value)} blank="Nobody" error={errors.fields.ownerId}
+        <SelectField label={t('web.profile.owner')} value={ownerId} onChange={(e) => setOwnerId(e.target.value)} blank={t('web.profile.nobody')} error={errors.fields.ownerId}
           choices={users.list.filter((u) => u.active || u.id === account.ownerId).map((u) => ({ value: String(u.id), label: u.name }))} />
-        <SelectField label="Status" value={status} onChange={(e) => setStatus(e.target.value)} error={errors.fields.status}
+        <SelectField label={t('labels.field.status')} value={status} onChange={(e) => setStatus(e.target.value)} error={errors.fields.status}
           choices={ACCOUNT_STATUSES.map((s) => ({ value: s, label: words(s) }))} />
       </div>
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy}>{busy ? 'Saving…' : 'Save'}</button>
-        <button type="button" onClick={onCancel}>Cancel</button>
+        <button type="submit" className="primary" disabled={busy}>{busy ? t('web.profile.saving') : t('web.ownerStatus.save')}</button>
+        <button type="button" onClick={onCancel}>{t('web.common.cancel')}</button>
       </div>
     </form>
   );

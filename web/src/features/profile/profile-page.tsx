@@ -18,7 +18,7 @@ import { TimelineSection } from './timeline-section';
 export default function ProfilePage({ params }: { params: Params }) {
   const id = Number(params.id);
   const valid = Number.isInteger(id) && id > 0;
-  const loaded = useAsync((signal) => (valid ? accountsApi.get(id, signal) : Promise.reject(new ApiError(404, 'not_found', `"${params.id}" is not an account number.`))), [id]);
+  const loaded = useAsync((signal) => (valid ? accountsApi.get(id, signal) : Promise.reject(new ApiError(404, 'not_found', t('web.profile.notAccountNumber', { id: params.id })))), [id]);
   const [account, setAccount] = useState<Account | undefined>(undefined);
   const [timelineVersion, setTimelineVersion] = useState(0);
   const current = account?.id === id ? account : loaded.data;

@@ -1,17 +1,17 @@
 // The currency every amount is in. Naming another relabels the amounts; it converts nothing.
 import { useEffect, useState } from 'react';
+import { currentLocale, t } from '../../shared/i18n/i18n';
 import { describeError } from '../../shared/api/api-error';
 import { useAsync } from '../../shared/api/use-async';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { settingsApi } from './settings-api';
 
-const currencyNames = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(['en'], { type: 'currency' }) : undefined;
 const CODES: string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('currency') : ['EUR', 'USD', 'GBP', 'CHF'];
 
-/** "CHF" → "Swiss Franc"; the code itself when the browser does not know it. */
+/** "CHF" → "Swiss Franc" ("franc suisse"); the code itself when the browser does not know it. */
 function currencyName(code: string): string {
   try {
-    return currencyNames?.of(code) ?? code;
+    return new Intl.DisplayNames([currentLocale()], { type: 'currency' }).of(code) ?? code;
   } catch {
     return code;
   }
@@ -25,7 +25,7 @@ export function CurrencySection() {
   const save = async () => {
     try {
       await settingsApi.setCurrency(chosen);
-      setMessage({ text: `Amounts are now shown in ${currencyName(chosen)}.`, failed: false });
+      setMessage({ text: t('web.currency.saved', { name: currencyName(chosen) }), failed: false });
       current.reload();
     } catch (error) {
       setMessage({ text: describeError(error), failed: true });
@@ -33,17 +33,17 @@ export function CurrencySection() {
   };
   return (
     <section className="card stack" aria-labelledby="currency-title">
-      <h2 id="currency-title">Currency</h2>
+      <h2 id="currency-title">{t('web.currency.title')}</h2>
       <ErrorMessage error={current.error} />
       {current.data && chosen && (
         <>
-          <p className="muted">The currency of every order, price and figure. Choosing another names the amounts anew; it does not convert them.</p>
-          <div className="field"><label htmlFor="currency-code">Currency</label>
+          <p className="muted">{t('web.currency.explain')}</p>
+          <div className="field"><label htmlFor="currency-code">{t('web.currency.title')}</label>
             <select id="currency-code" value={chosen} onChange={(e) => setChosen(e.target.value)}>
               {(CODES.includes(chosen) ? CODES : [chosen, ...CODES]).map((code) => <option key={code} value={code}>{code} – {currencyName(code)}</option>)}
             </select></div>
           <div className="form-actions">
-            <button type="button" className="primary" disabled={chosen === current.data.currency} onClick={() => void save()}>Save currency</button>
+            <button type="button" className="primary" disabled={chosen === current.data.currency} onClick={() => void save()}>{t('web.currency.save')}</button>
           </div>
         </>
       )}

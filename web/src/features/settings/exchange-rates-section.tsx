@@ -1,6 +1,7 @@
 // The rates converting orders in other currencies to the organisation's: one entered at a time,
 // or a file of date, currency, rate imported at once. Every analysis counts the converted amounts.
 import { type FormEvent, useState } from 'react';
+import { t } from '../../shared/i18n/i18n';
 import { describeError } from '../../shared/api/api-error';
 import { useAsync } from '../../shared/api/use-async';
 import { ErrorMessage } from '../../shared/ui/error-message';
@@ -11,8 +12,10 @@ const CODES: string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supp
 
 function savedWords(saved: RatesSaved): string {
   const rates = saved.added + saved.changed;
-  return `${formatNumber(rates)} rate${rates === 1 ? '' : 's'} saved (${formatNumber(saved.added)} new, ${formatNumber(saved.changed)} changed); `
-    + `${formatNumber(saved.ordersConverted)} order${saved.ordersConverted === 1 ? '' : 's'} converted again.`;
+  return t('web.rates.saved', {
+    rates: t('web.rates.savedRates', { count: rates, formatted: formatNumber(rates), added: formatNumber(saved.added), changed: formatNumber(saved.changed) }),
+    orders: t('web.rates.ordersConverted', { count: saved.ordersConverted, formatted: formatNumber(saved.ordersConverted) }),
+  });
 }
 
 export function ExchangeRatesSection() {
@@ -41,42 +44,41 @@ export function ExchangeRatesSection() {
 
   return (
     <section className="card stack" aria-labelledby="rates-title">
-      <h2 id="rates-title">Exchange rates</h2>
+      <h2 id="rates-title">{t('web.rates.title')}</h2>
       <ErrorMessage error={rates.error} />
       {rates.data && (
         <>
           <p className="muted">
-            Orders in another currency are converted to {base} at the latest rate on or before their day. A rate is what one unit
-            of the currency is worth in {base}.
-            {rates.data.orderCurrencies.length > 0 && ` Orders on file are in ${[base, ...rates.data.orderCurrencies].join(', ')}.`}
+            {t('web.rates.explain', { base })}
+            {rates.data.orderCurrencies.length > 0 && t('web.rates.onFile', { currencies: [base, ...rates.data.orderCurrencies].join(', ') })}
           </p>
-          <form className="inline-form" onSubmit={add} aria-label="Enter a rate">
-            <div className="field"><label htmlFor="rate-currency">Currency</label>
+          <form className="inline-form" onSubmit={add} aria-label={t('web.rates.enter')}>
+            <div className="field"><label htmlFor="rate-currency">{t('web.rates.currency')}</label>
               <select id="rate-currency" value={draft.currency} onChange={(e) => setDraft({ ...draft, currency: e.target.value })}>
                 {CODES.filter((code) => code !== base).map((code) => <option key={code} value={code}>{code}</option>)}
               </select></div>
-            <div className="field"><label htmlFor="rate-date">From</label>
+            <div className="field"><label htmlFor="rate-date">{t('web.rates.from')}</label>
               <input id="rate-date" type="date" required value={draft.date} onChange={(e) => setDraft({ ...draft, date: e.target.value })} /></div>
-            <div className="field"><label htmlFor="rate-value">{`Rate (${base} for 1 ${draft.currency})`}</label>
+            <div className="field"><label htmlFor="rate-value">{t('web.rates.rateFor', { base, currency: draft.currency })}</label>
               <input id="rate-value" inputMode="decimal" required value={draft.rate} onChange={(e) => setDraft({ ...draft, rate: e.target.value })} /></div>
-            <div className="form-actions"><button type="submit" className="primary">Save rate</button></div>
+            <div className="form-actions"><button type="submit" className="primary">{t('web.rates.save')}</button></div>
           </form>
-          <form className="inline-form" onSubmit={upload} aria-label="Import a rates file">
-            <div className="field"><label htmlFor="rates-file">Rates file (CSV or XLSX: date, currency, rate)</label>
+          <form className="inline-form" onSubmit={upload} aria-label={t('web.rates.importForm')}>
+            <div className="field"><label htmlFor="rates-file">{t('web.rates.file')}</label>
               <input id="rates-file" type="file" accept=".csv,.xlsx,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} /></div>
-            <div className="form-actions"><button type="submit" disabled={!file}>Import rates</button></div>
+            <div className="form-actions"><button type="submit" disabled={!file}>{t('web.rates.import')}</button></div>
           </form>
-          {rates.data.items.length === 0 ? <p className="muted">No rate yet.</p> : (
+          {rates.data.items.length === 0 ? <p className="muted">{t('web.rates.none')}</p> : (
             <div className="rates-table">
               <table className="data-table">
-                <caption className="visually-hidden">Exchange rates, newest first</caption>
-                <thead><tr><th scope="col">From</th><th scope="col">Currency</th><th scope="col" className="amount-cell">{`Rate in ${base}`}</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
+                <caption className="visually-hidden">{t('web.rates.caption')}</caption>
+                <thead><tr><th scope="col">{t('web.rates.from')}</th><th scope="col">{t('web.rates.currency')}</th><th scope="col" className="amount-cell">{t('web.rates.rateIn', { base })}</th><th scope="col"><span className="visually-hidden">{t('web.rates.actions')}</span></th></tr></thead>
                 <tbody>
                   {rates.data.items.map((rate) => (
                     <tr key={`${rate.currency}-${rate.date}`}>
-                      <td>{formatDate(rate.date)}</td><td>{rate.currency}</td><td className="amount-cell">{rate.rate}</td>
-                      <td><button type="button" onClick={() => void act(async () => { await settingsApi.removeRate(rate); return `The ${rate.currency} rate of ${formatDate(rate.date)} is removed.`; })}
-                        aria-label={`Remove the ${rate.currency} rate of ${formatDate(rate.date)}`}>Remove</button></td>
+                      <td>{formatDate(rate.date)}</td><td>{rate.currency}</td><td className="amount-cell">{formatNumber(Number(rate.rate), { maximumFractionDigits: 10 })}</td>
+                      <td><button type="button" onClick={() => void act(async () => { await settingsApi.removeRate(rate); return t('web.rates.removed', { currency: rate.currency, day: formatDate(rate.date) }); })}
+                        aria-label={t('web.rates.removeLabel', { currency: rate.currency, day: formatDate(rate.date) })}>{t('web.rates.remove')}</button></td>
                     </tr>
                   ))}
                 </tbody>

@@ -20,7 +20,7 @@ describe('the classification rules form', () => {
 
   it('names the fields whose text is not a number', () => {
     const draft = { ...draftOf(rules, fields), 'status.probableMinShare': 'two percent' };
-    expect(rulesFrom(rules, draft, fields).errors).toEqual({ 'status.probableMinShare': 'Must be a number.' });
+    expect(rulesFrom(rules, draft, fields).errors).toEqual({ 'status.probableMinShare': 'web.rules.notANumber' });
   });
 
   it('reads a decimal comma', () => {

@@ -1,8 +1,10 @@
 // The classification rules as a flat list of fields a form can show: the path in the rules,
-// its label and hint in words, what it decides (the form's groups), when it matters, and how
+// its label and hint (catalog keys, web.rules.*, worded in the user's language by the form),
+// what it decides (the form's groups), when it matters, and how
 // its text reads back into a value.
 export interface RuleField {
   path: string;
+  /** Catalog keys of the field's label and hint, and of each choice's label. */
   label: string;
   hint?: string;
   choices?: { value: string; label: string }[];
@@ -14,36 +16,34 @@ export interface RuleField {
 
 export type RuleGroup = 'status' | 'value' | 'volume' | 'frequency' | 'churn';
 
-/** The groups in the order the form shows them, each titled by what its rules decide. */
-export const RULE_GROUPS: { group: RuleGroup; title: string; hint: string }[] = [
-  { group: 'status', title: 'Activity status', hint: 'Which accounts count as active, and which prospects are probable buyers.' },
-  { group: 'value', title: 'Value class (ABC)', hint: 'Which revenue ranks the accounts, and where A, B and C divide.' },
-  { group: 'volume', title: 'Volume tier', hint: 'How an account\'s revenue compares with the others\'.' },
-  { group: 'frequency', title: 'Purchase frequency', hint: 'How often an account buys.' },
-  { group: 'churn', title: 'Pre-churn signals', hint: 'When a buying account is flagged as slipping away.' },
-];
+/** The groups in the order the form shows them, each titled by what its rules decide (catalog keys). */
+export const RULE_GROUPS: { group: RuleGroup; title: string; hint: string }[] = (['status', 'value', 'volume', 'frequency', 'churn'] as const)
+  .map((group) => ({ group, title: `web.rules.group.${group}.title`, hint: `web.rules.group.${group}.hint` }));
+
+/** The catalog key of a rule's label: web.rules.field and the rule's path. */
+const label = (path: string) => `web.rules.field.${path}`;
 
 export const RULE_FIELDS: RuleField[] = [
-  { group: 'value', path: 'revenuePeriod', label: 'Revenue ranked on', choices: [{ value: 'last12Months', label: 'The last 12 months' }, { value: 'lifetime', label: 'All time' }] },
-  { group: 'status', path: 'status.activeWindowDays', label: 'Active: bought within (days)' },
-  { group: 'status', path: 'status.probableMinShare', label: 'Probable: least share of alike active customers', hint: '0 to 1' },
-  { group: 'status', path: 'status.probableMinCustomers', label: 'Probable: fewest alike active customers' },
-  { group: 'value', path: 'abc.aMaxShare', label: 'A: up to this share of revenue', hint: '0 to 1, e.g. 0.8' },
-  { group: 'value', path: 'abc.bMaxShare', label: 'B: up to this share of revenue', hint: '0 to 1, e.g. 0.95' },
-  { group: 'value', path: 'abc.topAccountShare', label: 'Top share of accounts reported', hint: 'The 20 of 80/20' },
-  { group: 'volume', path: 'volumeTier.method', label: 'Volume tiers by', choices: [{ value: 'meanMultiples', label: 'Multiples of the mean' }, { value: 'quantiles', label: 'Quantiles' }] },
-  { group: 'volume', path: 'volumeTier.meanMultiples.veryHigh', label: 'Very high from (× mean)', when: { path: 'volumeTier.method', is: 'meanMultiples' } },
-  { group: 'volume', path: 'volumeTier.meanMultiples.high', label: 'High from (× mean)', when: { path: 'volumeTier.method', is: 'meanMultiples' } },
-  { group: 'volume', path: 'volumeTier.meanMultiples.average', label: 'Average from (× mean)', when: { path: 'volumeTier.method', is: 'meanMultiples' } },
-  { group: 'volume', path: 'volumeTier.quantiles.veryHigh', label: 'Very high from (quantile)', when: { path: 'volumeTier.method', is: 'quantiles' } },
-  { group: 'volume', path: 'volumeTier.quantiles.high', label: 'High from (quantile)', when: { path: 'volumeTier.method', is: 'quantiles' } },
-  { group: 'volume', path: 'volumeTier.quantiles.average', label: 'Average from (quantile)', when: { path: 'volumeTier.method', is: 'quantiles' } },
-  { group: 'frequency', path: 'frequency.frequentMaxGapDays', label: 'Frequent: at most (days between purchases)' },
-  { group: 'frequency', path: 'frequency.regularMaxGapDays', label: 'Regular: at most (days between purchases)' },
-  { group: 'churn', path: 'churn.overdueGapMultiple', label: 'Overdue after (× usual gap)' },
-  { group: 'churn', path: 'churn.valueDropShare', label: 'Signal a purchase-value drop beyond', hint: '0 to 1' },
-  { group: 'churn', path: 'churn.revenueDropShare', label: 'Signal a revenue drop beyond', hint: '0 to 1' },
-  { group: 'churn', path: 'churn.frequencyDropShare', label: 'Signal a frequency drop beyond', hint: '0 to 1' },
+  { group: 'value', path: 'revenuePeriod', label: label('revenuePeriod'), choices: [{ value: 'last12Months', label: 'web.rules.choice.last12Months' }, { value: 'lifetime', label: 'web.rules.choice.lifetime' }] },
+  { group: 'status', path: 'status.activeWindowDays', label: label('status.activeWindowDays') },
+  { group: 'status', path: 'status.probableMinShare', label: label('status.probableMinShare'), hint: 'web.rules.hint.share' },
+  { group: 'status', path: 'status.probableMinCustomers', label: label('status.probableMinCustomers') },
+  { group: 'value', path: 'abc.aMaxShare', label: label('abc.aMaxShare'), hint: 'web.rules.hint.aShare' },
+  { group: 'value', path: 'abc.bMaxShare', label: label('abc.bMaxShare'), hint: 'web.rules.hint.bShare' },
+  { group: 'value', path: 'abc.topAccountShare', label: label('abc.topAccountShare'), hint: 'web.rules.hint.topShare' },
+  { group: 'volume', path: 'volumeTier.method', label: label('volumeTier.method'), choices: [{ value: 'meanMultiples', label: 'web.rules.choice.meanMultiples' }, { value: 'quantiles', label: 'web.rules.choice.quantiles' }] },
+  { group: 'volume', path: 'volumeTier.meanMultiples.veryHigh', label: label('volumeTier.meanMultiples.veryHigh'), when: { path: 'volumeTier.method', is: 'meanMultiples' } },
+  { group: 'volume', path: 'volumeTier.meanMultiples.high', label: label('volumeTier.meanMultiples.high'), when: { path: 'volumeTier.method', is: 'meanMultiples' } },
+  { group: 'volume', path: 'volumeTier.meanMultiples.average', label: label('volumeTier.meanMultiples.average'), when: { path: 'volumeTier.method', is: 'meanMultiples' } },
+  { group: 'volume', path: 'volumeTier.quantiles.veryHigh', label: label('volumeTier.quantiles.veryHigh'), when: { path: 'volumeTier.method', is: 'quantiles' } },
+  { group: 'volume', path: 'volumeTier.quantiles.high', label: label('volumeTier.quantiles.high'), when: { path: 'volumeTier.method', is: 'quantiles' } },
+  { group: 'volume', path: 'volumeTier.quantiles.average', label: label('volumeTier.quantiles.average'), when: { path: 'volumeTier.method', is: 'quantiles' } },
+  { group: 'frequency', path: 'frequency.frequentMaxGapDays', label: label('frequency.frequentMaxGapDays') },
+  { group: 'frequency', path: 'frequency.regularMaxGapDays', label: label('frequency.regularMaxGapDays') },
+  { group: 'churn', path: 'churn.overdueGapMultiple', label: label('churn.overdueGapMultiple') },
+  { group: 'churn', path: 'churn.valueDropShare', label: label('churn.valueDropShare'), hint: 'web.rules.hint.share' },
+  { group: 'churn', path: 'churn.revenueDropShare', label: label('churn.revenueDropShare'), hint: 'web.rules.hint.share' },
+  { group: 'churn', path: 'churn.frequencyDropShare', label: label('churn.frequencyDropShare'), hint: 'web.rules.hint.share' },
 ];
 
 type Rules = Record<string, unknown>;
@@ -68,7 +68,7 @@ export function draftOf(rules: Rules, fields: RuleField[] = RULE_FIELDS): Record
   return Object.fromEntries(fields.map((f) => [f.path, String(readPath(rules, f.path) ?? '')]));
 }
 
-/** The whole rules with the form's values in place, or the fields whose text is not a number. */
+/** The whole rules with the form's values in place, or the fields whose text is not a number (with the catalog key of the error). */
 export function rulesFrom(rules: Rules, draft: Record<string, string>, fields: RuleField[] = RULE_FIELDS): { rules: Rules; errors: Record<string, string> } {
   let next = rules;
   const errors: Record<string, string> = {};
@@ -79,7 +79,7 @@ export function rulesFrom(rules: Rules, draft: Record<string, string>, fields: R
       continue;
     }
     const value = Number(text.replace(',', '.'));
-    if (text === '' || !Number.isFinite(value)) errors[field.path] = 'Must be a number.';
+    if (text === '' || !Number.isFinite(value)) errors[field.path] = 'web.rules.notANumber';
     else next = writePath(next, field.path, value);
   }
   return { rules: next, errors };

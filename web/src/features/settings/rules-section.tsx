@@ -1,6 +1,7 @@
 // Admins tune the classification rules and, before saving, see how many accounts each change
 // would move between classes. The new rules apply at the next analysis.
 import { useEffect, useState, type FormEvent } from 'react';
+import { t } from '../../shared/i18n/i18n';
 import { ApiError, describeError } from '../../shared/api/api-error';
 import { api } from '../../shared/api/http';
 import { useAsync } from '../../shared/api/use-async';
@@ -13,8 +14,6 @@ import type { RulesPreview } from '../../../../src/domain/schemas/analysis';
 
 type Preview = RulesPreview;
 
-const DIMENSIONS: Record<string, string> = { status: 'Activity status', abc: 'ABC class', rfm: 'RFM segment', volumeTier: 'Volume tier', frequency: 'Frequency' };
-
 export function RulesSection() {
   const loaded = useAsync(() => api.get<Record<string, unknown>>('/settings/portfolio'), []);
   const [draft, setDraft] = useState<Record<string, string>>({});
@@ -26,7 +25,7 @@ export function RulesSection() {
 
   const proposed = () => {
     const result = rulesFrom(loaded.data!, draft);
-    setErrors(result.errors);
+    setErrors(Object.fromEntries(Object.entries(result.errors).map(([path, key]) => [path, t(key)])));
     return Object.keys(result.errors).length ? null : result.rules;
   };
   const fail = (error: unknown) => {
@@ -54,7 +53,7 @@ export function RulesSection() {
     setBusy(true);
     try {
       await api.put('/settings/portfolio', rules);
-      setMessage({ text: 'Rules saved. They apply from the next analysis.', failed: false });
+      setMessage({ text: t('web.rules.saved'), failed: false });
       setPreview(null);
       loaded.reload();
     } catch (error) {
@@ -66,41 +65,41 @@ export function RulesSection() {
   const changes = loaded.data ? changedCount(loaded.data, draft) : 0;
   return (
     <section className="card stack rules-section" aria-labelledby="rules-title">
-      <h2 id="rules-title">Classification rules</h2>
+      <h2 id="rules-title">{t('web.rules.title')}</h2>
       <ErrorMessage error={loaded.error} />
       {loaded.data && (
         <form className="stack" onSubmit={save} noValidate>
           {RULE_GROUPS.map(({ group, title, hint }) => (
             <fieldset key={group} className="rule-group" aria-describedby={`rule-group-${group}`}>
-              <legend>{title}</legend>
-              <p id={`rule-group-${group}`} className="muted">{hint}</p>
+              <legend>{t(title)}</legend>
+              <p id={`rule-group-${group}`} className="muted">{t(hint)}</p>
               <div className="form-grid">
                 {shownFields(group, draft).map((field) => (field.choices ? (
-                  <SelectField key={field.path} label={field.label} value={draft[field.path] ?? ''} choices={field.choices} error={errors[field.path]}
+                  <SelectField key={field.path} label={t(field.label)} value={draft[field.path] ?? ''} choices={field.choices.map((c) => ({ value: c.value, label: t(c.label) }))} error={errors[field.path]}
                     onChange={(e) => setDraft({ ...draft, [field.path]: e.target.value })} />
                 ) : (
-                  <TextField key={field.path} label={field.label} hint={field.hint} inputMode="decimal" value={draft[field.path] ?? ''} error={errors[field.path]}
+                  <TextField key={field.path} label={t(field.label)} hint={field.hint && t(field.hint)} inputMode="decimal" value={draft[field.path] ?? ''} error={errors[field.path]}
                     onChange={(e) => setDraft({ ...draft, [field.path]: e.target.value })} />
                 )))}
               </div>
             </fieldset>
           ))}
           <div className="form-actions">
-            <button type="button" onClick={() => void runPreview()} disabled={busy || changes === 0}>Preview the effect</button>
-            <button type="submit" className="primary" disabled={busy || changes === 0}>Save rules</button>
-            <span className="muted">{changes === 0 ? 'No change yet.' : `${changes} change${changes === 1 ? '' : 's'}.`}</span>
+            <button type="button" onClick={() => void runPreview()} disabled={busy || changes === 0}>{t('web.rules.preview')}</button>
+            <button type="submit" className="primary" disabled={busy || changes === 0}>{t('web.rules.save')}</button>
+            <span className="muted">{changes === 0 ? t('web.rules.noChange') : t('web.rules.changes', { count: changes, formatted: formatNumber(changes) })}</span>
           </div>
         </form>
       )}
       {message && <p className={message.failed ? 'error-banner' : 'success-banner'} role={message.failed ? 'alert' : 'status'}>{message.text}</p>}
       {preview && (
         <div role="status" className="rules-preview">
-          <h3>With these rules, as of {formatDate(preview.comparedWith.asOf)}</h3>
+          <h3>{t('web.rules.previewTitle', { day: formatDate(preview.comparedWith.asOf) })}</h3>
           <ul className="plain">
             {Object.entries(preview.moves).map(([dimension, move]) => (
               <li key={dimension}>
-                <strong>{DIMENSIONS[dimension] ?? dimension}:</strong> {move.movedAccounts === 0 ? 'no account moves' : `${formatNumber(move.movedAccounts)} accounts move`}
-                {move.cells.length > 0 && <span className="muted"> ({move.cells.slice(0, 4).map((c) => `${c.accounts} ${classWords(dimension, c.from)} → ${classWords(dimension, c.to)}`).join(', ')}{move.cells.length > 4 ? ', …' : ''})</span>}
+                <strong>{t('web.rules.dimension', { dimension: t(`web.dashboard.movementDimension.${dimension}`) })}</strong> {move.movedAccounts === 0 ? t('web.rules.noMove') : t('web.rules.moves', { count: move.movedAccounts, formatted: formatNumber(move.movedAccounts) })}
+                {move.cells.length > 0 && <span className="muted"> ({move.cells.slice(0, 4).map((c) => `${formatNumber(c.accounts)} ${classWords(dimension, c.from)} → ${classWords(dimension, c.to)}`).join(', ')}{move.cells.length > 4 ? ', …' : ''})</span>}
               </li>
             ))}
           </ul>

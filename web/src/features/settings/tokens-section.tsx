@@ -1,5 +1,6 @@
 // The signed-in user's API tokens: create one (shown once), see when each was last used, revoke.
 import { useState, type FormEvent } from 'react';
+import { t } from '../../shared/i18n/i18n';
 import { describeError } from '../../shared/api/api-error';
 import { useAsync } from '../../shared/api/use-async';
 import { ErrorMessage } from '../../shared/ui/error-message';
@@ -17,7 +18,7 @@ export function TokensSection() {
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
-    if (!name.trim()) return setErrors({ fields: { name: 'Name the token after what will use it, e.g. "nightly export".' }, form: null });
+    if (!name.trim()) return setErrors({ fields: { name: t('web.tokens.nameMissing') }, form: null });
     try {
       const result = await settingsApi.createToken(name.trim());
       setCreated({ name: result.record.name, token: result.token });
@@ -41,35 +42,35 @@ export function TokensSection() {
 
   return (
     <section className="card stack" aria-labelledby="tokens-title">
-      <h2 id="tokens-title">API tokens</h2>
-      <p className="muted">For scripts: send a token as <code>Authorization: Bearer …</code>. It acts as you, with your role.</p>
+      <h2 id="tokens-title">{t('web.tokens.title')}</h2>
+      <p className="muted">{t('web.tokens.leadBefore')}<code>Authorization: Bearer …</code>{t('web.tokens.leadAfter')}</p>
       <ErrorMessage error={tokens.error} />
       {revokeError && <p className="error-banner" role="alert">{revokeError}</p>}
       {created && (
         <div className="success-banner" role="status">
-          Token “{created.name}” created. Copy it now; it is not shown again:
-          <input className="token-value" readOnly value={created.token} aria-label="Your new token" onFocus={(e) => e.target.select()} />
+          {t('web.tokens.created', { name: created.name })}
+          <input className="token-value" readOnly value={created.token} aria-label={t('web.tokens.yourToken')} onFocus={(e) => e.target.select()} />
         </div>
       )}
       {tokens.data && tokens.data.items.length > 0 && (
         <div className="table-wrap">
           <table className="data-table">
-            <thead><tr><th scope="col">Name</th><th scope="col">Starts with</th><th scope="col">Created</th><th scope="col">Last used</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
+            <thead><tr><th scope="col">{t('web.tokens.name')}</th><th scope="col">{t('web.tokens.startsWith')}</th><th scope="col">{t('web.tokens.createdAt')}</th><th scope="col">{t('web.tokens.lastUsed')}</th><th scope="col"><span className="visually-hidden">{t('web.tokens.actions')}</span></th></tr></thead>
             <tbody>
-              {tokens.data.items.map((t) => (
-                <tr key={t.id}>
-                  <td>{t.name}</td><td><code>{t.prefix}…</code></td><td>{formatDateTime(t.createdAt)}</td><td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : 'Never'}</td>
-                  <td><button type="button" className="small danger" aria-label={`Revoke token ${t.name}`} onClick={() => void revoke(t.id)}>Revoke</button></td>
+              {tokens.data.items.map((token) => (
+                <tr key={token.id}>
+                  <td>{token.name}</td><td><code>{token.prefix}…</code></td><td>{formatDateTime(token.createdAt)}</td><td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t('web.tokens.never')}</td>
+                  <td><button type="button" className="small danger" aria-label={t('web.tokens.revokeToken', { name: token.name })} onClick={() => void revoke(token.id)}>{t('web.tokens.revoke')}</button></td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
-      {tokens.data && tokens.data.items.length === 0 && <p className="muted">You have no token.</p>}
+      {tokens.data && tokens.data.items.length === 0 && <p className="muted">{t('web.tokens.none')}</p>}
       <form className="inline-row" onSubmit={create} noValidate>
-        <TextField label="New token's name" value={name} onChange={(e) => setName(e.target.value)} error={errors.fields.name ?? errors.form} maxLength={100} />
-        <button type="submit">Create token</button>
+        <TextField label={t('web.tokens.newName')} value={name} onChange={(e) => setName(e.target.value)} error={errors.fields.name ?? errors.form} maxLength={100} />
+        <button type="submit">{t('web.tokens.create')}</button>
       </form>
     </section>
   );

@@ -1,11 +1,9 @@
-// Goal metrics in words, for the goal form and the dashboard's goals panel.
+// Goal metrics in words (the catalogs' labels), for the goal form and the dashboard's goals panel.
 import { MONEY_GOAL_METRICS } from '../api/classes';
+import { words } from './words';
 
-export const GOAL_LABELS: Record<string, string> = {
-  activeAccounts: 'Active accounts', newCustomers: 'New customers', revenue: 'Revenue', averageTicket: 'Average ticket',
-  retentionRate: 'Retention rate', revenueShareEnterprise: 'Revenue share of enterprise accounts',
-  revenueShareSmall: 'Revenue share of small accounts', enterpriseToSmallRevenue: 'Enterprise against small-account revenue',
-};
+/** A goal metric's label, from the catalogs' labels (src/domain/i18n). */
+export const goalLabel = (metric: string) => words(metric, 'goalMetric');
 
 /** Money goals take and give amounts (decimal strings in the organisation's currency); the others numbers. */
 export const isMoneyGoal = (metric: string) => (MONEY_GOAL_METRICS as readonly string[]).includes(metric);
