@@ -6,6 +6,8 @@
 // size from as many concurrent clients.
 //   npm run bench -- load
 //   BENCH_CONNECTIONS=20 BENCH_DURATION=10 BENCH_ACCOUNTS=2000 npm run bench -- load   (a quick try)
+// Then the same clients at a fixed rate, half the throughput just measured unless BENCH_RATE says
+// (for BENCH_RATE_DURATION s, 30 by default): the latency at a load the server keeps up with.
 // BENCH_REFERENCE_DURATION (default: BENCH_DURATION) and BENCH_DATABASE_URL change the rest.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -27,6 +29,7 @@ const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 10_000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200);
 const DURATION = Number(process.env.BENCH_DURATION ?? 60);
 const REFERENCE_DURATION = Number(process.env.BENCH_REFERENCE_DURATION ?? DURATION);
+const RATE_DURATION = Number(process.env.BENCH_RATE_DURATION ?? 30);
 /** The server's pool (openPostgres's default); the reference gets as many connections. */
 const POOL_SIZE = 10;
 /** Requests generated up front; each client picks the next one at random. */
@@ -132,9 +135,10 @@ async function measure(bench: Awaited<ReturnType<typeof createBenchStore>>): Pro
   const server = await startServerProcess(bench);
   const byKind: Record<string, Record<number, number>> = {};
   let api: autocannon.Result;
+  let paced: autocannon.Result;
   try {
-    const run = (connections: number, duration: number, count: boolean) => autocannon({
-      url: `${server.url}/api/v1`, connections, duration,
+    const run = (connections: number, duration: number, count: boolean, overallRate?: number) => autocannon({
+      url: `${server.url}/api/v1`, connections, duration, ...(overallRate && { overallRate }),
       headers: { authorization: `Bearer ${token}` },
       requests: [{
         setupRequest: (request, context) => {
@@ -157,6 +161,9 @@ async function measure(bench: Awaited<ReturnType<typeof createBenchStore>>): Pro
     await run(Math.min(20, CONNECTIONS), Math.min(10, DURATION), false);
     process.stderr.write(`  ${CONNECTIONS} clients for ${DURATION} s against ${server.url}\n`);
     api = await run(CONNECTIONS, DURATION, true);
+    const rate = Number(process.env.BENCH_RATE ?? Math.max(1, Math.round(api.requests.total / api.duration / 2)));
+    process.stderr.write(`  ${CONNECTIONS} clients at ${rate} requests/s for ${RATE_DURATION} s\n`);
+    paced = await run(CONNECTIONS, RATE_DURATION, false, rate);
   } finally {
     await server.stop();
   }
@@ -182,6 +189,12 @@ async function measure(bench: Awaited<ReturnType<typeof createBenchStore>>): Pro
       latencyMs: { p50: api.latency.p50, p97_5: api.latency.p97_5, p99: api.latency.p99, max: api.latency.max },
       errors: api.errors, timeouts: api.timeouts, non2xx: api.non2xx, statusesByKind: byKind,
     },
+    atFixedRate: {
+      requestsPerSecondAsked: Number(process.env.BENCH_RATE ?? Math.max(1, Math.round(apiRate / 2))), durationSeconds: RATE_DURATION,
+      requests: paced.requests.total, requestsPerSecond: Math.round((paced.requests.total / paced.duration) * 10) / 10,
+      latencyMs: { p50: paced.latency.p50, p97_5: paced.latency.p97_5, p99: paced.latency.p99, max: paced.latency.max },
+      errors: paced.errors + paced.timeouts + paced.non2xx,
+    },
     reference: referenceRun,
     ratio: Math.round(ratio * 100) / 100,
     targets: TARGETS,
@@ -199,13 +212,15 @@ async function measure(bench: Awaited<ReturnType<typeof createBenchStore>>): Pro
     `Mix: ${MIX.map(([k, s]) => `${k} ${Math.round(s * 100)} %`).join(', ')} (writes: a logged call or a changed account, half each).`, '',
     '| | requests/s | p50 ms | p97.5 ms | p99 ms | max ms | errors |', '|---|---|---|---|---|---|---|',
     `| API (autocannon) | ${result.api.requestsPerSecond} | ${api.latency.p50} | ${api.latency.p97_5} | ${api.latency.p99} | ${api.latency.max} | ${errors} (${api.errors} errors, ${api.timeouts} timeouts, ${api.non2xx} non-2xx) |`,
+    `| API at a fixed ${result.atFixedRate.requestsPerSecondAsked} requests/s, ${RATE_DURATION} s | ${result.atFixedRate.requestsPerSecond} | ${paced.latency.p50} | ${paced.latency.p97_5} | ${paced.latency.p99} | ${paced.latency.max} | ${result.atFixedRate.errors} |`,
     `| reference (pg Pool, same statements) | ${referenceRun.requestsPerSecond} (${referenceRun.queriesPerSecond} queries/s) | ${referenceRun.latencyMs.p50} | — | ${referenceRun.latencyMs.p99} | ${referenceRun.latencyMs.max} | ${referenceRun.errors} |`, '',
     `API ÷ reference: **${result.ratio}**.`, '',
     '| target | measured | |', '|---|---|---|',
     `| 0 errors | ${errors} | ${yes(result.met.errors)} |`,
     `| p99 under ${TARGETS.p99Ms} ms | ${api.latency.p99} ms | ${yes(result.met.p99)} |`,
     `| at least ${TARGETS.ratio} of the reference | ${result.ratio} | ${yes(result.met.ratio)} |`, '',
-    'Statuses by kind of request:', '',
+    `With ${CONNECTIONS} clients each waiting for its answer before the next request, a request waits for the ${CONNECTIONS - 1} others in flight: the mean latency is ${CONNECTIONS} ÷ throughput (${Math.round((CONNECTIONS / apiRate) * 1000)} ms at ${result.api.requestsPerSecond} requests/s), whatever the server does. A p99 under ${TARGETS.p99Ms} ms from ${CONNECTIONS} such clients needs more than ${Math.round(CONNECTIONS / (TARGETS.p99Ms / 1000))} requests/s; the reference, the same statements with no server at all, reaches ${referenceRun.requestsPerSecond}. The fixed-rate row is the latency at a load the server keeps up with (autocannon corrects it for coordinated omission).`, '',
+    'Statuses by kind of request (the run with as many requests as the clients can send):', '',
     ...Object.entries(byKind).map(([kind, statuses]) => `- ${kind}: ${Object.entries(statuses).map(([s, n]) => `${n} × ${s}`).join(', ')}`), '',
     `The reference replays, for each request, the statements the server sends for it (token, user, scope, the query, its classes, the audit entry…), recorded from ${RECORDED} requests of the mix in-process; ${referenceRun.statementsPerRequest} statements a request on average. It skips what the server adds around them: HTTP, JSON, validation, and the BEGIN/COMMIT of writes.`,
   ];
