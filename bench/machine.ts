@@ -1,4 +1,4 @@
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 
 /** What a result was measured on, written beside every benchmark result. */
 export function machine() {
@@ -9,4 +9,9 @@ export function machine() {
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
   };
+}
+
+/** The 1, 5 and 15-minute load averages, to one decimal: how busy the machine was around a run. */
+export function loadAverage(): number[] {
+  return loadavg().map((v) => Math.round(v * 10) / 10);
 }

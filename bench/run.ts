@@ -1,5 +1,6 @@
 // `npm run bench [-- NAME…]`: runs the benchmarks (all by default) and writes bench/results/.
 import { runApiLatencyBench } from './api-latency.js';
+import { runApiLoadBench } from './api-load.js';
 import { runCliStartupBench } from './cli-startup.js';
 import { runClvBench } from './clv-fit.js';
 import { runImportBench } from './import-throughput.js';
@@ -12,6 +13,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   cli: runCliStartupBench,
   clv: runClvBench,
   import: runImportBench,
+  load: runApiLoadBench,
   portfolio: runPortfolioBench,
   stall: runStallBench,
   web: runWebBench,

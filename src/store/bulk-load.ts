@@ -170,6 +170,11 @@ async function loadChunk(session: CopySession, chunk: readonly PortfolioAccountR
   return rows;
 }
 
+/** Merges the pending entries of the accounts' GIN indexes (search text, tags) into the indexes. */
+export async function mergeGinPendingLists(db: Executor): Promise<void> {
+  await sql`select gin_clean_pending_list('accounts_search_idx'::regclass), gin_clean_pending_list('accounts_tags_idx'::regclass)`.execute(db);
+}
+
 export async function bulkLoadPortfolio(connection: Connection, load: PortfolioLoad): Promise<LoadCounts> {
   const chunkSize = load.chunkSize ?? 500;
   return connection.copyTransaction(async (session) => {
@@ -206,6 +211,8 @@ export async function bulkLoadPortfolio(connection: Connection, load: PortfolioL
     await flush();
     // Fresh statistics, or the planner guesses from empty tables until autovacuum catches up.
     await sql`analyze ${sql.join(PORTFOLIO_TABLES.map((t) => sql.table(t)))}`.execute(db);
+    // And the search indexes' pending entries merged, or every search reads them all (0019).
+    await mergeGinPendingLists(db);
     return counts;
   });
 }

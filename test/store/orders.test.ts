@@ -42,6 +42,17 @@ describe.each(ENGINES)('orders store on %s', (engine) => {
     expect(order).toMatchObject({ total: '12.67', itemCount: 10, channel: 'web', status: 'confirmed', accountId: account.id });
   });
 
+  it('stores each line\'s text and product exactly, whatever characters the text holds', async () => {
+    const account = await addAccount(store);
+    const product = await store.products.insert({ sku: `SKU-${uniqueNumber()}`, name: 'Widget', listPrice: '1.00' });
+    const texts = ['He said "no", then {left}', 'C:\\path\\to, [a] \'b\'', 'Crème brûlée 🍮 — 50% off', '{"json": [1, null]}', 'null'];
+    const id = await saveOrder(account.id, texts.map((description, k) => ({ quantity: k + 1, unitPrice: '1.00', description, ...(k === 0 && { productId: product.id }) })));
+    const lines = (await store.orders.get(id))!.lines;
+    expect(lines.map((l) => l.description)).toEqual(texts);
+    expect(lines.map((l) => l.productId)).toEqual([product.id, null, null, null, null]);
+    expect(lines.map((l) => l.quantity)).toEqual([1, 2, 3, 4, 5]);
+  });
+
   it('keeps amounts beyond 32 bits exact and returns cents as integers, never floats or strings', async () => {
     const account = await addAccount(store);
     const id = await saveOrder(account.id, [{ quantity: 1, unitPrice: '9999999999999.99' }, { quantity: 2, unitPrice: '0.01' }]);

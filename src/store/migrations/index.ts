@@ -17,6 +17,7 @@ import * as orderCurrencies from './0013-order-currencies.js';
 import * as dismissedDuplicates from './0014-dismissed-duplicates.js';
 import * as interruptedImports from './0016-interrupted-imports.js';
 import * as userLanguage from './0017-user-language.js';
+import * as searchPendingList from './0019-search-pending-list.js';
 
 const migrations: Record<string, Migration> = {
   '0001-customer-file': customerFile,
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '0014-dismissed-duplicates': dismissedDuplicates,
   '0016-interrupted-imports': interruptedImports,
   '0017-user-language': userLanguage,
+  '0019-search-pending-list': searchPendingList,
 };
 
 export const migrationProvider: MigrationProvider = {

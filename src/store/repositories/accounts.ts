@@ -115,22 +115,27 @@ export function accountsRepository(db: Executor) {
     const latestRun = sql`(select max(id) from analysis_runs)`;
     const figureOf = (figure: RawBuilder<unknown>) =>
       sql`(select ${figure} from account_classes c where c.run_id = ${latestRun} and c.account_id = accounts.id)`;
-    const classOf = (column: string) => figureOf(sql.ref(`c.${column}`));
-    const classIs = (column: string, value: unknown) => sql<boolean>`${classOf(column)} = ${value}`;
+    // A class filter is a semi-join on the run's rows, so the planner can start from either
+    // side; as a test of each account's own row it read every account (hot-query-plans.test.ts).
+    const hasClass = (condition: RawBuilder<unknown>) =>
+      sql<boolean>`accounts.id in (select c.account_id from account_classes c where c.run_id = ${latestRun} and ${condition})`;
+    const classIs = (column: string, value: unknown) => hasClass(sql`${sql.ref(`c.${column}`)} = ${value}`);
     if (query.status && (ACCOUNT_STATUSES as readonly string[]).includes(query.status)) q = q.where('status', '=', query.status as AccountStatus);
-    else if (query.status === BUYING_NOW_FILTER) q = q.where(isBuyingNow(classOf('status')));
+    else if (query.status === BUYING_NOW_FILTER) q = q.where(hasClass(isBuyingNow(sql.ref('c.status'))));
     else if (query.status) q = q.where(classIs('status', query.status));
     if (query.abc) q = q.where(classIs('abc', query.abc));
     // Ranked on the period when it had revenue there; a ranked account without is a quiet one.
-    if (query.ranking) q = q.where(sql<boolean>`${classOf('abc')} <> 'none' and ${classOf('period_revenue_cents')} ${sql.raw(query.ranking === 'period' ? '>' : '=')} 0`);
+    if (query.ranking) q = q.where(hasClass(sql`c.abc <> 'none' and c.period_revenue_cents ${sql.raw(query.ranking === 'period' ? '>' : '=')} 0`));
     if (query.rfm) q = q.where(classIs('rfm_segment', query.rfm));
     if (query.tier) q = q.where(classIs('volume_tier', query.tier));
     if (query.frequency) q = q.where(classIs('frequency', query.frequency));
-    if (query.churn !== undefined) q = q.where(sql<boolean>`coalesce(cardinality(${classOf('churn_signals')}), 0) ${sql.raw(query.churn ? '>' : '=')} 0`);
-    if (query.clvMin !== undefined) q = q.where(sql<boolean>`${classOf('clv_cents')} >= ${parseMoney(query.clvMin)}`);
-    if (query.clvMax !== undefined) q = q.where(sql<boolean>`${classOf('clv_cents')} <= ${parseMoney(query.clvMax)}`);
-    if (query.pAliveMin !== undefined) q = q.where(sql<boolean>`${classOf('p_alive')} >= ${query.pAliveMin}`);
-    if (query.pAliveMax !== undefined) q = q.where(sql<boolean>`${classOf('p_alive')} <= ${query.pAliveMax}`);
+    // Without churn signals: no row in the run, or a row with none.
+    const churning = hasClass(sql`cardinality(c.churn_signals) > 0`);
+    if (query.churn !== undefined) q = q.where(query.churn ? churning : sql<boolean>`not ${churning}`);
+    if (query.clvMin !== undefined) q = q.where(hasClass(sql`c.clv_cents >= ${parseMoney(query.clvMin)}`));
+    if (query.clvMax !== undefined) q = q.where(hasClass(sql`c.clv_cents <= ${parseMoney(query.clvMax)}`));
+    if (query.pAliveMin !== undefined) q = q.where(hasClass(sql`c.p_alive >= ${query.pAliveMin}`));
+    if (query.pAliveMax !== undefined) q = q.where(hasClass(sql`c.p_alive <= ${query.pAliveMax}`));
     if (query.ownerId) q = q.where('owner_id', '=', query.ownerId);
     if (query.segment) q = q.where('segment', '=', query.segment);
     if (query.sector) q = q.where('sector', '=', query.sector);

@@ -153,16 +153,13 @@ export function ordersRepository(db: Executor) {
     async replaceLines(orderId: number, lines: readonly PricedLine[]): Promise<void> {
       await db.deleteFrom('order_lines').where('order_id', '=', orderId).execute();
       if (lines.length === 0) return;
-      await db.insertInto('order_lines').values(lines.map((line) => ({
-        order_id: orderId,
-        line_no: line.lineNo,
-        product_id: line.productId,
-        description: line.description,
-        quantity: line.quantity,
-        unit_price_cents: line.unitPriceCents,
-        discount_bp: line.discountBasisPoints,
-        total_cents: line.totalCents,
-      }))).execute();
+      // The lines as one JSON parameter rather than eight parameters a line: 1,000 lines bound
+      // 8,000, and on PGlite, which runs on the server's thread, that insert took a third longer
+      // while every other request waited (bench/large-write-stall.ts).
+      const rows = lines.map((line) => [line.lineNo, line.productId, line.description, line.quantity, line.unitPriceCents, line.discountBasisPoints, line.totalCents]);
+      await sql`insert into order_lines (order_id, line_no, product_id, description, quantity, unit_price_cents, discount_bp, total_cents)
+        select ${orderId}, (l->>0)::integer, (l->>1)::bigint, l->>2, (l->>3)::integer, (l->>4)::bigint, (l->>5)::integer, (l->>6)::bigint
+        from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) l`.execute(db);
     },
 
     async hasLines(orderId: number): Promise<boolean> {
