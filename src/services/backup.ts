@@ -9,9 +9,7 @@ import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { ClienteleError } from '../domain/errors.js';
-import { BACKUP_TABLES, type BackupTable, currentMigration, rowCounts } from '../store/backup/backup-tables.js';
-import { loadTables } from '../store/backup/load-tables.js';
-import { readSnapshot } from '../store/backup/read-snapshot.js';
+import { BACKUP_TABLES, type BackupTable } from '../store/backup/backup-tables.js';
 import type { Store } from '../store/store.js';
 import {
   BACKUP_FORMAT, BACKUP_VERSION, type BackupHeader, type BackupManifest, openBackup, rowHash, type TableManifest,
@@ -48,7 +46,7 @@ export interface BackupOptions {
 export async function backupStore(store: Store, path: string, options: BackupOptions = {}): Promise<BackupSummary> {
   const partial = `${path}.partial`;
   try {
-    const summary = await readSnapshot(store.connection, async (snapshot) => {
+    const summary = await store.backups.readSnapshot(async (snapshot) => {
       const header: BackupHeader = {
         format: BACKUP_FORMAT, version: BACKUP_VERSION, migration: snapshot.migration, engine: store.engine, createdAt: new Date().toISOString(),
       };
@@ -127,14 +125,14 @@ function describeCounts(counts: Record<BackupTable, number>): string {
  */
 export async function restoreStore(store: Store, path: string, options: RestoreOptions = {}): Promise<BackupSummary> {
   const manifest = await verifyBackup(path);
-  const migration = await currentMigration(store.connection.db);
+  const migration = await store.backups.currentMigration();
   if (manifest.migration !== migration) {
     const newer = manifest.migration > migration;
     throw new ClienteleError('invalid',
       `The backup was taken at schema ${manifest.migration} and this store is at ${migration}: ` +
       (newer ? 'restore it with the newer Clientele that wrote it.' : 'restore it with the Clientele version that wrote it, then upgrade.'), 'file');
   }
-  const before = await rowCounts(store.connection.db);
+  const before = await store.backups.rowCounts();
   if (!options.force && sum(before) > 0) {
     throw new ClienteleError('conflict',
       `The store is not empty (${describeCounts(before)}). A restore replaces everything in it; run it again with --force to do so.`, 'force');
@@ -143,7 +141,7 @@ export async function restoreStore(store: Store, path: string, options: RestoreO
   const totalRows = sum(Object.fromEntries(Object.entries(manifest.tables).map(([t, m]) => [t, m.rows])));
   const reader = await openBackup(path);
   try {
-    const counts = await loadTables(store.connection, async (loader) => {
+    const counts = await store.backups.loadTables(async (loader) => {
       if (options.force) await loader.empty();
       else if (sum(await loader.counts()) > 0) throw new ClienteleError('conflict', 'The store received rows while the backup was being checked; nothing was restored.', 'force');
       let done = 0;

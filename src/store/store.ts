@@ -7,6 +7,8 @@ import { analysisFactsRepository } from './repositories/analysis-facts.js';
 import { analysisRunsRepository } from './repositories/analysis-runs.js';
 import { runViewsRepository } from './repositories/run-views.js';
 import { auditRepository } from './repositories/audit.js';
+import { backupsRepository } from './repositories/backups.js';
+import { bulkPortfolioRepository } from './repositories/bulk-portfolio.js';
 import { contactsRepository } from './repositories/contacts.js';
 import { duplicatesRepository } from './repositories/duplicates.js';
 import { exchangeRatesRepository } from './repositories/exchange-rates.js';
@@ -60,6 +62,10 @@ export interface Store extends Repositories {
   /** Runs the callback in one transaction; nested calls join the outer one. */
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
   connection: Connection;
+  /** The portfolio's size, and a generated one loaded with COPY. */
+  bulkPortfolio: ReturnType<typeof bulkPortfolioRepository>;
+  /** Backup and restore: a consistent snapshot of the tables, and loading them back. */
+  backups: ReturnType<typeof backupsRepository>;
 }
 
 function build(connection: Connection, db: Executor, inTransaction: boolean): Store {
@@ -67,6 +73,8 @@ function build(connection: Connection, db: Executor, inTransaction: boolean): St
     ...repositories(db),
     engine: connection.engine,
     connection,
+    bulkPortfolio: bulkPortfolioRepository(connection, db),
+    backups: backupsRepository(connection, db),
     transaction: (work) =>
       inTransaction ? work(store) : db.transaction().execute((trx) => work(build(connection, trx, true))),
   };

@@ -2,13 +2,12 @@
 import { Command } from 'commander';
 import { readConfig } from '../../config.js';
 import { SYSTEM_ACTOR } from '../../domain/access.js';
-import { countPortfolio } from '../../store/bulk-load.js';
 import type { Store } from '../../store/store.js';
 import { runCommand } from '../run-command.js';
 import { loadDemoWithProgress, todayUtc } from './demo.js';
 
 async function loadDemoIfEmpty(store: Store): Promise<void> {
-  const existing = await countPortfolio(store.connection.db);
+  const existing = await store.bulkPortfolio.count();
   if (existing.accounts > 0 || existing.products > 0) {
     process.stderr.write('The store already holds a portfolio; starting on it without loading the demo.\n');
     return;

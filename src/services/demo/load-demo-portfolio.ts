@@ -3,7 +3,7 @@
 // empties them first.
 import { canManageUsers } from '../../domain/access.js';
 import { ClienteleError } from '../../domain/errors.js';
-import { bulkLoadPortfolio, countPortfolio, type LoadCounts, type LoadProgress } from '../../store/bulk-load.js';
+import type { LoadCounts, LoadProgress } from '../../store/bulk-load.js';
 import { type Context, requireRole } from '../context.js';
 import { hashPassword } from '../passwords.js';
 import { DEMO_DEFAULTS, generatePortfolio, type PortfolioOptions } from './generate-portfolio.js';
@@ -28,7 +28,7 @@ export async function loadDemoPortfolio(ctx: Context, options: DemoLoadOptions =
   requireRole(ctx, canManageUsers, 'load the demo portfolio');
   const portfolio = generatePortfolio(options);
   if (!options.reset) {
-    const existing = await countPortfolio(ctx.store.connection.db);
+    const existing = await ctx.store.bulkPortfolio.count();
     if (existing.accounts > 0 || existing.products > 0) {
       throw new ClienteleError('conflict',
         `The store already holds ${existing.accounts} accounts and ${existing.products} products; the demo portfolio is only loaded into an empty one. ` +
@@ -37,7 +37,7 @@ export async function loadDemoPortfolio(ctx: Context, options: DemoLoadOptions =
   }
   const passwordHash = options.userPassword ? await hashPassword(options.userPassword) : LOCKED_PASSWORD_HASH;
   options.onStart?.(portfolio.accountCount);
-  const counts = await bulkLoadPortfolio(ctx.store.connection, {
+  const counts = await ctx.store.bulkPortfolio.load({
     users: portfolio.users,
     passwordHash,
     products: portfolio.products,
